@@ -1,0 +1,9 @@
+import type { Command } from '../command.js';
+import { validateCommand } from './validate.js';
+import { modelCommand } from './model.js';
+
+/** Every command of `cxspec`, in the order `--help` lists them. */
+export const COMMANDS: Command[] = [
+    validateCommand,
+    modelCommand
+];

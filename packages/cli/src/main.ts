@@ -1,0 +1,50 @@
+import { InputError } from '@cxspec/language';
+import { EXIT, UsageError, type CliIO } from './command.js';
+import { COMMANDS } from './commands/index.js';
+
+const io: CliIO = {
+    out: text => process.stdout.write(text + '\n'),
+    err: text => process.stderr.write(text + '\n'),
+    interactive: Boolean(process.stderr.isTTY) && !process.env.CI
+};
+
+function help(): string {
+    const width = Math.max(...COMMANDS.map(c => c.name.length));
+    return ['Usage: cxspec <command> [options]', '', 'Commands:',
+        ...COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
+        '', "Run 'cxspec <command> --help' for a command's options."].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+    const [name, ...args] = argv;
+    if (!name || name === '--help' || name === '-h') {
+        io.out(help());
+        return name ? EXIT.ok : EXIT.badInput;
+    }
+    const command = COMMANDS.find(c => c.name === name);
+    if (!command) {
+        io.err(`cxspec: unknown command '${name}'\n\n${help()}`);
+        return EXIT.badInput;
+    }
+    if (args.includes('--help') || args.includes('-h')) {
+        io.out(command.usage);
+        return EXIT.ok;
+    }
+    try {
+        return await command.run(args, io);
+    } catch (error) {
+        if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+            io.err(`cxspec ${name}: ${(error as Error).message}\n\n${command.usage}`);
+            return EXIT.badInput;
+        }
+        if (error instanceof InputError) {
+            io.err(`cxspec ${name}: ${error.message}`);
+            return EXIT.badInput;
+        }
+        // An unexpected failure is a bug: say so plainly, keep the trace for the report.
+        io.err(`cxspec ${name}: internal error: ${(error as Error).stack ?? String(error)}`);
+        return 3;
+    }
+}
+
+process.exitCode = await main(process.argv.slice(2));

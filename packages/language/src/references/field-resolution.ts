@@ -1,0 +1,37 @@
+import type { AstNode } from 'langium';
+import {
+    isColumn, isDataset, isQuestion, isRateExpr, isSurvey,
+    type Column, type Dataset, type FieldRef, type Question, type Survey
+} from '../generated/ast.js';
+
+/** What a field reference finally points at: the member when present, else the head. */
+export function resolveFieldTarget(ref: FieldRef | undefined): Question | Column | Survey | Dataset | undefined {
+    if (!ref) return undefined;
+    if (ref.member) return ref.member.ref;
+    return ref.head.ref;
+}
+
+/** The question or column a field reference reads, or undefined when it names a whole source. */
+export function resolveField(ref: FieldRef | undefined): Question | Column | undefined {
+    const target = resolveFieldTarget(ref);
+    return isQuestion(target) || isColumn(target) ? target : undefined;
+}
+
+/** The survey or dataset a field belongs to. */
+export function sourceOfField(field: Question | Column): Survey | Dataset {
+    return field.$container;
+}
+
+/** The nearest enclosing `rate(Source where ...)`, whose fields are in scope unqualified. */
+export function enclosingRate(node: AstNode | undefined) {
+    for (let n = node; n; n = n.$container) {
+        if (isRateExpr(n)) return n;
+    }
+    return undefined;
+}
+
+export function membersOf(source: AstNode | undefined): Array<Question | Column> {
+    if (isSurvey(source)) return source.questions;
+    if (isDataset(source)) return source.columns;
+    return [];
+}

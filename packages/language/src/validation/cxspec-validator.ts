@@ -1,0 +1,72 @@
+import { DocumentValidator, DefaultDocumentValidator, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CxSpecAstType, LocalizedText } from '../generated/ast.js';
+import type { CxSpecServices } from '../cxspec-module.js';
+import { LocaleValidator } from './locale-validation.js';
+import { SpecValidator } from './spec-validation.js';
+import { JourneyValidator } from './journey-validation.js';
+import { SurveyValidator } from './survey-validation.js';
+import { LogicValidator } from './logic-validation.js';
+import { MetricValidator } from './metric-validation.js';
+import { DriverValidator } from './driver-validation.js';
+
+/** Registers every check, grouped by concept, in one place. */
+export function registerValidationChecks(services: CxSpecServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const membership = services.references.SpecMembership;
+    const spec = new SpecValidator(membership);
+    const locales = new LocaleValidator(membership);
+    const journeys = new JourneyValidator(services.shared.workspace.IndexManager, services.shared.workspace.LangiumDocuments, services.workspace.AstNodeLocator);
+    const surveys = new SurveyValidator(membership);
+    const logic = new LogicValidator();
+    const metrics = new MetricValidator();
+    const drivers = new DriverValidator();
+    const texts = (node: { texts: LocalizedText[] } & Parameters<LocaleValidator['checkTexts']>[0], accept: ValidationAcceptor) => locales.checkTexts(node, accept);
+    const checks: ValidationChecks<CxSpecAstType> = {
+        Document: (n, a) => spec.checkDocument(n, a),
+        SpecHeader: [(n, a) => spec.checkHeader(n, a), texts],
+        Journey: [(n, a) => journeys.checkJourney(n, a), texts],
+        Stage: [(n, a) => journeys.checkStage(n, a), texts],
+        Touchpoint: [(n, a) => journeys.checkTouchpoint(n, a), texts],
+        Description: texts,
+        Survey: [(n, a) => surveys.checkSurvey(n, a), texts],
+        Thanks: texts,
+        Question: [(n, a) => surveys.checkQuestion(n, a), (n, a) => logic.checkDisplayLogic(n, a), texts],
+        Option: texts,
+        MatrixItem: texts,
+        ScaleLabel: texts,
+        Segment: [(n, a) => metrics.checkSegment(n, a), texts],
+        Dataset: [(n, a) => metrics.checkDataset(n, a), texts],
+        Metric: [(n, a) => metrics.checkMetric(n, a), texts],
+        DriverAnalysis: [(n, a) => drivers.checkDrivers(n, a), texts]
+    };
+    registry.register(checks);
+}
+
+/** Parse and linking errors get stable codes too (CX000, CX001), so every diagnostic has one. */
+export class CxSpecDocumentValidator extends DefaultDocumentValidator {
+    protected override processLexingErrors(...args: Parameters<DefaultDocumentValidator['processLexingErrors']>): void {
+        super.processLexingErrors(...args);
+        recode(args[1], DocumentValidator.LexingError, 'CX000');
+    }
+
+    protected override processParsingErrors(...args: Parameters<DefaultDocumentValidator['processParsingErrors']>): void {
+        super.processParsingErrors(...args);
+        recode(args[1], DocumentValidator.ParsingError, 'CX000');
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: Parameters<DefaultDocumentValidator['processLinkingErrors']>[2]): void {
+        super.processLinkingErrors(document, diagnostics, options);
+        recode(diagnostics, DocumentValidator.LinkingError, 'CX001');
+    }
+}
+
+function recode(diagnostics: Diagnostic[], from: string, to: string): void {
+    for (const d of diagnostics) {
+        const data = d.data as { code?: string } | undefined;
+        if (data?.code === from) {
+            d.code = to;
+            d.data = { ...data, code: to, langiumCode: from };
+        }
+    }
+}

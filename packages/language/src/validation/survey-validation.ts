@@ -1,0 +1,87 @@
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import type { Document, Option, Question, Survey } from '../generated/ast.js';
+import type { QuestionKind } from '../model/cx-model.js';
+import {
+    DEFAULT_LIMITS, KINDS_WITH_CUSTOM_SCALE, KINDS_WITH_OPTIONS, MAX_SCALE_POINTS, SCALED_KINDS, estimateSeconds
+} from '../model/question-facts.js';
+import type { SpecMembership } from '../references/spec-membership.js';
+import { report, reportDuplicates } from './validation-utils.js';
+
+export class SurveyValidator {
+    constructor(private readonly membership: SpecMembership) {}
+
+    checkSurvey(survey: Survey, accept: ValidationAcceptor): void {
+        reportDuplicates(accept, survey.questions, 'question', `survey '${survey.name}'`);
+        const sample = survey.trigger?.sample;
+        if (survey.trigger && sample !== undefined && !(sample > 0 && sample <= 100)) {
+            report(accept, 'CX301', `Sampling ${sample}% of survey '${survey.name}' is outside (0, 100] %; invite between 0.1% and 100% of customers.`, survey.trigger, { property: 'sample' });
+        }
+        if (survey.questions.length === 0) {
+            report(accept, 'CX306', `Survey '${survey.name}' has no questions; add at least one \`question\`.`, survey, { property: 'name' });
+            return;
+        }
+        this.checkFatigue(survey, accept);
+    }
+
+    checkQuestion(question: Question, accept: ValidationAcceptor): void {
+        const kind = question.kind as QuestionKind;
+        this.checkScale(question, kind, accept);
+        reportDuplicates(accept, question.options as Option[], 'option', `question '${question.name}'`);
+        reportDuplicates(accept, question.items, 'item', `question '${question.name}'`);
+        if (KINDS_WITH_OPTIONS.has(kind) && question.options.length < 2) {
+            report(accept, 'CX303', `${cap(kind)} question '${question.name}' needs at least two options; add \`option id { ... }\` entries.`, question, { property: 'name' });
+        }
+        if (!KINDS_WITH_OPTIONS.has(kind) && question.options.length > 0) {
+            report(accept, 'CX303', `Options belong to choice, multichoice and ranking questions, not to ${kind} question '${question.name}'; remove them or change the kind.`, question.options[0], { property: 'name' });
+        }
+        if (kind === 'matrix' && question.items.length === 0) {
+            report(accept, 'CX303', `Matrix question '${question.name}' needs at least one \`item id { ... }\`.`, question, { property: 'name' });
+        }
+        if (kind !== 'matrix' && question.items.length > 0) {
+            report(accept, 'CX303', `Items belong to matrix questions, not to ${kind} question '${question.name}'; remove them or make it a matrix.`, question.items[0], { property: 'name' });
+        }
+        const ends = new Set<string>();
+        question.labels.forEach((label) => {
+            const scaleEnd = label.end === 'low' || label.end === 'high';
+            if (scaleEnd && !SCALED_KINDS.has(kind)) {
+                report(accept, 'CX304', `'${label.end}' labels the end of a scale, which ${kind} question '${question.name}' does not have; remove it.`, label, { property: 'end' });
+            } else if (!scaleEnd && kind !== 'boolean') {
+                report(accept, 'CX304', `'${label.end}' labels an answer of a boolean question, and '${question.name}' is ${kind}; remove it.`, label, { property: 'end' });
+            } else if (ends.has(label.end)) {
+                report(accept, 'CX304', `Question '${question.name}' labels '${label.end}' twice; keep one.`, label, { property: 'end' });
+            }
+            ends.add(label.end);
+        });
+    }
+
+    private checkScale(question: Question, kind: QuestionKind, accept: ValidationAcceptor): void {
+        const range = question.range;
+        if (!range) return;
+        if (!KINDS_WITH_CUSTOM_SCALE.has(kind)) {
+            const why = kind === 'nps' ? 'NPS is 0..10 by definition' : `${kind} questions have no scale`;
+            report(accept, 'CX302', `Question '${question.name}' cannot have a scale: ${why}; remove \`${range.min}..${range.max}\`.`, range);
+            return;
+        }
+        const points = range.max - range.min + 1;
+        if (range.min >= range.max || points > MAX_SCALE_POINTS) {
+            report(accept, 'CX302', `Scale ${range.min}..${range.max} of question '${question.name}' must run upwards over 2 to ${MAX_SCALE_POINTS} points; e.g. write 1..5.`, range);
+        }
+    }
+
+    private checkFatigue(survey: Survey, accept: ValidationAcceptor): void {
+        const root = AstUtils.findRootNode(survey) as Document;
+        const limits = this.membership.headersOf(root.name)[0]?.limits;
+        const maxQuestions = limits?.maxQuestions ?? DEFAULT_LIMITS.maxQuestions;
+        const maxSeconds = limits?.maxSeconds ?? DEFAULT_LIMITS.maxSeconds;
+        const seconds = survey.questions.reduce((sum, q) => sum + estimateSeconds(q.kind as QuestionKind, q.options.length, q.items.length), 0);
+        if (survey.questions.length > maxQuestions) {
+            report(accept, 'CX305', `Survey '${survey.name}' asks ${survey.questions.length} questions, more than the limit of ${maxQuestions}; drop or merge questions to keep respondents.`, survey, { property: 'name' });
+        } else if (seconds > maxSeconds) {
+            report(accept, 'CX305', `Survey '${survey.name}' takes about ${seconds} s, more than the limit of ${maxSeconds} s; shorten it or raise \`limits seconds\`.`, survey, { property: 'name' });
+        }
+    }
+}
+
+function cap(s: string): string {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,132 @@
+/**
+ * Loads `.cx` files and folders into one Langium workspace, builds (parse, link, validate) them,
+ * and hands out diagnostics and CX models. The CLI, compiler, evaluator and tests all start here.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createCxSpecServices, type CxSpecServices } from '../cxspec-module.js';
+import { isDocument, type Document } from '../generated/ast.js';
+import { buildCxModel } from '../model/ast-to-model.js';
+import type { CxModel } from '../model/cx-model.js';
+import type { Severity } from '../validation/diagnostic-codes.js';
+
+export interface SpecDiagnostic {
+    /** Path as given on the command line or relative to the workspace root. */
+    file: string;
+    /** 1-based. */
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: Severity;
+    code: string;
+    message: string;
+}
+
+/** A file or folder that could not be read; the CLI exits 2 on it. */
+export class InputError extends Error {
+    constructor(readonly file: string, message: string) {
+        super(`${file}: ${message}`);
+    }
+}
+
+export interface CxWorkspace {
+    services: CxSpecServices;
+    documents: LangiumDocument[];
+    diagnostics: SpecDiagnostic[];
+    /** Names of the specs the files belong to, sorted. */
+    specNames: string[];
+    hasErrors: boolean;
+    /** The CX model of a spec; meaningful only when that spec has no errors. */
+    model(specName: string): CxModel;
+}
+
+export interface LoadOptions {
+    /** Directory that file paths in diagnostics and models are written relative to. */
+    root?: string;
+}
+
+/** Expands folders to the `.cx` files below them, sorted, so output does not depend on the OS. */
+export async function collectSpecFiles(inputs: string[]): Promise<string[]> {
+    const files = new Set<string>();
+    const walk = async (p: string): Promise<void> => {
+        let stat;
+        try {
+            stat = await fs.stat(p);
+        } catch {
+            throw new InputError(p, 'no such file or folder');
+        }
+        if (stat.isDirectory()) {
+            const entries = (await fs.readdir(p)).sort();
+            for (const entry of entries) {
+                if (entry === 'node_modules' || entry.startsWith('.')) continue;
+                const child = path.join(p, entry);
+                const childStat = await fs.stat(child);
+                if (childStat.isDirectory() || entry.endsWith('.cx')) await walk(child);
+            }
+        } else {
+            files.add(path.resolve(p));
+        }
+    };
+    for (const input of inputs) await walk(input);
+    return [...files].sort();
+}
+
+export async function loadWorkspace(inputs: string[], options: LoadOptions = {}): Promise<CxWorkspace> {
+    const files = await collectSpecFiles(inputs);
+    const texts = await Promise.all(files.map(async file => {
+        try {
+            return await fs.readFile(file, 'utf8');
+        } catch (error) {
+            throw new InputError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        }
+    }));
+    return buildWorkspace(files.map((file, i) => ({ uri: URI.file(file), text: texts[i] })), options);
+}
+
+/** Builds a workspace from in-memory texts (tests, benchmarks). */
+export async function buildWorkspace(sources: Array<{ uri: URI; text: string }>, options: LoadOptions = {}): Promise<CxWorkspace> {
+    const root = options.root ?? process.cwd();
+    const { shared, CxSpec } = createCxSpecServices(NodeFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const documents = sources.map(s => {
+        const doc = factory.fromString(s.text.replace(/^\uFEFF/, ''), s.uri);
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        return doc;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const diagnostics = documents.flatMap(doc => (doc.diagnostics ?? []).map(d => toSpecDiagnostic(doc, d, root)));
+    diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    const roots = documents.map(d => d.parseResult.value).filter(isDocument);
+    const specNames = [...new Set(roots.map(r => r.name).filter(Boolean))].sort();
+    return {
+        services: CxSpec,
+        documents,
+        diagnostics,
+        specNames,
+        hasErrors: diagnostics.some(d => d.severity === 'error'),
+        model: (specName: string) => buildCxModel(CxSpec.references.SpecMembership.documentsOf(specName) as Document[], { root })
+    };
+}
+
+const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+function toSpecDiagnostic(doc: LangiumDocument, d: NonNullable<LangiumDocument['diagnostics']>[number], root: string): SpecDiagnostic {
+    return {
+        file: path.relative(root, doc.uri.fsPath).split(path.sep).join('/'),
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: SEVERITIES[d.severity ?? 1],
+        code: String(d.code ?? (d.data as { code?: string } | undefined)?.code ?? 'CX000'),
+        message: typeof d.message === 'string' ? d.message : d.message.value
+    };
+}
+
+/** `file:line:col severity CODE message`, the format editors and CI logs link from. */
+export function formatDiagnostic(d: SpecDiagnostic): string {
+    return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+}
