@@ -101,7 +101,10 @@ export interface DriverResult {
     importance: number | null;
     performance: { mean: number | null; topBox: number | null; n: number };
     quadrant: Quadrant | null;
-    /** 1 = act here first: concentrate quadrant first, then by importance minus performance gap. */
+    /**
+     * Priority, 1 = act here first: quadrants in the order concentrate, keep_up, low_priority,
+     * possible_overkill; within a quadrant, the more important driver first.
+     */
     rank: number;
 }
 
