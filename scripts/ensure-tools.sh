@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system tools the test suite drives for real (Chromium for the preview and report
 # tests), from Debian's packages, when they are missing. Needs root for apt-get; on a machine
-# where you are not root, install them yourself: apt-get install chromium
+# where you are not root, install them yourself: apt-get install chromium postgresql
 set -euo pipefail
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# PostgreSQL runs the generated warehouse SQL (packages/sql tests start a throwaway server).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 
 if [ ${#need[@]} -eq 0 ]; then
     exit 0
