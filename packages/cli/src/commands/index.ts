@@ -1,9 +1,11 @@
 import type { Command } from '../command.js';
 import { validateCommand } from './validate.js';
 import { modelCommand } from './model.js';
+import { checkCommand } from './check.js';
 
 /** Every command of `cxspec`, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [
     validateCommand,
-    modelCommand
+    modelCommand,
+    checkCommand
 ];
