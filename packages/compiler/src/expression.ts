@@ -1,0 +1,89 @@
+/**
+ * Display logic as SurveyJS `visibleIf` expressions with the meaning of logic-interpreter.ts.
+ * SurveyJS treats an unanswered value as unequal to anything, so `!=`, `not in` and tests of
+ * text answers get an explicit `notempty` guard; a multichoice answer is an array, so `=` becomes
+ * `contains` and `in` becomes `anyof`.
+ */
+import type { Condition, Literal, QuestionKind } from '@cxspec/language';
+
+/** A condition that SurveyJS cannot express with the spec's meaning. */
+export class ExpressionError extends Error {}
+
+/** Kind of each question of the survey, by name. */
+export type KindOf = (question: string) => QuestionKind | undefined;
+
+export function compileCondition(condition: Condition, kindOf: KindOf): string {
+    switch (condition.type) {
+        case 'and': case 'or':
+            return condition.operands.map(c => operand(c, kindOf)).join(` ${condition.type} `);
+        case 'not':
+            return `!(${compileCondition(condition.operand, kindOf)})`;
+        case 'answered':
+            return `${variable(condition)} ${condition.negated ? 'empty' : 'notempty'}`;
+        case 'in': {
+            const name = variable(condition);
+            const list = `[${condition.values.map(formatLiteral).join(', ')}]`;
+            return condition.negated ? `(${name} notempty and ${name} noneof ${list})` : `${name} anyof ${list}`;
+        }
+        case 'compare': {
+            const name = variable(condition);
+            const value = formatLiteral(condition.value);
+            const kind = kindOf(condition.field.source === 'question' ? condition.field.question : '');
+            if (kind === 'multichoice') {
+                return condition.op === '=' ? `${name} contains ${value}` : `(${name} notempty and ${name} notcontains ${value})`;
+            }
+            // SurveyJS counts an unanswered text as equal to "", so text tests are guarded too.
+            const guarded = condition.op === '!=' || (kind === 'text' && condition.op === '=');
+            const test = `${name} ${condition.op} ${value}`;
+            return guarded ? `(${name} notempty and ${test})` : test;
+        }
+    }
+}
+
+function operand(condition: Condition, kindOf: KindOf): string {
+    const text = compileCondition(condition, kindOf);
+    return condition.type === 'and' || condition.type === 'or' ? `(${text})` : text;
+}
+
+function variable(condition: Extract<Condition, { field: unknown }>): string {
+    const field = condition.field;
+    if (field.source !== 'question') {
+        throw new ExpressionError(`display logic reads questions of the survey, not dataset column '${field.dataset}.${field.column}'`);
+    }
+    // Question names are identifiers ([_a-zA-Z]\w*), which SurveyJS reads inside braces as they are.
+    return `{${field.question}}`;
+}
+
+export function formatLiteral(value: Literal): string {
+    if (typeof value === 'number') return String(value);
+    if (typeof value === 'boolean') return String(value);
+    return quoteString(value);
+}
+
+/**
+ * A SurveyJS string literal. Its grammar knows only `\'` and `\"` as escapes; any other backslash
+ * is a plain character. A backslash right before the closing quote would escape it, so a trailing
+ * space is added: SurveyJS compares strings trimmed, which the spec's semantics share.
+ */
+export function quoteString(s: string): string {
+    const problem = unrepresentable(s);
+    if (problem) throw new ExpressionError(problem);
+    let body = s.replace(/['"]/g, c => `\\${c}`);
+    if (body.endsWith('\\')) body += ' ';
+    return `'${body}'`;
+}
+
+/** Strings SurveyJS would read as something else than the text they hold. */
+function unrepresentable(s: string): string | undefined {
+    const trimmed = s.trim();
+    if (/^(true|false)$/i.test(trimmed)) {
+        return `SurveyJS reads the string "${s}" as a boolean, not as text; compare with a text that is not true or false`;
+    }
+    if (trimmed !== '' && (!Number.isNaN(Number(trimmed)) || /^0x/i.test(trimmed))) {
+        return `SurveyJS reads the string "${s}" as a number, not as text; compare with a text that is not a number`;
+    }
+    if (s.length > 1 && /^['"]/.test(s) && /['"]$/.test(s)) {
+        return `SurveyJS strips the quotes around the string ${s}; compare with a text that does not start and end with a quote`;
+    }
+    return undefined;
+}

@@ -1,0 +1,65 @@
+/**
+ * JSON Schema (2020-12) of one response record of a survey, following docs/response-format.md:
+ * respondent id, submission time, the joined dataset's key, then one property per question.
+ * Questions are optional (display logic may hide them); anything not declared is rejected.
+ */
+import type { CxModel, Question, Survey } from '@cxspec/language';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** ISO 8601 date-time with an optional offset, as the response format allows (no zone = UTC). */
+const DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$';
+
+/** Fields every record carries besides the answers; no question may take these names. */
+export const RECORD_FIELDS = ['respondent_id', 'submitted_at'] as const;
+
+export function joinedKey(model: CxModel, survey: Survey): string | undefined {
+    return survey.joins ? model.datasets.find(d => d.name === survey.joins)?.key : undefined;
+}
+
+export function responseSchema(model: CxModel, survey: Survey): JsonSchema {
+    const key = joinedKey(model, survey);
+    const properties: Record<string, JsonSchema> = {
+        respondent_id: { type: 'string', minLength: 1, description: 'Unique per response.' },
+        submitted_at: { type: 'string', pattern: DATE_TIME_PATTERN, description: 'ISO 8601 date-time; no zone means UTC.' }
+    };
+    if (key) properties[key] = { type: 'string', minLength: 1, description: `Key of dataset ${survey.joins}.` };
+    for (const q of survey.questions) properties[q.name] = answerSchema(q);
+    return {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: `urn:cxspec:${model.spec.name}:${survey.name}:response`,
+        title: `Response to ${model.spec.name}.${survey.name}`,
+        type: 'object',
+        properties,
+        required: [...RECORD_FIELDS, ...(key ? [key] : [])],
+        additionalProperties: false
+    };
+}
+
+function answerSchema(q: Question): JsonSchema {
+    const ids = q.options.map(o => o.id);
+    switch (q.kind) {
+        case 'nps': case 'csat': case 'ces': case 'rating':
+            return { type: 'integer', minimum: q.scale!.min, maximum: q.scale!.max };
+        case 'choice':
+            return { type: 'string', enum: ids };
+        case 'multichoice':
+            return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true };
+        case 'ranking':
+            return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true, minItems: ids.length, maxItems: ids.length };
+        case 'boolean':
+            return { type: 'boolean' };
+        case 'text':
+            return { type: 'string' };
+        case 'matrix': {
+            const rating = { type: 'integer', minimum: q.scale!.min, maximum: q.scale!.max };
+            return {
+                type: 'object',
+                properties: Object.fromEntries(q.items.map(i => [i.id, rating])),
+                // A required matrix is answered for every item (SurveyJS `isAllRowRequired`).
+                ...(q.required ? { required: q.items.map(i => i.id) } : {}),
+                additionalProperties: false
+            };
+        }
+    }
+}

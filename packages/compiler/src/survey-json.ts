@@ -1,0 +1,80 @@
+/**
+ * A survey of the CX model as SurveyJS form-library JSON: one page, one element per question,
+ * option ids as choice values, display logic as `visibleIf`, every text localized.
+ */
+import type { CxModel, Localized, Question, Survey } from '@cxspec/language';
+import { NPS_END_LABELS } from './default-labels.js';
+import { compileCondition } from './expression.js';
+import { escapeHtml, mapText, surveyText, type SurveyText } from './localize.js';
+
+export type SurveyJson = Record<string, unknown>;
+
+export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
+    const text = (t: Localized) => surveyText(t, model.spec.locales, model.spec.defaultLocale);
+    const kinds = new Map(survey.questions.map(q => [q.name, q.kind]));
+    const thanks = mapText(text(survey.thanks), s => `<h3>${escapeHtml(s)}</h3>`);
+    return compact({
+        locale: model.spec.defaultLocale,
+        title: text(survey.title),
+        description: text(survey.description),
+        completedHtml: thanks,
+        pages: [{
+            name: 'questions',
+            elements: survey.questions.map(q => compact({
+                ...questionBody(q, text),
+                visibleIf: q.visibleWhen ? compileCondition(q.visibleWhen, name => kinds.get(name)) : undefined,
+                isRequired: q.required || undefined
+            }))
+        }]
+    });
+}
+
+type TextOf = (t: Localized) => SurveyText | undefined;
+
+function questionBody(q: Question, text: TextOf): SurveyJson {
+    const common = { name: q.name, title: text(q.text), description: text(q.description) };
+    const choices = () => q.options.map(o => compact({ value: o.id, text: text(o.label) }));
+    switch (q.kind) {
+        case 'nps': case 'csat': case 'ces': case 'rating': {
+            const scale = q.scale!;
+            const defaults = q.kind === 'nps' ? NPS_END_LABELS : { min: {}, max: {} };
+            return {
+                type: 'rating', ...common,
+                rateMin: scale.min,
+                rateMax: scale.max,
+                minRateDescription: text(withDefault(scale.minLabel, defaults.min)),
+                maxRateDescription: text(withDefault(scale.maxLabel, defaults.max))
+            };
+        }
+        case 'choice': return { type: 'radiogroup', ...common, choices: choices() };
+        case 'multichoice': return { type: 'checkbox', ...common, choices: choices() };
+        case 'ranking': return { type: 'ranking', ...common, choices: choices() };
+        case 'text': return { type: 'comment', ...common };
+        case 'boolean': return { type: 'boolean', ...common, labelTrue: text(q.trueLabel), labelFalse: text(q.falseLabel) };
+        case 'matrix': {
+            const scale = q.scale!;
+            const columns = [];
+            for (let value = scale.min; value <= scale.max; value++) {
+                const label = value === scale.min ? scale.minLabel : value === scale.max ? scale.maxLabel : {};
+                columns.push(compact({ value, text: text(label) }));
+            }
+            return {
+                type: 'matrix', ...common,
+                columns,
+                rows: q.items.map(i => compact({ value: i.id, text: text(i.label) })),
+                // A required matrix asks for every item, as the response schema does.
+                isAllRowRequired: q.required || undefined
+            };
+        }
+    }
+}
+
+/** The spec's own labels when it has any, the built-in ones otherwise. */
+function withDefault(labels: Localized, defaults: Localized): Localized {
+    return Object.keys(labels).length > 0 ? labels : defaults;
+}
+
+/** Drops undefined properties so absent texts and flags do not appear in the JSON. */
+function compact<T extends Record<string, unknown>>(object: T): T {
+    return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+}
