@@ -1,7 +1,7 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { CxSpecGeneratedModule, CxSpecGeneratedSharedModule } from './generated/module.js';
 import { CxSpecScopeComputation } from './references/cxspec-scope-computation.js';
@@ -32,14 +32,14 @@ export const CxSpecModule: Module<CxSpecServices, PartialLangiumServices & CxSpe
 };
 
 /**
- * Creates the shared and language services. `lspModules` lets the language server add its
- * editor features without the CLI and tests paying for them.
+ * Creates the shared and language services. `lspModules` (and `context.sharedLspModule` for the
+ * shared ones) let the language server add its editor features without the CLI and tests paying for them.
  */
 export function createCxSpecServices(
-    context: DefaultSharedModuleContext,
+    context: DefaultSharedModuleContext & { sharedLspModule?: Module<LangiumSharedServices, PartialLangiumSharedServices> },
     ...lspModules: Array<Module<CxSpecServices, PartialLangiumServices>>
 ): { shared: LangiumSharedServices; CxSpec: CxSpecServices } {
-    const shared = inject(createDefaultSharedModule(context), CxSpecGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), CxSpecGeneratedSharedModule, context.sharedLspModule ?? {});
     const CxSpec = inject(createDefaultModule({ shared }), CxSpecGeneratedModule, CxSpecModule, ...lspModules) as CxSpecServices;
     shared.ServiceRegistry.register(CxSpec);
     registerValidationChecks(CxSpec);
