@@ -6,6 +6,8 @@ set -euo pipefail
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# A Japanese font, so the preview screenshots show the examples' Japanese text instead of boxes.
+fc-list :lang=ja 2>/dev/null | grep -q . || need+=(fonts-ipafont-gothic)
 # PostgreSQL runs the generated warehouse SQL (packages/sql tests start a throwaway server).
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 
