@@ -6,6 +6,13 @@ const cjsShim = "import { createRequire as __cxCreateRequire } from 'node:module
 
 const bundles = [
     {
+        // The language server the VS Code extension starts (`node server.cjs`, stdio or --node-ipc).
+        entryPoints: { server: 'packages/language/src/lsp/main.ts' },
+        outdir: 'packages/extension/dist',
+        format: 'cjs',
+        outExtension: { '.js': '.cjs' }
+    },
+    {
         entryPoints: { cxspec: 'packages/cli/src/main.ts' },
         outdir: 'packages/cli/dist',
         format: 'esm',
@@ -13,6 +20,18 @@ const bundles = [
         banner: { js: cjsShim },
         // Native or browser-driving packages stay outside the bundle and load from node_modules.
         external: ['@duckdb/node-api', 'playwright-core', 'pg']
+    },
+    {
+        // The preview page (survey-core, survey-js-ui and the page code in one script, the SurveyJS
+        // theme and page styles in one sheet), inlined by `cxspec preview` and linked by the webview.
+        entryPoints: { 'preview-client': 'packages/preview/src/client/main.ts', preview: 'packages/preview/src/client/preview.css' },
+        outdir: 'packages/preview/dist',
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        minify: true,
+        sourcemap: false,
+        legalComments: 'inline'
     }
 ];
 

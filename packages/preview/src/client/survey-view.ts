@@ -1,0 +1,40 @@
+/**
+ * The survey as a respondent sees it: the compiled SurveyJS JSON loaded by survey-core and drawn
+ * by survey-js-ui, the same runtime a deployment uses, so display logic here is the real one.
+ */
+import { Model } from 'survey-core';
+import 'survey-core/survey.i18n';
+import { renderSurvey } from 'survey-js-ui';
+import type { SurveyPreview } from '../preview-data.js';
+import { clear, el } from './dom.js';
+
+export class SurveyView {
+    private model: Model | null = null;
+    /** The survey on show; null before the first. */
+    surveyName: string | null = null;
+    readonly root = el('div', { class: 'cx-survey-host' });
+
+    /**
+     * Shows `survey` in `locale`. When the same survey is shown again after an edit, the answers
+     * and the page the reviewer was on are carried over so the preview follows edits in place.
+     */
+    show(survey: SurveyPreview, locale: string): void {
+        const previous = this.surveyName === survey.name ? this.model : null;
+        const model = new Model(survey.json);
+        model.locale = locale;
+        if (previous) {
+            model.data = previous.data;
+            if (previous.currentPageNo < model.visiblePageCount) model.currentPageNo = previous.currentPageNo;
+        }
+        this.model = model;
+        this.surveyName = survey.name;
+        clear(this.root);
+        const mount = el('div', { class: 'cx-survey', 'data-survey': survey.name });
+        this.root.appendChild(mount);
+        renderSurvey(model, mount);
+    }
+
+    setLocale(locale: string): void {
+        if (this.model) this.model.locale = locale;
+    }
+}

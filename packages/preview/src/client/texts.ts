@@ -1,0 +1,41 @@
+/**
+ * The page's own labels. They follow the locale switcher when it is Japanese, the language most
+ * specs here are written in beside English; every other locale gets English labels.
+ */
+export interface Texts {
+    survey: string; journey: string; metrics: string; locale: string;
+    questions: string; channel: string; owner: string; sentAfter: string;
+    gapNote: string; noGaps: string; gapSummary(n: number): string;
+    metric: string; formula: string; target: string; warning: string; breakdown: string; touchpoints: string;
+    none: string; noSurveys: string; noJourneys: string; noMetrics: string;
+    questionCount(n: number, seconds: number): string;
+    trigger: string; notUpdated: string;
+}
+
+const EN: Texts = {
+    survey: 'Survey', journey: 'Journey map', metrics: 'Metric targets', locale: 'Locale',
+    questions: 'Questions', channel: 'Channel', owner: 'Owner', sentAfter: 'Surveys sent after',
+    gapNote: 'Coverage gap: no question measures this touchpoint.',
+    noGaps: 'Every touchpoint is measured by at least one question.',
+    gapSummary: n => `${n} touchpoint${n === 1 ? '' : 's'} with no question measuring ${n === 1 ? 'it' : 'them'} (coverage gap).`,
+    metric: 'Metric', formula: 'Formula', target: 'Target', warning: 'Warn at', breakdown: 'Breakdown', touchpoints: 'Touchpoints',
+    none: '—', noSurveys: 'This spec declares no survey.', noJourneys: 'This spec declares no journey.', noMetrics: 'This spec declares no metric.',
+    questionCount: (n, s) => `${n} question${n === 1 ? '' : 's'}, about ${Math.round(s)} s`,
+    trigger: 'Trigger', notUpdated: 'Preview not updated'
+};
+
+const JA: Texts = {
+    survey: 'アンケート', journey: 'ジャーニーマップ', metrics: '指標と目標', locale: '言語',
+    questions: '設問', channel: 'チャネル', owner: '担当', sentAfter: 'この後に送るアンケート',
+    gapNote: 'カバレッジの穴: このタッチポイントを測る設問がありません。',
+    noGaps: 'すべてのタッチポイントを少なくとも 1 つの設問が測っています。',
+    gapSummary: n => `設問で測られていないタッチポイントが ${n} 件あります (カバレッジの穴)。`,
+    metric: '指標', formula: '計算式', target: '目標', warning: '警告', breakdown: '内訳', touchpoints: 'タッチポイント',
+    none: '—', noSurveys: 'このスペックにはアンケートがありません。', noJourneys: 'このスペックにはジャーニーがありません。', noMetrics: 'このスペックには指標がありません。',
+    questionCount: (n, s) => `${n} 問、約 ${Math.round(s)} 秒`,
+    trigger: '配信条件', notUpdated: 'プレビューは更新されていません'
+};
+
+export function textsFor(locale: string): Texts {
+    return locale === 'ja' || locale.startsWith('ja-') ? JA : EN;
+}

@@ -1,0 +1,4 @@
+export * from './preview-data.js';
+export * from './html-page.js';
+export * from './metric-text.js';
+export type * from './messages.js';

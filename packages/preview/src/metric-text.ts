@@ -1,0 +1,51 @@
+/**
+ * Metric formulas and targets as the spec writes them, so the preview's metric table reads like
+ * the source (`nps(AfterPickup.recommend)`, `>= 80%`) rather than like the model's JSON.
+ */
+import type { Condition, FieldRef, Literal, MetricExpr, MetricUnit, Target } from '@cxspec/language';
+
+export function formulaText(expr: MetricExpr): string {
+    switch (expr.kind) {
+        case 'nps': return `nps(${expr.survey}.${expr.question})`;
+        case 'topBox': return `top(${expr.survey}.${expr.question}, ${expr.boxes})`;
+        case 'bottomBox': return `bottom(${expr.survey}.${expr.question}, ${expr.boxes})`;
+        case 'mean': return `mean(${fieldText(expr.field)})`;
+        case 'rate': {
+            const source = expr.source.type === 'survey' ? expr.source.survey : expr.source.dataset;
+            return `rate(${source} where ${conditionText(expr.condition)})`;
+        }
+        case 'churn': return `churn(${expr.dataset}, ${expr.start}..${expr.end})`;
+        case 'retention': return `retention(${expr.dataset}, ${expr.start}..${expr.end})`;
+        case 'clv': return `clv(${expr.dataset}.${expr.value}, margin ${expr.marginPercent}%, discount ${expr.discountPercent}%)`;
+    }
+}
+
+export function conditionText(c: Condition): string {
+    switch (c.type) {
+        case 'compare': return `${fieldText(c.field)} ${c.op} ${literalText(c.value)}`;
+        case 'in': return `${fieldText(c.field)}${c.negated ? ' not' : ''} in [${c.values.map(literalText).join(', ')}]`;
+        case 'answered': return `${fieldText(c.field)} is${c.negated ? ' not' : ''} answered`;
+        // Operands are parenthesised so the text never depends on operator precedence.
+        case 'and': return c.operands.map(o => `(${conditionText(o)})`).join(' and ');
+        case 'or': return c.operands.map(o => `(${conditionText(o)})`).join(' or ');
+        case 'not': return `not (${conditionText(c.operand)})`;
+    }
+}
+
+function fieldText(f: FieldRef): string {
+    return f.source === 'question' ? `${f.survey}.${f.question}` : `${f.dataset}.${f.column}`;
+}
+
+function literalText(v: Literal): string {
+    return typeof v === 'string' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? JSON.stringify(v) : String(v);
+}
+
+const UNIT_SUFFIX: Record<MetricUnit, string> = { points: ' pts', percent: '%', scale: '', number: '' };
+
+export function valueText(value: number, unit: MetricUnit): string {
+    return `${value}${UNIT_SUFFIX[unit]}`;
+}
+
+export function targetText(target: Target, unit: MetricUnit): string {
+    return `${target.op} ${valueText(target.value, unit)}`;
+}

@@ -1,0 +1,18 @@
+/** A standalone preview file: one HTML page with everything inlined, for reviewers and CI artifacts. */
+import { createHash } from 'node:crypto';
+import type { CxModel } from '@cxspec/language';
+import { readInlineAssets } from './assets.js';
+import { renderPreviewHtml } from './html-page.js';
+import { buildPreviewData, type PreviewFocus, type SurveyCompiler } from './preview-data.js';
+
+export function renderStandalonePreview(model: CxModel, focus: PreviewFocus, compileSurvey: SurveyCompiler): string {
+    const data = buildPreviewData(model, focus, compileSurvey);
+    const assets = readInlineAssets();
+    // The nonce is a hash of the page's content rather than random so the same spec gives the same
+    // bytes. A static file gains nothing from an unpredictable nonce: nothing is injected into it at
+    // serving time, and the spec's strings reach the page only as escaped JSON.
+    const nonce = createHash('sha256')
+        .update(JSON.stringify(data)).update('\0').update(assets.script).update('\0').update(assets.style)
+        .digest('base64url').slice(0, 32);
+    return renderPreviewHtml(data, assets, nonce);
+}
