@@ -1,0 +1,46 @@
+/**
+ * fast-check generators of answers to the questions of a CX survey, shaped as SurveyJS stores
+ * them (docs/response-format.md), including every form of "not answered".
+ */
+import fc from 'fast-check';
+import type { Question, Survey } from '@cxspec/language';
+
+/** A valid, non-empty answer to `q`. */
+export function answerArb(q: Question): fc.Arbitrary<unknown> {
+    const ids = q.options.map(o => o.id);
+    switch (q.kind) {
+        case 'nps': case 'csat': case 'ces': case 'rating':
+            return fc.integer({ min: q.scale!.min, max: q.scale!.max });
+        case 'choice': return fc.constantFrom(...ids);
+        case 'multichoice': return fc.subarray(ids, { minLength: 1 });
+        case 'ranking': return fc.shuffledSubarray(ids, { minLength: ids.length });
+        case 'boolean': return fc.boolean();
+        case 'text': return fc.string({ minLength: 1, unit: 'grapheme' }).filter(s => s.length > 0);
+        case 'matrix': {
+            const rating = fc.integer({ min: q.scale!.min, max: q.scale!.max });
+            const required = q.required ? q.items.map(i => i.id) : [];
+            return fc.record(Object.fromEntries(q.items.map(i => [i.id, rating])), { requiredKeys: required, noNullPrototype: true })
+                .filter(r => Object.keys(r).length > 0);
+        }
+    }
+}
+
+/** The values SurveyJS and the interpreter both treat as "not answered" for a question of this kind. */
+export function unansweredArb(q: Question): fc.Arbitrary<unknown> {
+    switch (q.kind) {
+        case 'multichoice': case 'ranking': return fc.constantFrom(undefined, []);
+        case 'matrix': return fc.constantFrom(undefined, {});
+        case 'text': return fc.constantFrom(undefined, '');
+        default: return fc.constant(undefined);
+    }
+}
+
+/** Any answer set: each question answered with a valid value or left unanswered. */
+export function answerSetArb(survey: Survey): fc.Arbitrary<Record<string, unknown>> {
+    return fc.record(Object.fromEntries(survey.questions.map(q => [q.name, fc.oneof(answerArb(q), unansweredArb(q))])))
+        .map(withoutUndefined);
+}
+
+export function withoutUndefined(answers: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
+}
