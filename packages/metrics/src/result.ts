@@ -125,7 +125,8 @@ export interface DriverAnalysisResult {
 }
 
 export type ExclusionReason =
-    | 'out_of_range' | 'wrong_type' | 'unknown_value' | 'bad_timestamp' | 'missing_key' | 'unknown_key' | 'malformed_row';
+    | 'out_of_range' | 'wrong_type' | 'unknown_value' | 'bad_timestamp' | 'missing_key' | 'unknown_key' | 'malformed_row'
+    | 'missing_id' | 'duplicate_id' | 'unknown_column';
 
 export interface Exclusion {
     /** Path of the file as given on the command line. */
@@ -360,7 +361,7 @@ export const RESULT_SCHEMA = {
                             file: { type: 'string' },
                             reason: {
                                 enum: ['out_of_range', 'wrong_type', 'unknown_value', 'bad_timestamp', 'missing_key',
-                                    'unknown_key', 'malformed_row']
+                                    'unknown_key', 'malformed_row', 'missing_id', 'duplicate_id', 'unknown_column']
                             },
                             column: { type: 'string' },
                             count: { type: 'integer', minimum: 1 },

@@ -1,0 +1,181 @@
+/**
+ * Checks response records against their survey: resolves file columns to fields (through the
+ * column mapping), converts each cell, and logs every problem. A row with a missing or repeated
+ * respondent id, or with the wrong number of CSV fields, is left out whole; any other bad value is
+ * left out of just the metrics that read it (it becomes INVALID).
+ */
+import type { Survey } from '@cxspec/language';
+import type { RawRecord } from '../input/read-records.js';
+import type { ColumnMapping } from '../input/mapping.js';
+import { DataFileError } from '../input/data-file-error.js';
+import type { DatasetRecord, DatasetTable } from './dataset-table.js';
+import type { ExclusionLog } from './exclusions.js';
+import type { IdSet } from './id-set.js';
+import { parseTimestamp } from './timestamp.js';
+import { INVALID, questionConverter, scaleConverter, type Answer, type Converter, type Reporter } from './values.js';
+import type { ExclusionReason } from '../result.js';
+
+export interface SurveyRow {
+    row: number;
+    /** Submission time (epoch ms), null when missing or unreadable. */
+    time: number | null;
+    /** Answers by question index of the survey (matrix questions stay undefined). */
+    answers: Answer[];
+    /** The joined dataset record; INVALID when the key is missing or unknown; null when nothing is joined. */
+    joined: DatasetRecord | null | typeof INVALID;
+}
+
+const ID = 'respondent_id', TIME = 'submitted_at';
+
+/** What one file column feeds: a special field, a question (index), a matrix item, or nothing. */
+type Target =
+    | { type: 'id' } | { type: 'time' } | { type: 'key' }
+    | { type: 'answer'; index: number; convert: Converter }
+    | { type: 'check'; convert: Converter }
+    | { type: 'unknown' } | { type: 'ignored' };
+
+export class SurveyRowChecker {
+    private readonly fields = new Map<string, Target>();
+    private readonly keyName: string | null;
+    private cachedColumns: string[] | null = null;
+    private cachedTargets: Target[] = [];
+    private currentRow = 0;
+    private currentColumn = '';
+    private readonly report: Reporter;
+    /** The row just checked, reused so checking a million rows allocates no row objects. */
+    private readonly out: SurveyRow;
+
+    /**
+     * `joinKey` is the key column of the dataset the survey joins (null when it joins none);
+     * `dataset` is that dataset's table when its file was given; `ids` is shared by all files of
+     * the survey, so a response repeated in a second file is caught too.
+     */
+    constructor(readonly survey: Survey, joinKey: string | null, private readonly dataset: DatasetTable | null,
+        private readonly mapping: ColumnMapping, private readonly file: string, private readonly log: ExclusionLog,
+        private readonly ids: IdSet) {
+        this.keyName = joinKey;
+        this.fields.set(ID, { type: 'id' });
+        this.fields.set(TIME, { type: 'time' });
+        if (this.keyName) this.fields.set(this.keyName, { type: 'key' });
+        survey.questions.forEach((q, index) => {
+            if (q.kind === 'matrix') {
+                for (const item of q.items) {
+                    const name = `${q.name}.${item.id}`;
+                    this.fields.set(name, { type: 'check', convert: scaleConverter(name, q.scale!.min, q.scale!.max, mapping.recode.get(name)) });
+                }
+            } else {
+                this.fields.set(q.name, { type: 'answer', index, convert: questionConverter(q, mapping.recode.get(q.name)) });
+            }
+        });
+        for (const [column, field] of mapping.columns) {
+            if (!this.fields.has(field)) {
+                throw new DataFileError(mapping.file, 1, 1, `columns.${column}: '${field}' is not a field of survey ${survey.name} (its questions, ${ID}, ${TIME}${this.keyName ? `, ${this.keyName}` : ''})`);
+            }
+        }
+        for (const field of mapping.recode.keys()) {
+            const target = this.fields.get(field);
+            if (!target || (target.type !== 'answer' && target.type !== 'check')) {
+                throw new DataFileError(mapping.file, 1, 1, `recode.${field}: '${field}' is not a question of survey ${survey.name}`);
+            }
+        }
+        this.report = (reason: ExclusionReason, message: string) => this.log.add(this.file, reason, this.currentColumn, this.currentRow, message);
+        this.out = { row: 0, time: null, answers: new Array(survey.questions.length), joined: null };
+    }
+
+    /** A CSV header must name the id and time columns; without them every row would be unusable. */
+    checkHeader(columns: string[]): void {
+        const targets = this.targetsOf(columns);
+        for (const [name, type] of [[ID, 'id'], [TIME, 'time']] as const) {
+            if (!targets.some(t => t.type === type)) {
+                throw new DataFileError(this.file, 1, 1, `the header has no '${name}' column; add it or map one with --map`);
+            }
+        }
+    }
+
+    private targetsOf(columns: string[]): Target[] {
+        if (columns === this.cachedColumns) return this.cachedTargets;
+        const targets = columns.map(column => {
+            if (this.mapping.ignore.has(column)) return { type: 'ignored' } as const;
+            return this.fields.get(this.mapping.columns.get(column) ?? column) ?? ({ type: 'unknown' } as const);
+        });
+        this.cachedColumns = columns;
+        this.cachedTargets = targets;
+        return targets;
+    }
+
+    /** The checked row, or null when the whole row is left out. The returned object is reused. */
+    check(rec: RawRecord): SurveyRow | null {
+        const { columns, values } = rec;
+        this.currentRow = rec.row;
+        if (values.length !== columns.length) {
+            this.currentColumn = '(row)';
+            this.report('malformed_row', `row has ${values.length} fields but the header has ${columns.length}`);
+            return null;
+        }
+        const targets = this.targetsOf(columns);
+        const out = this.out;
+        out.row = rec.row;
+        out.answers.fill(undefined);
+        let id: unknown = undefined, time: unknown = undefined, key: unknown = undefined;
+        for (let i = 0; i < targets.length; i++) {
+            const t = targets[i];
+            const raw = values[i];
+            switch (t.type) {
+                case 'answer':
+                    this.currentColumn = columns[i];
+                    out.answers[t.index] = t.convert(raw, this.report);
+                    break;
+                case 'check':
+                    this.currentColumn = columns[i];
+                    t.convert(raw, this.report);
+                    break;
+                case 'id': id = raw; break;
+                case 'time': time = raw; break;
+                case 'key': key = raw; break;
+                case 'unknown':
+                    if (raw !== '' && raw !== null && raw !== undefined) {
+                        this.currentColumn = columns[i];
+                        this.report('unknown_column', `column '${columns[i]}' is not a question of survey ${this.survey.name}; map it with --map or list it under "ignore"`);
+                    }
+                    break;
+                case 'ignored': break;
+            }
+        }
+        const idText = id === undefined || id === null ? '' : String(id).trim();
+        if (idText === '') {
+            this.currentColumn = ID;
+            this.report('missing_id', `row has no ${ID}; it is left out`);
+            return null;
+        }
+        if (!this.ids.add(idText)) {
+            this.currentColumn = ID;
+            this.report('duplicate_id', `${ID} '${idText}' appears again; the later row is left out`);
+            return null;
+        }
+        this.currentColumn = TIME;
+        out.time = typeof time === 'string' && time !== '' ? parseTimestamp(time) : null;
+        if (out.time === null) {
+            this.report('bad_timestamp', time === undefined || time === null || time === ''
+                ? `row has no ${TIME}; it is left out of period breakdowns`
+                : `${TIME} ${JSON.stringify(time)} is not an ISO 8601 date-time; the row is left out of period breakdowns`);
+        }
+        out.joined = this.join(key);
+        return out;
+    }
+
+    private join(key: unknown): DatasetRecord | null | typeof INVALID {
+        if (!this.keyName || !this.dataset) return null;
+        this.currentColumn = this.keyName;
+        const text = key === undefined || key === null ? '' : String(key).trim();
+        if (text === '') {
+            this.report('missing_key', `row has no ${this.keyName}; it is left out of metrics and segments that read ${this.dataset.dataset.name}`);
+            return INVALID;
+        }
+        const record = this.dataset.byKey.get(text);
+        if (!record) {
+            this.report('unknown_key', `${this.keyName} '${text}' is not in ${this.dataset.file}; the row is left out of metrics and segments that read ${this.dataset.dataset.name}`);
+            return INVALID;
+        }
+        return record;
+    }
+}

@@ -1,0 +1,231 @@
+/**
+ * Metrics computed from a dataset (CRM export): churn, retention (CRR), CLV, and means and rates
+ * over customers. Lifecycle dates (`lifecycle start <col> end <col>`) say when each customer was
+ * active: from the start date, until the end date (exclusive; empty = still active). The data is
+ * "as of" its latest lifecycle date; churn and retention are measured over complete calendar
+ * periods, the headline over the latest complete one.
+ */
+import type { CxModel, Metric, Period, Segment } from '@cxspec/language';
+import type { MetricResult, PeriodEstimate, SegmentEstimate } from '../result.js';
+import type { DatasetRecord, DatasetTable } from '../check/dataset-table.js';
+import { Acc } from '../stats/accumulator.js';
+import { changeTest, estimate, tEstimate, wilsonEstimate, type PointEstimate } from '../stats/estimates.js';
+import { compileCondition, type Predicate } from './conditions.js';
+import { describeCondition } from './describe.js';
+import { toEstimate } from './estimate.js';
+import { isoDate, nextPeriodStart, periodLabel, periodStart } from './periods.js';
+
+const DAY_MS = 86_400_000;
+
+interface Window { start: number; end: number }
+
+interface Lifecycle {
+    startOf(r: DatasetRecord): number | null;
+    endOf(r: DatasetRecord): number | null;
+    /** Latest lifecycle date in the data (epoch ms). */
+    asOf: number;
+    earliest: number;
+    names: { start: string; end: string };
+}
+
+function lifecycleOf(table: DatasetTable): Lifecycle | null {
+    const lc = table.dataset.lifecycle;
+    if (!lc) return null;
+    const si = table.columnIndex.get(lc.start)!, ei = table.columnIndex.get(lc.end)!;
+    const startOf = (r: DatasetRecord) => (typeof r.values[si] === 'number' ? r.values[si] as number : null);
+    const endOf = (r: DatasetRecord) => (typeof r.values[ei] === 'number' ? r.values[ei] as number : null);
+    let asOf = -Infinity, earliest = Infinity;
+    for (const r of table.records) {
+        const s = startOf(r), e = endOf(r);
+        if (s !== null) { asOf = Math.max(asOf, s); earliest = Math.min(earliest, s); }
+        if (e !== null) asOf = Math.max(asOf, e);
+    }
+    return { startOf, endOf, asOf, earliest, names: lc };
+}
+
+/** Complete periods from the earliest start to the as-of date; the current one when none is complete. */
+function windowsOf(lc: Lifecycle, unit: Period): Window[] {
+    if (!Number.isFinite(lc.asOf)) return [];
+    const out: Window[] = [];
+    for (let s = periodStart(lc.earliest, unit); ; ) {
+        const e = nextPeriodStart(s, unit);
+        if (e > lc.asOf + DAY_MS) break;
+        out.push({ start: s, end: e });
+        s = e;
+    }
+    if (out.length === 0) {
+        const s = periodStart(lc.asOf, unit);
+        out.push({ start: s, end: nextPeriodStart(s, unit) });
+    }
+    return out;
+}
+
+interface Counts { atStart: number; lost: number; added: number; atEnd: number }
+
+function countWindow(records: DatasetRecord[], lc: Lifecycle, w: Window): Counts {
+    const c: Counts = { atStart: 0, lost: 0, added: 0, atEnd: 0 };
+    for (const r of records) {
+        const s = lc.startOf(r);
+        if (s === null) continue;
+        const e = lc.endOf(r);
+        if (s < w.start && (e === null || e >= w.start)) {
+            c.atStart++;
+            if (e !== null && e < w.end) c.lost++;
+        }
+        if (s >= w.start && s < w.end) c.added++;
+        if (s < w.end && (e === null || e >= w.end)) c.atEnd++;
+    }
+    return c;
+}
+
+function activeAt(records: DatasetRecord[], lc: Lifecycle | null, t: number): DatasetRecord[] {
+    if (!lc) return records;
+    return records.filter(r => {
+        const s = lc.startOf(r), e = lc.endOf(r);
+        return s !== null && s < t && (e === null || e >= t);
+    });
+}
+
+/** Share with the counts behind it, as an accumulator (so period changes can be tested). */
+function shareAcc(n: number, hits: number): Acc {
+    const acc = new Acc();
+    acc.n = n;
+    acc.a = hits;
+    return acc;
+}
+
+export function datasetMetricResult(metric: Metric, table: DatasetTable, model: CxModel): MetricResult {
+    const datasets = model.datasets;
+    const segments = metric.segments.map(name => model.segments.find(s => s.name === name)!);
+    const segmentPredicates = segments.map(s => compileCondition(s.condition, { survey: null, datasets }));
+    const inSegment = (p: Predicate) => table.records.filter(r => p({ answers: [], joined: r }) === true);
+    const groups = [table.records, ...segmentPredicates.map(inSegment)];
+    const lc = lifecycleOf(table);
+    const expr = metric.expr;
+    const name = table.dataset.name;
+
+    let formula: string;
+    let interval: string;
+    let details: Record<string, number> = {};
+    /** Headline point for each group (overall, then segments), and period accumulators of the overall group. */
+    let points: PointEstimate[];
+    let periodAccs: Array<{ start: number; acc: Acc }> = [];
+    let estimator: 'share' | 'mean' = 'share';
+
+    switch (expr.kind) {
+        case 'churn': case 'retention': {
+            const unit = metric.period ?? 'year';
+            const windows = windowsOf(lc!, unit);
+            const last = windows[windows.length - 1];
+            const accOf = (records: DatasetRecord[], w: Window) => {
+                const c = countWindow(records, lc!, w);
+                // CRR = (E − N) / S; it can dip below zero only if more new customers leave than stay.
+                return { c, acc: shareAcc(c.atStart, expr.kind === 'churn' ? c.lost : Math.max(0, c.atEnd - c.added)) };
+            };
+            const heads = groups.map(g => (last ? accOf(g, last) : null));
+            points = heads.map(h => (h ? estimate('share', h.acc) : wilsonEstimate(0, 0)));
+            if (metric.period) periodAccs = windows.map(w => ({ start: w.start, acc: accOf(table.records, w).acc }));
+            const c = heads[0]?.c ?? { atStart: 0, lost: 0, added: 0, atEnd: 0 };
+            details = { customersAtStart: c.atStart, lost: c.lost, added: c.added, customersAtEnd: c.atEnd };
+            const when = last ? `${periodLabel(last.start, unit)}, the latest complete ${unit} as of ${isoDate(lc!.asOf)}` : 'no dated customers';
+            formula = expr.kind === 'churn'
+                ? `churn = customers lost during the ${unit} / customers active at its start (${name} lifecycle ${lc!.names.start}..${lc!.names.end}); headline: ${when}`
+                : `retention CRR = (E − N) / S: customers active at the end of the ${unit} minus those acquired during it, over those active at its start (${name} lifecycle ${lc!.names.start}..${lc!.names.end}); headline: ${when}`;
+            interval = 'wilson';
+            break;
+        }
+        case 'clv': {
+            const margin = expr.marginPercent / 100, d = expr.discountPercent / 100;
+            const year = windowsOf(lc!, 'year');
+            const last = year[year.length - 1];
+            const vi = table.columnIndex.get(expr.value)!;
+            points = groups.map((g, gi) => {
+                const active = activeAt(g, lc, lc!.asOf + DAY_MS);
+                const value = new Acc();
+                for (const r of active) if (typeof r.values[vi] === 'number') value.addValue(r.values[vi] as number);
+                const c = last ? countWindow(g, lc!, last) : { atStart: 0, lost: 0, added: 0, atEnd: 0 };
+                const ret = wilsonEstimate(c.atStart, Math.max(0, c.atEnd - c.added));
+                const mean = tEstimate(value.n, value.n > 0 ? value.mean : 0, value.n > 1 ? value.variance : 0);
+                if (mean.value === null || ret.value === null) return { value: null, ci: null, n: value.n, sd: null };
+                // The value column is a monthly amount per customer (MRR-style): ×12 makes it annual.
+                const f = (meanValue: number, r: number) => 12 * meanValue * margin * r / (1 + d - r);
+                const r = ret.value / 100;
+                if (gi === 0) details = { meanValue: mean.value, annualMargin: 12 * mean.value * margin, retention: r, discount: d, customers: value.n, retentionBase: c.atStart };
+                return {
+                    value: f(mean.value, r),
+                    ci: mean.ci && ret.ci ? [f(mean.ci[0], ret.ci[0] / 100), f(mean.ci[1], ret.ci[1] / 100)] : null,
+                    n: value.n,
+                    sd: null
+                };
+            });
+            formula = `CLV simple perpetuity m·r/(1 + d − r): m = 12 × mean ${name}.${expr.value} of active customers × ${expr.marginPercent}% margin, r = annual retention CRR (${last ? periodLabel(last.start, 'year') : 'no complete year'}), d = ${expr.discountPercent}%`
+                + (metric.period ? '; no period breakdown (CLV uses annual retention)' : '');
+            interval = 'bounds: m at its t interval ends with r at its Wilson interval ends';
+            break;
+        }
+        case 'mean': case 'rate': {
+            estimator = expr.kind === 'mean' ? 'mean' : 'share';
+            let observe: (r: DatasetRecord) => number | null;
+            if (expr.kind === 'mean') {
+                if (expr.field.source !== 'column') throw new Error(`metric ${metric.name} reads a question`);
+                const vi = table.columnIndex.get(expr.field.column)!;
+                observe = r => (typeof r.values[vi] === 'number' ? r.values[vi] as number : null);
+                formula = `mean of ${name}.${expr.field.column} over ${lc ? 'customers active at the as-of date' : 'all rows'}`;
+            } else {
+                const p = compileCondition(expr.condition, { survey: null, datasets });
+                observe = r => {
+                    const v = p({ answers: [], joined: r });
+                    return v === null ? null : v ? 1 : 0;
+                };
+                formula = `share of ${lc ? 'active ' : ''}${name} rows where ${describeCondition(expr.condition)}, in percent`;
+            }
+            const accumulate = (records: DatasetRecord[]) => {
+                const acc = new Acc();
+                for (const r of records) {
+                    const x = observe(r);
+                    if (x === null) continue;
+                    if (estimator === 'mean') acc.addValue(x); else acc.addHit(x === 1);
+                }
+                return acc;
+            };
+            const asOf = lc && Number.isFinite(lc.asOf) ? lc.asOf + DAY_MS : Infinity;
+            points = groups.map(g => estimate(estimator, accumulate(activeAt(g, lc, asOf))));
+            if (metric.period && lc) {
+                periodAccs = windowsOf(lc, metric.period).map(w => ({ start: w.start, acc: accumulate(activeAt(table.records, lc, w.end)) }));
+                formula += `; each ${metric.period} over customers active at its end`;
+            } else if (metric.period) {
+                formula += `; no period breakdown: dataset ${name} declares no lifecycle`;
+            }
+            if (lc) formula += ` (as of ${isoDate(lc.asOf)})`;
+            interval = estimator === 'mean' ? 't' : 'wilson';
+            break;
+        }
+        default:
+            throw new Error(`metric ${metric.name} (${expr.kind}) is computed from responses`);
+    }
+
+    const scale = null;
+    const [head, ...segPoints] = points;
+    const segmentResults: SegmentEstimate[] = segments.map((s: Segment, i) => ({ segment: s.name, title: s.title, ...toEstimate(segPoints[i], metric, scale) }));
+    const periodUnit = expr.kind === 'clv' ? null : metric.period;
+    const periods: PeriodEstimate[] = periodUnit ? periodAccs.map(({ start, acc }, i) => ({
+        period: periodLabel(start, periodUnit),
+        start: isoDate(start),
+        ...toEstimate(estimate(estimator, acc), metric, scale),
+        change: i === 0 ? null : changeTest(estimator, periodAccs[i - 1].acc, acc)
+    })) : [];
+    return {
+        name: metric.name,
+        title: metric.title,
+        kind: expr.kind,
+        unit: metric.unit,
+        formula,
+        interval,
+        source: `dataset:${name}`,
+        details,
+        ...toEstimate(head, metric, scale),
+        segments: segmentResults,
+        period: metric.period,
+        periods
+    };
+}

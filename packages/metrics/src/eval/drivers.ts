@@ -1,0 +1,124 @@
+/**
+ * Key-driver ("moments of truth") analysis of one `drivers` declaration. Rows enter the importance
+ * model only when the outcome and every driver are answered (listwise deletion): pairwise deletion
+ * can yield a correlation matrix that is not positive semi-definite, which relative weights cannot
+ * decompose, and one complete-case set keeps r, weights and R² about the same customers.
+ * Performance uses every answer to the driver question.
+ */
+import type { DriverAnalysis, Survey } from '@cxspec/language';
+import type { DriverAnalysisResult, DriverResult, Quadrant } from '../result.js';
+import type { SurveyRow } from '../check/survey-rows.js';
+import { Acc } from '../stats/accumulator.js';
+import { CrossAcc, relativeWeights } from '../stats/relative-weights.js';
+
+const QUADRANT_ORDER: Quadrant[] = ['concentrate', 'keep_up', 'low_priority', 'possible_overkill'];
+
+export class DriverPlan {
+    private readonly outcome: number;
+    private readonly drivers: number[];
+    private readonly cross: CrossAcc;
+    private readonly means: Acc[];
+    private readonly tops: Acc[];
+    private readonly topFrom: number[];
+    private readonly vector: Float64Array;
+
+    constructor(readonly analysis: DriverAnalysis, readonly survey: Survey) {
+        const index = (name: string) => survey.questions.findIndex(q => q.name === name);
+        this.outcome = index(analysis.outcome);
+        this.drivers = analysis.drivers.map(index);
+        this.cross = new CrossAcc(1 + this.drivers.length);
+        this.means = this.drivers.map(() => new Acc());
+        this.tops = this.drivers.map(() => new Acc());
+        // Top-2-box of each driver's own scale.
+        this.topFrom = this.drivers.map(i => survey.questions[i].scale!.max - 1);
+        this.vector = new Float64Array(1 + this.drivers.length);
+    }
+
+    /** True when the row counted (in the model or in a driver's performance). */
+    add(row: SurveyRow): boolean {
+        const { answers } = row;
+        let used = false;
+        let complete = typeof answers[this.outcome] === 'number';
+        this.vector[0] = answers[this.outcome] as number;
+        for (let j = 0; j < this.drivers.length; j++) {
+            const v = answers[this.drivers[j]];
+            if (typeof v === 'number') {
+                this.means[j].addValue(v);
+                this.tops[j].addHit(v >= this.topFrom[j]);
+                this.vector[j + 1] = v;
+                used = true;
+            } else {
+                complete = false;
+            }
+        }
+        if (complete) this.cross.add(this.vector);
+        return used || complete;
+    }
+
+    result(): DriverAnalysisResult {
+        const { analysis, survey } = this;
+        const k = this.drivers.length;
+        const n = this.cross.n;
+        const r: (number | null)[] = new Array(k).fill(null);
+        const weights: (number | null)[] = new Array(k).fill(null);
+        let r2: number | null = null;
+        if (n >= k + 2) {
+            const corr = this.cross.correlations();
+            // Drivers without variance have no correlation; the model is fitted on the others.
+            const usable = Array.from({ length: k }, (_, j) => j).filter(j => Number.isFinite(corr[0][j + 1]));
+            for (const j of usable) r[j] = corr[0][j + 1];
+            if (usable.length > 0 && usable.every(i => usable.every(j => Number.isFinite(corr[i + 1][j + 1])))) {
+                const rw = relativeWeights(usable.map(i => usable.map(j => corr[i + 1][j + 1])), usable.map(j => corr[0][j + 1]));
+                usable.forEach((j, u) => { weights[j] = rw.weights[u]; });
+                r2 = rw.r2;
+            }
+        }
+        const drivers = analysis.drivers.map((name, j): DriverResult => {
+            const q = survey.questions[this.drivers[j]];
+            const weight = weights[j];
+            const weightPercent = weight !== null && r2 !== null && r2 > 0 ? 100 * weight / r2 : null;
+            const mean = this.means[j], top = this.tops[j];
+            return {
+                question: name,
+                title: q.text,
+                touchpoint: q.about,
+                r: r[j],
+                weight,
+                weightPercent,
+                importance: analysis.method === 'relative_weights' ? weightPercent : r[j],
+                performance: { mean: mean.n > 0 ? mean.mean : null, topBox: top.n > 0 ? 100 * top.a / top.n : null, n: mean.n },
+                quadrant: null,
+                rank: 0
+            };
+        });
+        const avg = (xs: (number | null)[]) => {
+            const v = xs.filter((x): x is number => x !== null);
+            return v.length > 0 ? v.reduce((s, x) => s + x, 0) / v.length : null;
+        };
+        const importance = avg(drivers.map(d => d.importance));
+        const performance = avg(drivers.map(d => d.performance.topBox));
+        for (const d of drivers) {
+            if (d.importance === null || d.performance.topBox === null || importance === null || performance === null) continue;
+            const important = d.importance >= importance, performing = d.performance.topBox >= performance;
+            d.quadrant = important ? (performing ? 'keep_up' : 'concentrate') : (performing ? 'possible_overkill' : 'low_priority');
+        }
+        const order = drivers.map((d, j) => j).sort((a, b) => {
+            const qa = drivers[a].quadrant, qb = drivers[b].quadrant;
+            const oa = qa === null ? QUADRANT_ORDER.length : QUADRANT_ORDER.indexOf(qa);
+            const ob = qb === null ? QUADRANT_ORDER.length : QUADRANT_ORDER.indexOf(qb);
+            return oa - ob || (drivers[b].importance ?? -Infinity) - (drivers[a].importance ?? -Infinity) || a - b;
+        });
+        order.forEach((j, i) => { drivers[j].rank = i + 1; });
+        return {
+            name: analysis.name,
+            title: analysis.title,
+            survey: analysis.survey,
+            outcome: analysis.outcome,
+            method: analysis.method,
+            n,
+            r2,
+            thresholds: { importance, performance },
+            drivers
+        };
+    }
+}

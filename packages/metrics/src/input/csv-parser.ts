@@ -1,0 +1,139 @@
+/**
+ * Streaming RFC 4180 CSV parser: text arrives in chunks of any size and complete records leave
+ * through a callback, so a file is never held whole. Quoted fields may hold commas, doubled quotes
+ * and line breaks; records end with LF or CRLF. Blank lines are skipped (they carry no record).
+ */
+
+/** Syntax error at a 1-based line and column of the text. */
+export class CsvSyntaxError extends Error {
+    constructor(readonly line: number, readonly column: number, message: string) {
+        super(message);
+    }
+}
+
+export type RecordHandler = (fields: string[], line: number) => void;
+
+const QUOTE = 34, COMMA = 44, LF = 10, CR = 13;
+
+export class CsvParser {
+    /** Text not yet parsed: at most one incomplete record. */
+    private buf = '';
+    /** 1-based line number of the first character of `buf`. */
+    private line = 1;
+
+    constructor(private readonly onRecord: RecordHandler) {}
+
+    push(text: string): void {
+        this.buf = this.buf.length === 0 ? text : this.buf + text;
+        this.drain(false);
+    }
+
+    /** Parses what is left; throws CsvSyntaxError when a quoted field is never closed. */
+    end(): void {
+        this.drain(true);
+    }
+
+    private drain(final: boolean): void {
+        const buf = this.buf;
+        const len = buf.length;
+        let i = 0;
+        while (i < len) {
+            const start = i;
+            const startLine = this.line;
+            const fields: string[] = [];
+            let lines = 0;
+            let complete = false;
+            for (;;) {
+                if (i < len && buf.charCodeAt(i) === QUOTE) {
+                    const open = i;
+                    let value = '';
+                    let from = i + 1;
+                    for (;;) {
+                        const q = buf.indexOf('"', from);
+                        if (q < 0 || (q === len - 1 && !final)) {
+                            if (final && q < 0) {
+                                const { line, column } = this.position(buf, open, startLine, start);
+                                throw new CsvSyntaxError(line, column, 'quoted field is never closed (a `"` opens it here)');
+                            }
+                            this.keep(buf, start, startLine);
+                            return;
+                        }
+                        value += buf.slice(from, q);
+                        if (buf.charCodeAt(q + 1) === QUOTE) {
+                            value += '"';
+                            from = q + 2;
+                            continue;
+                        }
+                        i = q + 1;
+                        break;
+                    }
+                    lines += countLineBreaks(value);
+                    fields.push(value);
+                    const c = i < len ? buf.charCodeAt(i) : -1;
+                    if (c !== COMMA && c !== LF && c !== CR && c !== -1) {
+                        const { line, column } = this.position(buf, i, startLine, start);
+                        throw new CsvSyntaxError(line, column, `unexpected character '${buf[i]}' after a closing quote; a quote inside a quoted field is written as ""`);
+                    }
+                } else {
+                    let j = i;
+                    while (j < len) {
+                        const c = buf.charCodeAt(j);
+                        if (c === COMMA || c === LF || c === CR) break;
+                        if (c === QUOTE) {
+                            const { line, column } = this.position(buf, j, startLine, start);
+                            throw new CsvSyntaxError(line, column, 'quote inside an unquoted field; quote the whole field and double the quote ("")');
+                        }
+                        j++;
+                    }
+                    fields.push(buf.slice(i, j));
+                    i = j;
+                }
+                if (i >= len) {
+                    if (!final) { this.keep(buf, start, startLine); return; }
+                    complete = true;
+                    break;
+                }
+                const c = buf.charCodeAt(i);
+                if (c === COMMA) { i++; continue; }
+                if (c === CR) {
+                    if (i + 1 >= len && !final) { this.keep(buf, start, startLine); return; }
+                    i += buf.charCodeAt(i + 1) === LF ? 2 : 1;
+                } else {
+                    i++;
+                }
+                lines++;
+                complete = true;
+                break;
+            }
+            if (complete) {
+                this.line = startLine + lines;
+                if (!(fields.length === 1 && fields[0] === '')) this.onRecord(fields, startLine);
+            }
+        }
+        this.buf = '';
+    }
+
+    private keep(buf: string, start: number, startLine: number): void {
+        this.buf = buf.slice(start);
+        this.line = startLine;
+    }
+
+    /** Line and column of `index`, counting from the record that starts at `start` on `startLine`. */
+    private position(buf: string, index: number, startLine: number, start: number): { line: number; column: number } {
+        const before = buf.slice(start, index);
+        const breaks = countLineBreaks(before);
+        const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+        return { line: startLine + breaks, column: index - (lastBreak < 0 ? start : start + lastBreak + 1) + 1 };
+    }
+}
+
+/** Line breaks in text: LF, CRLF (one break) and a lone CR. */
+function countLineBreaks(text: string): number {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === LF) n++;
+        else if (c === CR && text.charCodeAt(i + 1) !== LF) n++;
+    }
+    return n;
+}

@@ -1,0 +1,220 @@
+/**
+ * Reads a response or dataset file record by record: CSV (streamed), NDJSON (streamed) or a JSON
+ * array of SurveyJS `survey.data` objects (parsed whole: JSON arrays come from survey tools' API
+ * exports and are small next to CSV exports). Every record reaches the caller; bad values are the
+ * row checker's business, unreadable files throw DataFileError with line and column.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CsvParser, CsvSyntaxError } from './csv-parser.js';
+import { DataFileError } from './data-file-error.js';
+import { detectEncoding, firstInvalidByte, hasUtf8Bom, undecodableError, type TextEncoding } from './decode.js';
+
+export type FileFormat = 'csv' | 'ndjson' | 'surveyjs-json';
+
+/**
+ * One record. `columns` names the entries of `values`; CSV records share the header array (so a
+ * consumer can cache per header) and hold strings; JSON records hold JSON values, with nested
+ * objects (matrix answers) flattened to `<key>.<item>` columns.
+ */
+export interface RawRecord {
+    /** 1-based data row (a CSV header is row 0). */
+    row: number;
+    /** 1-based line where the record starts; 0 inside a JSON array. */
+    line: number;
+    columns: string[];
+    values: unknown[];
+}
+
+export interface ReadOptions {
+    /** Forced encoding; detected from the first bytes when absent. */
+    encoding?: TextEncoding;
+    onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+export interface ReadInfo {
+    format: FileFormat;
+    encoding: TextEncoding;
+    rowsRead: number;
+}
+
+const CHUNK = 1 << 20;
+
+export function formatOf(file: string): FileFormat | null {
+    switch (path.extname(file).toLowerCase()) {
+        case '.csv': return 'csv';
+        case '.ndjson': case '.jsonl': return 'ndjson';
+        case '.json': return 'surveyjs-json';
+        default: return null;
+    }
+}
+
+export async function readRecords(file: string, options: ReadOptions, onRecord: (record: RawRecord) => void): Promise<ReadInfo> {
+    const format = formatOf(file);
+    if (!format) throw new DataFileError(file, 1, 1, 'unknown file type; name it .csv, .ndjson (or .jsonl) or .json');
+    let total: number;
+    try {
+        total = fs.statSync(file).size;
+    } catch (error) {
+        throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    const sink = format === 'csv' ? csvSink(file, onRecord) : format === 'ndjson' ? ndjsonSink(file, onRecord) : jsonArraySink(file, onRecord);
+    let encoding = options.encoding ?? null;
+    let decoder: TextDecoder | null = null;
+    let offset = 0;
+    const stream = fs.createReadStream(file, { highWaterMark: CHUNK });
+    try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+            let bytes: Uint8Array = chunk;
+            if (!decoder) {
+                if (hasUtf8Bom(bytes) && encoding !== 'shift_jis') { encoding = 'utf-8'; bytes = bytes.subarray(3); offset += 3; }
+                encoding ??= detectEncoding(bytes);
+                if (!encoding) throw await undecodableError(file, offset + firstInvalidByte('utf-8', bytes), null);
+                decoder = new TextDecoder(encoding, { fatal: true });
+            }
+            let text: string;
+            try {
+                text = decoder.decode(bytes, { stream: true });
+            } catch {
+                throw await undecodableError(file, offset + firstInvalidByte(encoding!, bytes), encoding);
+            }
+            offset += bytes.length;
+            sink.push(text);
+            options.onProgress?.(offset, total);
+        }
+        if (decoder) {
+            try {
+                sink.push(decoder.decode());
+            } catch {
+                throw await undecodableError(file, Math.max(0, total - 1), encoding);
+            }
+        }
+        return { format, encoding: encoding ?? 'utf-8', rowsRead: sink.end() };
+    } catch (error) {
+        if (error instanceof CsvSyntaxError) throw new DataFileError(file, error.line, error.column, error.message);
+        if ((error as NodeJS.ErrnoException).code && !(error instanceof DataFileError)) {
+            throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code})`);
+        }
+        throw error;
+    } finally {
+        stream.destroy();
+    }
+}
+
+interface Sink {
+    push(text: string): void;
+    /** Flushes and returns the number of records. */
+    end(): number;
+}
+
+function csvSink(file: string, onRecord: (record: RawRecord) => void): Sink {
+    let header: string[] | null = null;
+    let row = 0;
+    const parser = new CsvParser((fields, line) => {
+        if (!header) {
+            header = fields.map(f => f.trim());
+            const seen = new Set<string>();
+            header.forEach((name, i) => {
+                if (name === '') throw new DataFileError(file, line, 1, `header column ${i + 1} has no name`);
+                if (seen.has(name)) throw new DataFileError(file, line, 1, `header names column '${name}' twice`);
+                seen.add(name);
+            });
+            return;
+        }
+        onRecord({ row: ++row, line, columns: header, values: fields });
+    });
+    return {
+        push: text => parser.push(text),
+        end: () => {
+            parser.end();
+            if (!header) throw new DataFileError(file, 1, 1, 'the file is empty; a CSV file starts with a header row');
+            return row;
+        }
+    };
+}
+
+/** Position (0-based) from a V8 JSON.parse message, which names it as "at position N". */
+function jsonErrorPosition(error: unknown): number | null {
+    const m = /position (\d+)/.exec((error as Error).message);
+    return m ? Number(m[1]) : null;
+}
+
+function jsonErrorReason(error: unknown): string {
+    return (error as Error).message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/^SyntaxError: /, '');
+}
+
+function flatten(obj: Record<string, unknown>): { columns: string[]; values: unknown[] } {
+    const columns: string[] = [], values: unknown[] = [];
+    for (const [key, value] of Object.entries(obj)) {
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+            for (const [item, v] of Object.entries(value as Record<string, unknown>)) { columns.push(`${key}.${item}`); values.push(v); }
+        } else {
+            columns.push(key); values.push(value);
+        }
+    }
+    return { columns, values };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function ndjsonSink(file: string, onRecord: (record: RawRecord) => void): Sink {
+    let rest = '';
+    let line = 0;
+    let row = 0;
+    const handle = (text: string) => {
+        line++;
+        if (text.trim() === '') return;
+        let value: unknown;
+        try {
+            value = JSON.parse(text);
+        } catch (error) {
+            const pos = jsonErrorPosition(error);
+            throw new DataFileError(file, line, pos === null ? 1 : pos + 1, `invalid JSON: ${jsonErrorReason(error)}`);
+        }
+        if (!isPlainObject(value)) throw new DataFileError(file, line, 1, 'each line must be one JSON object (a response)');
+        onRecord({ row: ++row, line, ...flatten(value) });
+    };
+    return {
+        push: text => {
+            const all = rest + text;
+            let start = 0;
+            for (let nl = all.indexOf('\n'); nl >= 0; nl = all.indexOf('\n', start)) {
+                handle(all.slice(start, nl).replace(/\r$/, ''));
+                start = nl + 1;
+            }
+            rest = all.slice(start);
+        },
+        end: () => {
+            if (rest !== '') handle(rest);
+            return row;
+        }
+    };
+}
+
+function jsonArraySink(file: string, onRecord: (record: RawRecord) => void): Sink {
+    const parts: string[] = [];
+    return {
+        push: text => { parts.push(text); },
+        end: () => {
+            const text = parts.join('');
+            let value: unknown;
+            try {
+                value = JSON.parse(text);
+            } catch (error) {
+                const pos = jsonErrorPosition(error) ?? 0;
+                const before = text.slice(0, pos);
+                const line = before.split('\n').length;
+                const column = pos - (before.lastIndexOf('\n') + 1) + 1;
+                throw new DataFileError(file, line, column, `invalid JSON: ${jsonErrorReason(error)}`);
+            }
+            if (!Array.isArray(value)) throw new DataFileError(file, 1, 1, 'expected a JSON array of responses (SurveyJS survey.data objects)');
+            value.forEach((item, i) => {
+                if (!isPlainObject(item)) throw new DataFileError(file, 1, 1, `element ${i + 1} of the array is not an object (a response)`);
+                onRecord({ row: i + 1, line: 0, ...flatten(item) });
+            });
+            return value.length;
+        }
+    };
+}
