@@ -8,6 +8,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PreviewAssets } from './html-page.js';
 
+/** The page bundle is not built or cannot be read. */
+export class PreviewAssetsError extends Error {}
+
 export interface PreviewAssetFiles {
     script: string;
     style: string;
@@ -25,7 +28,7 @@ export function readInlineAssets(files: PreviewAssetFiles = previewAssetFiles())
         try {
             return fs.readFileSync(file, 'utf8');
         } catch {
-            throw new Error(`The preview bundle ${file} is missing; run 'npm run build' first.`);
+            throw new PreviewAssetsError(`the preview page bundle ${file} is missing; run 'npm run build' first`);
         }
     };
     return { kind: 'inline', script: read(files.script), style: read(files.style) };

@@ -3,6 +3,7 @@
  * the page as JSON. The page only lays it out, so the browser code stays small and every spec
  * string reaches the DOM through text APIs.
  */
+import { compileSurvey } from '@cxspec/compiler';
 import type { Condition, CxModel, Localized, MetricExpr, MetricUnit, QuestionKind } from '@cxspec/language';
 import { formulaText, targetText, valueText } from './metric-text.js';
 
@@ -80,10 +81,11 @@ export interface MetricPreview {
     touchpoints: string[];
 }
 
-/** Compiles one survey of the model to SurveyJS JSON (the compiler's job, injected by the caller). */
-export type SurveyCompiler = (model: CxModel, surveyName: string) => unknown;
-
-export function buildPreviewData(model: CxModel, focus: PreviewFocus, compileSurvey: SurveyCompiler): PreviewData {
+/**
+ * Throws the compiler's error when a survey's display logic cannot be compiled; callers check
+ * `compileProblems(model)` first to report those against the spec.
+ */
+export function buildPreviewData(model: CxModel, focus: PreviewFocus): PreviewData {
     const aboutOf = new Map<string, string>();
     for (const s of model.surveys) for (const q of s.questions) if (q.about) aboutOf.set(`${s.name}.${q.name}`, q.about);
     const metricTouchpoints = new Map(model.metrics.map(m => [
@@ -102,7 +104,7 @@ export function buildPreviewData(model: CxModel, focus: PreviewFocus, compileSur
             questionCount: s.questions.length,
             estimatedSeconds: s.estimatedSeconds,
             trigger: s.trigger ? triggerText(s.trigger) : null,
-            json: compileSurvey(model, s.name)
+            json: compileSurvey(model, s)
         })),
         journeys: model.journeys.map(j => {
             const stages = j.stages.map(st => ({

@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import type { CxModel } from '@cxspec/language';
 import { readInlineAssets } from './assets.js';
 import { renderPreviewHtml } from './html-page.js';
-import { buildPreviewData, type PreviewFocus, type SurveyCompiler } from './preview-data.js';
+import { buildPreviewData, type PreviewFocus } from './preview-data.js';
 
-export function renderStandalonePreview(model: CxModel, focus: PreviewFocus, compileSurvey: SurveyCompiler): string {
-    const data = buildPreviewData(model, focus, compileSurvey);
+export function renderStandalonePreview(model: CxModel, focus: PreviewFocus): string {
+    const data = buildPreviewData(model, focus);
     const assets = readInlineAssets();
     // The nonce is a hash of the page's content rather than random so the same spec gives the same
     // bytes. A static file gains nothing from an unpredictable nonce: nothing is injected into it at

@@ -2,10 +2,14 @@ import type { Command } from '../command.js';
 import { validateCommand } from './validate.js';
 import { modelCommand } from './model.js';
 import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
+import { previewCommand } from './preview.js';
 
 /** Every command of `cxspec`, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [
     validateCommand,
     modelCommand,
-    checkCommand
+    checkCommand,
+    diffCommand,
+    previewCommand
 ];

@@ -34,7 +34,7 @@ function touchpointCard(tp: TouchpointPreview, text: (l: Record<string, string>)
             ...tp.questions.map(q => el('li', {},
                 el('code', {}, `${q.survey}.${q.question}`), ' ', el('span', { class: 'cx-kind' }, q.kind), ' ', text(q.text)))
         ) : null,
-        tp.metrics.length > 0 ? el('div', { class: 'cx-metric-refs' }, `${t.metrics}: `,
+        tp.metrics.length > 0 ? el('div', { class: 'cx-metric-refs' }, `${t.metricRefs}: `,
             ...tp.metrics.map(m => el('code', {}, m))) : null,
         tp.triggers.length > 0 ? el('div', { class: 'cx-trigger-refs' }, `${t.sentAfter}: `,
             ...tp.triggers.map(s => el('code', {}, s))) : null

@@ -4,7 +4,7 @@
  */
 export interface Texts {
     survey: string; journey: string; metrics: string; locale: string;
-    questions: string; channel: string; owner: string; sentAfter: string;
+    questions: string; metricRefs: string; channel: string; owner: string; sentAfter: string;
     gapNote: string; noGaps: string; gapSummary(n: number): string;
     metric: string; formula: string; target: string; warning: string; breakdown: string; touchpoints: string;
     none: string; noSurveys: string; noJourneys: string; noMetrics: string;
@@ -14,7 +14,7 @@ export interface Texts {
 
 const EN: Texts = {
     survey: 'Survey', journey: 'Journey map', metrics: 'Metric targets', locale: 'Locale',
-    questions: 'Questions', channel: 'Channel', owner: 'Owner', sentAfter: 'Surveys sent after',
+    questions: 'Questions', metricRefs: 'Metrics', channel: 'Channel', owner: 'Owner', sentAfter: 'Surveys sent after',
     gapNote: 'Coverage gap: no question measures this touchpoint.',
     noGaps: 'Every touchpoint is measured by at least one question.',
     gapSummary: n => `${n} touchpoint${n === 1 ? '' : 's'} with no question measuring ${n === 1 ? 'it' : 'them'} (coverage gap).`,
@@ -26,7 +26,7 @@ const EN: Texts = {
 
 const JA: Texts = {
     survey: 'アンケート', journey: 'ジャーニーマップ', metrics: '指標と目標', locale: '言語',
-    questions: '設問', channel: 'チャネル', owner: '担当', sentAfter: 'この後に送るアンケート',
+    questions: '設問', metricRefs: '指標', channel: 'チャネル', owner: '担当', sentAfter: 'この後に送るアンケート',
     gapNote: 'カバレッジの穴: このタッチポイントを測る設問がありません。',
     noGaps: 'すべてのタッチポイントを少なくとも 1 つの設問が測っています。',
     gapSummary: n => `設問で測られていないタッチポイントが ${n} 件あります (カバレッジの穴)。`,
