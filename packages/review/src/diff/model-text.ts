@@ -1,0 +1,74 @@
+/** Short CXSpec-like renderings of model values, for change messages and before/after columns. */
+import type { Condition, Duration, FieldRef, Literal, Localized, MetricExpr, Question, Scale, Target, Trigger } from '@cxspec/language';
+
+/** The text in the default locale, else the first one given, else the fallback. */
+export function localText(text: Localized, locale: string, fallback = ''): string {
+    return text[locale] ?? Object.values(text)[0] ?? fallback;
+}
+
+export function fieldText(field: FieldRef): string {
+    return field.source === 'question' ? `${field.survey}.${field.question}` : `${field.dataset}.${field.column}`;
+}
+
+function literalText(value: Literal): string {
+    return typeof value === 'string' ? value : String(value);
+}
+
+export function conditionText(c: Condition | null): string {
+    if (c === null) return 'always';
+    switch (c.type) {
+        case 'compare': return `${fieldText(c.field)} ${c.op} ${literalText(c.value)}`;
+        case 'in': return `${fieldText(c.field)} ${c.negated ? 'not in' : 'in'} [${c.values.map(literalText).join(', ')}]`;
+        case 'answered': return `${fieldText(c.field)} is ${c.negated ? 'not answered' : 'answered'}`;
+        case 'and': return c.operands.map(o => grouped(o, 'and')).join(' and ');
+        case 'or': return c.operands.map(o => grouped(o, 'or')).join(' or ');
+        case 'not': return `not ${grouped(c.operand, 'not')}`;
+    }
+}
+
+function grouped(c: Condition, parent: 'and' | 'or' | 'not'): string {
+    const needs = (c.type === 'or' && parent !== 'or') || (c.type === 'and' && parent === 'not');
+    return needs ? `(${conditionText(c)})` : conditionText(c);
+}
+
+export function exprText(e: MetricExpr): string {
+    switch (e.kind) {
+        case 'nps': return `nps(${e.survey}.${e.question})`;
+        case 'topBox': return `top(${e.survey}.${e.question}, ${e.boxes})`;
+        case 'bottomBox': return `bottom(${e.survey}.${e.question}, ${e.boxes})`;
+        case 'mean': return `mean(${fieldText(e.field)})`;
+        case 'rate': return `rate(${e.source.type === 'survey' ? e.source.survey : e.source.dataset} where ${conditionText(e.condition)})`;
+        case 'churn': return `churn(${e.dataset})`;
+        case 'retention': return `retention(${e.dataset})`;
+        case 'clv': return `clv(${e.dataset}.${e.value}) margin ${e.marginPercent}% discount ${e.discountPercent}%`;
+    }
+}
+
+export function targetText(t: Target | null, unit: string): string {
+    if (t === null) return 'none';
+    const u = unit === 'percent' ? '%' : unit === 'points' ? ' pts' : '';
+    return `${t.op} ${t.value}${u}${t.warning === null ? '' : ` warn ${t.warning}${u}`}`;
+}
+
+export function scaleText(s: Scale | null): string {
+    return s === null ? 'none' : `${s.min}..${s.max}`;
+}
+
+function durationText(d: Duration | null): string | null {
+    return d === null ? null : `${d.value}${d.unit}`;
+}
+
+export function triggerText(t: Trigger | null): string {
+    if (t === null) return 'none';
+    return [
+        `after ${t.journey}.${t.stage}.${t.touchpoint}`,
+        durationText(t.delay) === null ? null : `delay ${durationText(t.delay)}`,
+        `sample ${t.samplePercent}%`,
+        durationText(t.quarantine) === null ? null : `quarantine ${durationText(t.quarantine)}`,
+        t.expectedResponses === null ? null : `expect ${t.expectedResponses.count} per ${t.expectedResponses.per}`
+    ].filter(Boolean).join(' ');
+}
+
+export function optionsText(q: Pick<Question, 'options'>['options']): string {
+    return q.map(o => o.id).join(', ') || 'none';
+}

@@ -1,0 +1,93 @@
+/** Changes between two matched versions of one question. */
+import type { Question } from '@cxspec/language';
+import { locOf, type Change } from './change.js';
+import { localizedChanges } from './localized-diff.js';
+import { conditionText, optionsText, scaleText } from './model-text.js';
+import { followRenames, type RenameMap } from './references.js';
+import { sameValue } from './same-value.js';
+
+export interface QuestionContext {
+    survey: string;
+    renames: RenameMap;
+}
+
+export function diffQuestion(before: Question, after: Question, ctx: QuestionContext): Change[] {
+    const changes: Change[] = [];
+    const subject = `survey ${ctx.survey} > question ${after.name}`;
+    const loc = locOf(after.loc);
+    const add = (change: Omit<Change, 'subject' | 'loc'>) => changes.push({ ...change, subject, loc });
+
+    if (before.kind !== after.kind) {
+        add({ kind: 'question.kind', severity: 'breaking', before: before.kind, after: after.kind,
+            message: `Question '${after.name}' changed from ${before.kind} to ${after.kind}; answers collected before are on a different scale.` });
+    }
+    for (const c of localizedChanges(before.text, after.text)) {
+        const nps = after.kind === 'nps' && before.kind === 'nps';
+        const severity = c.before === undefined || c.cosmetic ? 'cosmetic' : nps ? 'breaking' : 'non-breaking';
+        const what = c.before === undefined ? `gained a '${c.locale}' text` : c.after === undefined ? `lost its '${c.locale}' text`
+            : c.cosmetic ? `changed punctuation or spacing in '${c.locale}'` : `was reworded in '${c.locale}'`;
+        const why = severity === 'breaking' ? '; a reworded NPS question is not comparable with earlier NPS' : '';
+        add({ kind: 'question.wording', severity, locale: c.locale, before: c.before, after: c.after, message: `Question '${after.name}' ${what}${why}.` });
+    }
+    for (const c of localizedChanges(before.description, after.description)) {
+        add({ kind: 'question.description', severity: 'cosmetic', locale: c.locale, before: c.before, after: c.after,
+            message: `The description of question '${after.name}' changed in '${c.locale}'.` });
+    }
+    if (before.kind === after.kind && (before.scale?.min !== after.scale?.min || before.scale?.max !== after.scale?.max)) {
+        add({ kind: 'question.scale', severity: 'breaking', before: scaleText(before.scale), after: scaleText(after.scale),
+            message: `Question '${after.name}' changed its scale from ${scaleText(before.scale)} to ${scaleText(after.scale)}; earlier answers are on a different scale.` });
+    }
+    if (before.scale && after.scale) {
+        const labels = [...localizedChanges(before.scale.minLabel, after.scale.minLabel), ...localizedChanges(before.scale.maxLabel, after.scale.maxLabel)];
+        if (labels.length > 0) {
+            add({ kind: 'question.scale-labels', severity: labels.every(l => l.cosmetic || l.before === undefined) ? 'cosmetic' : 'non-breaking',
+                message: `The end labels of question '${after.name}' changed (${[...new Set(labels.map(l => l.locale))].join(', ')}).` });
+        }
+    }
+    diffChoices(before.options, after.options, 'options', after.name, add);
+    diffChoices(before.items, after.items, 'items', after.name, add);
+    const boolLabels = [...localizedChanges(before.trueLabel, after.trueLabel), ...localizedChanges(before.falseLabel, after.falseLabel)];
+    if (boolLabels.length > 0) {
+        add({ kind: 'question.boolean-labels', severity: 'non-breaking',
+            message: `The true/false labels of question '${after.name}' changed (${[...new Set(boolLabels.map(l => l.locale))].join(', ')}).` });
+    }
+    if (!sameValue(followRenames(before.visibleWhen, ctx.renames), after.visibleWhen)) {
+        add({ kind: 'question.logic', severity: 'non-breaking', before: conditionText(before.visibleWhen), after: conditionText(after.visibleWhen),
+            message: `Question '${after.name}' is now shown when ${conditionText(after.visibleWhen)} (was ${conditionText(before.visibleWhen)}); it reaches different respondents.` });
+    }
+    if (before.required !== after.required) {
+        add({ kind: 'question.required', severity: 'non-breaking', before: String(before.required), after: String(after.required),
+            message: `Question '${after.name}' is ${after.required ? 'now required' : 'no longer required'}.` });
+    }
+    if (before.about !== after.about) {
+        add({ kind: 'question.about', severity: 'non-breaking', before: before.about ?? 'none', after: after.about ?? 'none',
+            message: `Question '${after.name}' now measures touchpoint ${after.about ?? '(none)'} (was ${before.about ?? '(none)'}).` });
+    }
+    return changes;
+}
+
+function diffChoices(before: Question['options'], after: Question['options'], what: 'options' | 'items', question: string,
+    add: (change: Omit<Change, 'subject' | 'loc'>) => void): void {
+    const beforeIds = before.map(c => c.id);
+    const afterIds = after.map(c => c.id);
+    const added = afterIds.filter(id => !beforeIds.includes(id));
+    const removed = beforeIds.filter(id => !afterIds.includes(id));
+    if (added.length > 0 || removed.length > 0) {
+        const noun = what === 'options' ? 'option(s)' : 'matrix item(s)';
+        const parts = [added.length > 0 ? `added ${noun} ${added.join(', ')}` : '', removed.length > 0 ? `removed ${noun} ${removed.join(', ')}` : ''].filter(Boolean);
+        add({ kind: what === 'options' ? 'question.options' : 'question.items', severity: 'breaking', before: optionsText(before), after: optionsText(after),
+            message: `Question '${question}' ${parts.join(' and ')}; the answer set is no longer comparable.` });
+    } else if (beforeIds.join() !== afterIds.join()) {
+        add({ kind: what === 'options' ? 'question.options' : 'question.items', severity: 'non-breaking', before: optionsText(before), after: optionsText(after),
+            message: `Question '${question}' shows its ${what} in a new order.` });
+    }
+    const relabeled = after.filter(c => {
+        const old = before.find(b => b.id === c.id);
+        return old !== undefined && localizedChanges(old.label, c.label).length > 0;
+    });
+    if (relabeled.length > 0) {
+        const allCosmetic = relabeled.every(c => localizedChanges(before.find(b => b.id === c.id)!.label, c.label).every(l => l.cosmetic || l.before === undefined));
+        add({ kind: 'question.option-labels', severity: allCosmetic ? 'cosmetic' : 'non-breaking',
+            message: `Question '${question}' relabeled ${what === 'options' ? 'option(s)' : 'item(s)'} ${relabeled.map(c => c.id).join(', ')}.` });
+    }
+}

@@ -1,0 +1,90 @@
+/** What in a model reads which question or column, and how renamed questions map old names to new. */
+import type { Condition, CxModel, FieldRef, MetricExpr } from '@cxspec/language';
+
+/** `Survey.question` or `Dataset.column` to the declarations that read it (`metric nps_all`, ...). */
+export type UsageIndex = Map<string, string[]>;
+
+export function usageIndex(model: CxModel): UsageIndex {
+    const index: UsageIndex = new Map();
+    const use = (key: string, user: string) => {
+        const users = index.get(key) ?? [];
+        if (!users.includes(user)) users.push(user);
+        index.set(key, users);
+    };
+    for (const metric of model.metrics) {
+        for (const key of exprFields(metric.expr)) use(key, `metric ${metric.name}`);
+    }
+    for (const segment of model.segments) {
+        for (const field of conditionFields(segment.condition)) use(fieldKey(field), `segment ${segment.name}`);
+    }
+    for (const d of model.drivers) {
+        for (const q of [d.outcome, ...d.drivers]) use(`${d.survey}.${q}`, `drivers ${d.name}`);
+    }
+    for (const dataset of model.datasets) {
+        if (dataset.lifecycle) {
+            use(`${dataset.name}.${dataset.lifecycle.start}`, `dataset ${dataset.name} lifecycle`);
+            use(`${dataset.name}.${dataset.lifecycle.end}`, `dataset ${dataset.name} lifecycle`);
+        }
+    }
+    return index;
+}
+
+/** Datasets and surveys a metric reads rows from. */
+export function exprSources(e: MetricExpr): string[] {
+    switch (e.kind) {
+        case 'nps': case 'topBox': case 'bottomBox': return [e.survey];
+        case 'mean': return [e.field.source === 'question' ? e.field.survey : e.field.dataset];
+        case 'rate': return [e.source.type === 'survey' ? e.source.survey : e.source.dataset];
+        case 'churn': case 'retention': case 'clv': return [e.dataset];
+    }
+}
+
+function exprFields(e: MetricExpr): string[] {
+    switch (e.kind) {
+        case 'nps': case 'topBox': case 'bottomBox': return [`${e.survey}.${e.question}`];
+        case 'mean': return [fieldKey(e.field)];
+        case 'rate': return conditionFields(e.condition).map(fieldKey);
+        case 'churn': case 'retention': return [`${e.dataset}.${e.start}`, `${e.dataset}.${e.end}`];
+        case 'clv': return [`${e.dataset}.${e.value}`, `${e.dataset}.${e.start}`, `${e.dataset}.${e.end}`];
+    }
+}
+
+export function fieldKey(f: FieldRef): string {
+    return f.source === 'question' ? `${f.survey}.${f.question}` : `${f.dataset}.${f.column}`;
+}
+
+export function conditionFields(c: Condition): FieldRef[] {
+    switch (c.type) {
+        case 'compare': case 'in': case 'answered': return [c.field];
+        case 'and': case 'or': return c.operands.flatMap(conditionFields);
+        case 'not': return conditionFields(c.operand);
+    }
+}
+
+/** Per survey, old question name to new name. */
+export type RenameMap = Map<string, Map<string, string>>;
+
+/**
+ * A copy of an old-side value with renamed questions written under their new names, so that a
+ * metric, segment or display condition that only followed a rename is not reported as changed.
+ * Any object holding `survey` and `question` strings is a question reference in the CX model.
+ */
+export function followRenames<T>(value: T, renames: RenameMap): T {
+    if (renames.size === 0) return value;
+    const walk = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(walk);
+        if (v === null || typeof v !== 'object') return v;
+        const out: Record<string, unknown> = {};
+        for (const [k, child] of Object.entries(v)) out[k] = walk(child);
+        if (typeof out.survey === 'string' && typeof out.question === 'string') {
+            out.question = renames.get(out.survey)?.get(out.question) ?? out.question;
+        }
+        return out;
+    };
+    return walk(value) as T;
+}
+
+/** A question name after renames (for driver lists, which name questions of one survey). */
+export function renamedQuestion(renames: RenameMap, survey: string, question: string): string {
+    return renames.get(survey)?.get(question) ?? question;
+}

@@ -1,0 +1,108 @@
+/** Surveys added, removed and changed, and the questions inside them. */
+import type { CxModel, Survey } from '@cxspec/language';
+import { locOf, type Change } from './change.js';
+import { localizedChanges } from './localized-diff.js';
+import { triggerText } from './model-text.js';
+import { diffQuestion } from './question-diff.js';
+import { matchQuestions, type QuestionMatch } from './question-match.js';
+import { exprSources, type RenameMap, type UsageIndex } from './references.js';
+import { movedItems } from './sequence.js';
+import { sameValue } from './same-value.js';
+
+/** Question matches of every survey present on both sides, by survey name. */
+export function matchSurveys(before: CxModel, after: CxModel): Map<string, QuestionMatch> {
+    const matches = new Map<string, QuestionMatch>();
+    for (const survey of after.surveys) {
+        const old = before.surveys.find(s => s.name === survey.name);
+        if (old) matches.set(survey.name, matchQuestions(old.questions, survey.questions));
+    }
+    return matches;
+}
+
+export function renameMap(matches: Map<string, QuestionMatch>): RenameMap {
+    const renames: RenameMap = new Map();
+    for (const [survey, match] of matches) {
+        const renamed = match.pairs.filter(p => p.renamed);
+        if (renamed.length > 0) renames.set(survey, new Map(renamed.map(p => [p.before.name, p.after.name])));
+    }
+    return renames;
+}
+
+export interface SurveyContext {
+    matches: Map<string, QuestionMatch>;
+    renames: RenameMap;
+    /** What reads each question in the old version. */
+    oldUsage: UsageIndex;
+}
+
+export function diffSurveys(before: CxModel, after: CxModel, ctx: SurveyContext): Change[] {
+    const changes: Change[] = [];
+    for (const survey of after.surveys) {
+        const old = before.surveys.find(s => s.name === survey.name);
+        if (!old) {
+            changes.push({ kind: 'survey.added', severity: 'non-breaking', subject: `survey ${survey.name}`, loc: locOf(survey.loc),
+                message: `Survey '${survey.name}' was added with ${survey.questions.length} question(s).` });
+            continue;
+        }
+        changes.push(...diffSurvey(old, survey, ctx));
+    }
+    for (const old of before.surveys.filter(s => !after.surveys.some(n => n.name === s.name))) {
+        const readers = before.metrics.filter(m => exprSources(m.expr).includes(old.name)).map(m => `metric ${m.name}`);
+        changes.push({
+            kind: 'survey.removed', severity: readers.length > 0 ? 'breaking' : 'non-breaking', subject: `survey ${old.name}`, loc: locOf(old.loc),
+            message: `Survey '${old.name}' was removed${readers.length > 0 ? `; it fed ${readers.join(', ')}, whose series ends here` : ''}.`
+        });
+    }
+    return changes;
+}
+
+function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[] {
+    const changes: Change[] = [];
+    const subject = `survey ${after.name}`;
+    const loc = locOf(after.loc);
+    for (const [kind, what, b, a] of [
+        ['survey.title', 'title', before.title, after.title],
+        ['survey.description', 'description', before.description, after.description],
+        ['survey.thanks', 'thank-you text', before.thanks, after.thanks]
+    ] as const) {
+        for (const c of localizedChanges(b, a)) {
+            changes.push({ kind, severity: 'cosmetic', subject, loc, locale: c.locale, before: c.before, after: c.after,
+                message: `The ${what} of survey '${after.name}' changed in '${c.locale}'.` });
+        }
+    }
+    if (!sameValue(before.trigger, after.trigger)) {
+        changes.push({ kind: 'survey.trigger', severity: 'non-breaking', subject, loc, before: triggerText(before.trigger), after: triggerText(after.trigger),
+            message: `Survey '${after.name}' is now sent ${triggerText(after.trigger)} (was ${triggerText(before.trigger)}).` });
+    }
+    if (before.joins !== after.joins) {
+        changes.push({ kind: 'survey.joins', severity: 'non-breaking', subject, loc, before: before.joins ?? 'none', after: after.joins ?? 'none',
+            message: `Survey '${after.name}' now joins dataset ${after.joins ?? '(none)'} (was ${before.joins ?? '(none)'}).` });
+    }
+    const match = ctx.matches.get(after.name);
+    if (!match) return changes;
+    for (const pair of match.pairs.filter(p => p.renamed)) {
+        changes.push({ kind: 'question.renamed', severity: 'breaking', subject: `${subject} > question ${pair.after.name}`, loc: locOf(pair.after.loc),
+            before: pair.before.name, after: pair.after.name,
+            message: `Question '${pair.before.name}' was renamed to '${pair.after.name}'; responses already collected store answers under '${pair.before.name}'.` });
+    }
+    for (const q of match.removed) {
+        const users = ctx.oldUsage.get(`${after.name}.${q.name}`) ?? [];
+        changes.push({ kind: 'question.removed', severity: users.length > 0 ? 'breaking' : 'non-breaking', subject: `${subject} > question ${q.name}`, loc: locOf(q.loc),
+            message: `Question '${q.name}' was removed${users.length > 0 ? `; it fed ${users.join(', ')}` : ''}.` });
+    }
+    for (const q of match.added) {
+        changes.push({ kind: 'question.added', severity: 'non-breaking', subject: `${subject} > question ${q.name}`, loc: locOf(q.loc),
+            message: `Question '${q.name}' (${q.kind}) was added at position ${after.questions.indexOf(q) + 1}.` });
+    }
+    const order = (questions: Survey['questions'], side: 'before' | 'after') =>
+        questions.filter(q => match.pairs.some(p => p[side] === q)).map(q => match.pairs.find(p => p[side] === q)!.after.name);
+    const moved = movedItems(order(before.questions, 'before'), order(after.questions, 'after'));
+    for (const pair of match.pairs.filter(p => moved.has(p.after.name))) {
+        const from = before.questions.indexOf(pair.before) + 1;
+        const to = after.questions.indexOf(pair.after) + 1;
+        changes.push({ kind: 'question.moved', severity: 'non-breaking', subject: `${subject} > question ${pair.after.name}`, loc: locOf(pair.after.loc),
+            before: String(from), after: String(to), message: `Question '${pair.after.name}' moved from position ${from} to ${to}.` });
+    }
+    for (const pair of match.pairs) changes.push(...diffQuestion(pair.before, pair.after, { survey: after.name, renames: ctx.renames }));
+    return changes;
+}
