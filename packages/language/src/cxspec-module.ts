@@ -9,6 +9,7 @@ import { CxSpecScopeProvider } from './references/cxspec-scope-provider.js';
 import { CxSpecLinker } from './references/cxspec-linker.js';
 import { SpecMembership } from './references/spec-membership.js';
 import { CxSpecDocumentValidator, registerValidationChecks } from './validation/cxspec-validator.js';
+import { CxSpecLexerErrorMessageProvider, CxSpecParserErrorMessageProvider } from './parser/cxspec-error-messages.js';
 
 /** Services the CXSpec language adds to Langium's. */
 export type CxSpecAddedServices = {
@@ -20,6 +21,10 @@ export type CxSpecAddedServices = {
 export type CxSpecServices = LangiumServices & CxSpecAddedServices;
 
 export const CxSpecModule: Module<CxSpecServices, PartialLangiumServices & CxSpecAddedServices> = {
+    parser: {
+        ParserErrorMessageProvider: () => new CxSpecParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new CxSpecLexerErrorMessageProvider()
+    },
     references: {
         ScopeComputation: (services) => new CxSpecScopeComputation(services),
         ScopeProvider: (services) => new CxSpecScopeProvider(services),

@@ -3402,6 +3402,158 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
           {
             "$type": "Keyword",
             "value": "channel"
+          },
+          {
+            "$type": "Keyword",
+            "value": "nps"
+          },
+          {
+            "$type": "Keyword",
+            "value": "csat"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ces"
+          },
+          {
+            "$type": "Keyword",
+            "value": "choice"
+          },
+          {
+            "$type": "Keyword",
+            "value": "multichoice"
+          },
+          {
+            "$type": "Keyword",
+            "value": "matrix"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ranking"
+          },
+          {
+            "$type": "Keyword",
+            "value": "mean"
+          },
+          {
+            "$type": "Keyword",
+            "value": "rate"
+          },
+          {
+            "$type": "Keyword",
+            "value": "top"
+          },
+          {
+            "$type": "Keyword",
+            "value": "bottom"
+          },
+          {
+            "$type": "Keyword",
+            "value": "churn"
+          },
+          {
+            "$type": "Keyword",
+            "value": "retention"
+          },
+          {
+            "$type": "Keyword",
+            "value": "clv"
+          },
+          {
+            "$type": "Keyword",
+            "value": "margin"
+          },
+          {
+            "$type": "Keyword",
+            "value": "discount"
+          },
+          {
+            "$type": "Keyword",
+            "value": "pts"
+          },
+          {
+            "$type": "Keyword",
+            "value": "method"
+          },
+          {
+            "$type": "Keyword",
+            "value": "correlation"
+          },
+          {
+            "$type": "Keyword",
+            "value": "relative_weights"
+          },
+          {
+            "$type": "Keyword",
+            "value": "target"
+          },
+          {
+            "$type": "Keyword",
+            "value": "warn"
+          },
+          {
+            "$type": "Keyword",
+            "value": "min"
+          },
+          {
+            "$type": "Keyword",
+            "value": "expect"
+          },
+          {
+            "$type": "Keyword",
+            "value": "delay"
+          },
+          {
+            "$type": "Keyword",
+            "value": "quarantine"
+          },
+          {
+            "$type": "Keyword",
+            "value": "after"
+          },
+          {
+            "$type": "Keyword",
+            "value": "about"
+          },
+          {
+            "$type": "Keyword",
+            "value": "required"
+          },
+          {
+            "$type": "Keyword",
+            "value": "limits"
+          },
+          {
+            "$type": "Keyword",
+            "value": "questions"
+          },
+          {
+            "$type": "Keyword",
+            "value": "seconds"
+          },
+          {
+            "$type": "Keyword",
+            "value": "option"
+          },
+          {
+            "$type": "Keyword",
+            "value": "item"
+          },
+          {
+            "$type": "Keyword",
+            "value": "description"
+          },
+          {
+            "$type": "Keyword",
+            "value": "thanks"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lifecycle"
+          },
+          {
+            "$type": "Keyword",
+            "value": "joins"
           }
         ]
       },
@@ -3417,11 +3569,24 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
         "$type": "Group",
         "elements": [
           {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@59"
-            },
-            "arguments": []
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@59"
+                },
+                "arguments": []
+              },
+              {
+                "$type": "Keyword",
+                "value": "is"
+              },
+              {
+                "$type": "Keyword",
+                "value": "or"
+              }
+            ]
           },
           {
             "$type": "Group",
@@ -3431,11 +3596,23 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "value": "-"
               },
               {
-                "$type": "RuleCall",
-                "rule": {
-                  "$ref": "#/rules@59"
-                },
-                "arguments": []
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@59"
+                    },
+                    "arguments": []
+                  },
+                  {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@58"
+                    },
+                    "arguments": []
+                  }
+                ]
               }
             ],
             "cardinality": "*"

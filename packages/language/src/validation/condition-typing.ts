@@ -38,7 +38,7 @@ export function checkPredicateTypes(predicate: Predicate, field: Question | Colu
 
 type ValueType =
     | { kind: 'number'; label: string; min?: number; max?: number }
-    | { kind: 'symbol'; label: string }
+    | { kind: 'symbol'; label: string; ids: string[] }
     | { kind: 'boolean'; label: string }
     | { kind: 'string'; label: string }
     | { kind: 'date'; label: string }
@@ -52,7 +52,7 @@ function questionValueType(q: Question): ValueType {
         return { kind: 'number', label, min: scale.min, max: scale.max };
     }
     switch (kind) {
-        case 'choice': case 'multichoice': return { kind: 'symbol', label };
+        case 'choice': case 'multichoice': return { kind: 'symbol', label, ids: q.options.map(o => o.name) };
         case 'boolean': return { kind: 'boolean', label: 'Boolean question' };
         case 'text': return { kind: 'string', label: 'Text question' };
         default: return { kind: 'none', label };
@@ -60,7 +60,7 @@ function questionValueType(q: Question): ValueType {
 }
 
 function columnValueType(c: Column): ValueType {
-    if (c.values.length > 0) return { kind: 'symbol', label: 'Enum column' };
+    if (c.values.length > 0) return { kind: 'symbol', label: 'Enum column', ids: c.values.map(v => v.name) };
     switch (c.primitive) {
         case 'number': return { kind: 'number', label: 'Number column' };
         case 'boolean': return { kind: 'boolean', label: 'Boolean column' };
@@ -76,17 +76,21 @@ function labelOf(kind: QuestionKind): string {
 function valueProblem(value: Value, type: ValueType): string | undefined {
     switch (type.kind) {
         case 'number':
-            if (!isNumberValue(value)) return 'is compared with a number; write a number instead';
+            if (!isNumberValue(value)) {
+                return `is answered with numbers; compare it with a number${type.min !== undefined ? ` in ${type.min}..${type.max}` : ''}`;
+            }
             if (type.min !== undefined && type.max !== undefined && (value.value < type.min || value.value > type.max)) {
                 return `is answered on ${type.min}..${type.max}, so ${value.value} can never match; use a number in ${type.min}..${type.max}`;
             }
             return undefined;
         case 'symbol':
-            return isSymbolValue(value) ? undefined : 'is compared with one of its option ids, written without quotes';
+            return isSymbolValue(value) ? undefined : `is answered with one of ${type.ids.join(', ')}; compare it with one of them, written without quotes`;
         case 'boolean':
-            return isBooleanValue(value) ? undefined : 'is compared with true or false';
+            return isBooleanValue(value) ? undefined : 'is answered yes or no; compare it with true or false';
         case 'string': case 'date':
-            return isStringValue(value) ? undefined : `is compared with a quoted string${type.kind === 'date' ? ' such as "2026-01-31"' : ''}`;
+            return isStringValue(value) ? undefined : type.kind === 'date'
+                ? 'holds dates; compare it with a quoted date such as "2026-01-31"'
+                : 'holds free text; compare it with a quoted string such as "late"';
         default:
             return undefined;
     }

@@ -45,6 +45,14 @@ export function registerValidationChecks(services: CxSpecServices): void {
 
 /** Parse and linking errors get stable codes too (CX000, CX001), so every diagnostic has one. */
 export class CxSpecDocumentValidator extends DefaultDocumentValidator {
+    /**
+     * A file that does not parse is checked no further: checks on the recovered, partial tree only
+     * report follow-on noise such as names that are missing because the parser skipped them.
+     */
+    override validateDocument(...[document, options, cancelToken]: Parameters<DefaultDocumentValidator['validateDocument']>): ReturnType<DefaultDocumentValidator['validateDocument']> {
+        return super.validateDocument(document, { stopAfterParsingErrors: true, ...options }, cancelToken);
+    }
+
     protected override processLexingErrors(...args: Parameters<DefaultDocumentValidator['processLexingErrors']>): void {
         super.processLexingErrors(...args);
         recode(args[1], DocumentValidator.LexingError, 'CX000');

@@ -49,6 +49,7 @@ const rules = [
     { code: 'CX706', severity: 'error', name: 'lifecycle-required', help: 'Churn, retention and CLV need the dataset to declare `lifecycle start <date> end <date>`.' },
     { code: 'CX707', severity: 'error', name: 'metric-field', help: 'A metric reads `Survey.question`, or a column of the dataset it is computed on.' },
     { code: 'CX708', severity: 'error', name: 'box-count', help: 'The number of boxes is between 1 and the number of scale points minus one.' },
+    { code: 'CX709', severity: 'error', name: 'clv-parameters', help: 'A CLV margin lies in (0, 100] % and its discount rate in [0, 100) %.' },
     { code: 'CX801', severity: 'error', name: 'driver-kind', help: 'Driver analysis relates a scaled outcome question to scaled driver questions of the same survey.' },
     { code: 'CX802', severity: 'error', name: 'duplicate-driver', help: 'Each driver is listed once and differs from the outcome.' }
 ] as const satisfies readonly DiagnosticRule[];

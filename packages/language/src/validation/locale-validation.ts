@@ -46,10 +46,20 @@ export class LocaleValidator {
     }
 }
 
-function describe(node: Texted): string {
+/** Names the node and, for unnamed parts, what they belong to: "'low' label of question 'q'". */
+function describe(node: AstNode): string {
     const name = (node as { name?: string }).name;
     const what = WHAT[node.$type] ?? node.$type;
-    return name ? `${what} '${name}'` : what;
+    if (name) return `${what} '${name}'`;
+    const owner = node.$container && node.$container.$type !== 'Document' ? ` of ${describeOwner(node.$container)}` : '';
+    if (node.$type === 'ScaleLabel') return `'${(node as { end?: string }).end}' label${owner}`;
+    return `${what}${owner}`;
+}
+
+function describeOwner(node: AstNode): string {
+    const name = (node as { name?: string }).name;
+    const kind = node.$type.replace(/[A-Z]/g, (c, i: number) => (i > 0 ? ' ' : '') + c.toLowerCase());
+    return name ? `${kind} '${name}'` : describe(node);
 }
 
 function anchorOf(node: Texted): { property?: never; keyword?: string } {

@@ -2,7 +2,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import {
     isAnsweredCondition, isBoxExpr, isClvExpr, isColumn, isComparison, isDataset, isInCondition, isLifecycleExpr,
     isMeanExpr, isNpsExpr, isQuestion, isRateExpr, isSurvey,
-    type Column, type Condition, type Dataset, type FieldRef, type Metric, type Question, type Segment, type Survey, type Target
+    type ClvExpr, type Column, type Condition, type Dataset, type FieldRef, type Metric, type Question, type Segment, type Survey, type Target
 } from '../generated/ast.js';
 import type { MetricUnit, QuestionKind } from '../model/cx-model.js';
 import { NUMERIC_KINDS, scaleOf } from '../model/question-facts.js';
@@ -11,7 +11,7 @@ import {
 } from '../model/metric-facts.js';
 import { resolveField, resolveFieldTarget } from '../references/field-resolution.js';
 import { checkPredicateTypes } from './condition-typing.js';
-import { report } from './validation-utils.js';
+import { report, reportDuplicates } from './validation-utils.js';
 
 const UNIT_WORDS: Record<MetricUnit, string> = { points: 'points', percent: '%', scale: 'scale units', number: 'plain numbers' };
 
@@ -49,7 +49,10 @@ export class MetricValidator {
                 dataset = field.$container;
                 meanOfColumn = true;
                 if (!isMeanExpr(expr) || field.primitive !== 'number') {
-                    report(accept, 'CX707', `${expr.fn}() reads a survey question or, for mean(), a number column; '${field.name}' is not one.`, expr, { property: 'field' });
+                    const message = isMeanExpr(expr)
+                        ? `mean() of a dataset column needs a number column, and '${field.name}' is ${columnType(field)}; average a number column or a rating question.`
+                        : `${expr.fn}() reads a survey question written \`Survey.question\`, not column '${field.name}'; use mean() for a number column.`;
+                    report(accept, 'CX707', message, expr, { property: 'field' });
                     return;
                 }
             }
@@ -64,6 +67,7 @@ export class MetricValidator {
                 report(accept, 'CX706', `${expr.fn}() needs the start and end date of each customer; add \`lifecycle start <date column> end <date column>\` to dataset '${dataset.name}'.`, expr, { property: 'dataset' });
             }
             if (isClvExpr(expr)) {
+                this.checkClvParameters(expr, accept);
                 const value = expr.value.ref;
                 if (value && value.primitive !== 'number') {
                     report(accept, 'CX707', `clv() needs a number column for the value per customer, and '${value.name}' is not one.`, expr, { property: 'value' });
@@ -92,6 +96,7 @@ export class MetricValidator {
     }
 
     checkDataset(dataset: Dataset, accept: ValidationAcceptor): void {
+        reportDuplicates(accept, dataset.columns, 'column', `dataset '${dataset.name}'`);
         for (const column of dataset.columns) {
             const seen = new Set<string>();
             column.values.forEach((value, index) => {
@@ -108,6 +113,16 @@ export class MetricValidator {
             if (column && column.primitive !== 'date') {
                 report(accept, 'CX601', `Lifecycle ${end} '${column.name}' of dataset '${dataset.name}' must be a date column; declare it as \`column ${column.name}: date\`.`, lifecycle, { property: end });
             }
+        }
+    }
+
+    /** CLV = m·r/(1 + d − r) is meaningful for a margin in (0, 100] % and a discount rate in [0, 100) %. */
+    private checkClvParameters(expr: ClvExpr, accept: ValidationAcceptor): void {
+        if (!(expr.margin > 0 && expr.margin <= 100)) {
+            report(accept, 'CX709', `CLV margin ${expr.margin}% is outside (0, 100] %; give the share of revenue kept as profit, e.g. \`margin 30%\`.`, expr, { property: 'margin' });
+        }
+        if (!(expr.discount >= 0 && expr.discount < 100)) {
+            report(accept, 'CX709', `CLV discount rate ${expr.discount}% is outside [0, 100) %; give the yearly rate future value is discounted by, e.g. \`discount 10%\`.`, expr, { property: 'discount' });
         }
     }
 
@@ -154,7 +169,8 @@ export class MetricValidator {
             } else {
                 fix = `write the value in ${UNIT_WORDS[unit]}, without a unit`;
             }
-            report(accept, 'CX703', `Target of metric '${name}' is in ${UNIT_WORDS[unit]}, not '${written ?? 'no unit'}'; ${fix}.`, target, { property }, { unit, value, fixedValue: unit === 'percent' && value > 0 && value <= 1 ? round(value * 100) : value });
+            const problem = written ? `not '${written}'` : 'but is written without a unit';
+            report(accept, 'CX703', `Target of metric '${name}' is in ${UNIT_WORDS[unit]}, ${problem}; ${fix}.`, target, { property }, { unit, value, fixedValue: unit === 'percent' && value > 0 && value <= 1 ? round(value * 100) : value });
             return false;
         };
         if (!checkUnit(target.unit, target.value, target.unit ? 'unit' : 'value')) return;
@@ -189,7 +205,7 @@ export class MetricValidator {
         const margin = Z95 * sd / Math.sqrt(n);
         if (margin <= resolution) return;
         const needed = Math.ceil((Z95 * sd / resolution) ** 2);
-        const unitText = unit === 'percent' ? ' points of %' : unit === 'points' ? ' points' : '';
+        const unitText = unit === 'percent' ? ' percentage points' : unit === 'points' ? ' points' : '';
         report(accept, 'CX705', `With about ${Math.round(n)} responses per ${period}, metric '${metric.name}' is known only to ±${round(margin)}${unitText} (95%), wider than the ${round(resolution)}${unitText} it must resolve; plan at least ${needed} responses per ${period} or widen the gap.`, target, { property: 'value' });
     }
 
@@ -207,6 +223,10 @@ export class MetricValidator {
             return;
         }
     }
+}
+
+function columnType(column: Column): string {
+    return column.values.length > 0 ? 'an enum' : `a ${column.primitive ?? 'text'} column`;
 }
 
 function round(x: number): number {

@@ -97,8 +97,7 @@ export async function buildWorkspace(sources: Array<{ uri: URI; text: string }>,
         return doc;
     });
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    const diagnostics = documents.flatMap(doc => (doc.diagnostics ?? []).map(d => toSpecDiagnostic(doc, d, root)));
-    diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    const diagnostics = collectDiagnostics(documents, root);
     const roots = documents.map(d => d.parseResult.value).filter(isDocument);
     const specNames = [...new Set(roots.map(r => r.name).filter(Boolean))].sort();
     return {
@@ -109,6 +108,12 @@ export async function buildWorkspace(sources: Array<{ uri: URI; text: string }>,
         hasErrors: diagnostics.some(d => d.severity === 'error'),
         model: (specName: string) => buildCxModel(CxSpec.references.SpecMembership.documentsOf(specName) as Document[], { root })
     };
+}
+
+/** The diagnostics of built documents, sorted by file, position and code so output is stable. */
+export function collectDiagnostics(documents: LangiumDocument[], root: string): SpecDiagnostic[] {
+    const diagnostics = documents.flatMap(doc => (doc.diagnostics ?? []).map(d => toSpecDiagnostic(doc, d, root)));
+    return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
