@@ -1,1 +1,11 @@
 export * from './result.js';
+export { evaluate, type EvaluateOptions } from './evaluate.js';
+export { DataFileError } from './input/data-file-error.js';
+export { loadMapping, emptyMapping, type ColumnMapping } from './input/mapping.js';
+export { readRecords, formatOf, type RawRecord, type FileFormat } from './input/read-records.js';
+export { CsvParser, CsvSyntaxError } from './input/csv-parser.js';
+export type { TextEncoding } from './input/decode.js';
+export { Acc } from './stats/accumulator.js';
+export { CrossAcc, relativeWeights, symmetricEigen } from './stats/relative-weights.js';
+export { npsEstimate, wilsonEstimate, tEstimate, changeTest, verdictOf } from './stats/estimates.js';
+export { normalCdf, normalQuantile, tCdf, tQuantile, twoSidedNormalP, twoSidedTP } from './stats/distributions.js';
