@@ -46,7 +46,8 @@ function answerSchema(q: Question): JsonSchema {
         case 'multichoice':
             return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true };
         case 'ranking':
-            return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true, minItems: ids.length, maxItems: ids.length };
+            // All options in order of preference, or none: SurveyJS keeps `[]` for an untouched ranking.
+            return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true, maxItems: ids.length, anyOf: [{ maxItems: 0 }, { minItems: ids.length }] };
         case 'boolean':
             return { type: 'boolean' };
         case 'text':

@@ -15,7 +15,8 @@ export function answerArb(q: Question): fc.Arbitrary<unknown> {
         case 'multichoice': return fc.subarray(ids, { minLength: 1 });
         case 'ranking': return fc.shuffledSubarray(ids, { minLength: ids.length });
         case 'boolean': return fc.boolean();
-        case 'text': return fc.string({ minLength: 1, unit: 'grapheme' }).filter(s => s.length > 0);
+        // SurveyJS does not accept blanks as the answer to a required question.
+        case 'text': return fc.string({ minLength: 1, unit: 'grapheme' }).filter(s => (q.required ? s.trim() : s).length > 0);
         case 'matrix': {
             const rating = fc.integer({ min: q.scale!.min, max: q.scale!.max });
             const required = q.required ? q.items.map(i => i.id) : [];

@@ -1,0 +1,110 @@
+/**
+ * The emitted JSON Schema (2020-12, checked by ajv) accepts what SurveyJS collects when a compiled
+ * survey is completed with generated valid answers, and rejects wrong answers and records.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Model } from 'survey-core';
+import type { CxModel, Question, Survey } from '@cxspec/language';
+import { compileSurvey, evaluateCondition, responseSchema } from '@cxspec/compiler';
+import { EXAMPLE_NAMES, exampleModel } from './support/examples.js';
+import { answerArb, unansweredArb } from './support/answers.js';
+
+const RUNS = 60;
+
+function validator(model: CxModel, survey: Survey): ValidateFunction {
+    return new Ajv2020({ strict: true, allErrors: true }).compile(responseSchema(model, survey));
+}
+
+/** Record fields that SurveyJS does not collect: the collector adds them. */
+function envelope(model: CxModel, survey: Survey): Record<string, string> {
+    const key = model.datasets.find(d => d.name === survey.joins)?.key;
+    return { respondent_id: 'r-0001', submitted_at: '2026-03-01T09:30:00Z', ...(key ? { [key]: 'C-042' } : {}) };
+}
+
+/** Per question: a valid answer, and whether an optional question is left unanswered. */
+function planArb(survey: Survey): fc.Arbitrary<Record<string, unknown>> {
+    return fc.record(Object.fromEntries(survey.questions.map(q => [q.name, q.required ? answerArb(q) : fc.oneof(answerArb(q), unansweredArb(q))])));
+}
+
+/** Answers a respondent gives going through the survey: only questions shown by then. */
+function respond(survey: Survey, plan: Record<string, unknown>): Record<string, unknown> {
+    const answers: Record<string, unknown> = {};
+    const lookup = (field: { source: string; question?: string }) => field.source === 'question' ? answers[field.question!] : undefined;
+    for (const q of survey.questions) {
+        const shown = q.visibleWhen === null || evaluateCondition(q.visibleWhen, lookup);
+        if (shown && plan[q.name] !== undefined) answers[q.name] = plan[q.name];
+    }
+    return answers;
+}
+
+describe('completed surveys validate against the response schema', () => {
+    for (const name of EXAMPLE_NAMES) {
+        it(`${name}: ${RUNS} completed surveys per survey are accepted`, async () => {
+            const model = await exampleModel(name);
+            for (const survey of model.surveys) {
+                const validate = validator(model, survey);
+                const surveyModel = new Model(compileSurvey(model, survey));
+                fc.assert(fc.property(planArb(survey), plan => {
+                    surveyModel.clear(true, true);
+                    surveyModel.data = respond(survey, plan);
+                    expect(surveyModel.completeLastPage(), `${survey.name} completes`).toBe(true);
+                    expect(surveyModel.state).toBe('completed');
+                    const record = { ...envelope(model, survey), ...surveyModel.data };
+                    expect(validate(record) ? [] : validate.errors).toEqual([]);
+                }), { numRuns: RUNS, seed: 20260302 });
+            }
+        });
+    }
+});
+
+/** Wrong answers for a question of each kind, each with the reason it is wrong. */
+function invalidAnswers(q: Question): Array<[string, unknown]> {
+    const ids = q.options.map(o => o.id);
+    switch (q.kind) {
+        case 'nps': case 'csat': case 'ces': case 'rating':
+            return [['above the scale', q.scale!.max + 1], ['below the scale', q.scale!.min - 1], ['not an integer', q.scale!.min + 0.5], ['a string', String(q.scale!.min)]];
+        case 'choice':
+            return [['unknown option', 'no_such_option'], ['an array', [ids[0]]], ['a number', 1]];
+        case 'multichoice':
+            return [['unknown option', [ids[0], 'no_such_option']], ['repeated option', [ids[0], ids[0]]], ['a string', ids[0]]];
+        case 'ranking':
+            return [['missing an option', ids.slice(1)], ['unknown option', [...ids.slice(1), 'no_such_option']], ['repeated option', [ids[0], ...ids.slice(0, -1)]]];
+        case 'boolean':
+            return [['a string', 'true'], ['a number', 1]];
+        case 'text':
+            return [['a number', 5], ['an array', ['text']]];
+        case 'matrix': {
+            const item = q.items[0].id;
+            return [['unknown item', { no_such_item: q.scale!.min }], ['above the scale', { [item]: q.scale!.max + 1 }], ['a string value', { [item]: '3' }], ['not an object', [q.scale!.min]]];
+        }
+    }
+}
+
+describe('the response schema rejects invalid records', () => {
+    for (const name of EXAMPLE_NAMES) {
+        it(`${name}: wrong type, out of range and unknown options are rejected at the question`, async () => {
+            const model = await exampleModel(name);
+            for (const survey of model.surveys) {
+                const validate = validator(model, survey);
+                const base = envelope(model, survey);
+                expect(validate(base)).toBe(true);
+                for (const q of survey.questions) {
+                    for (const [reason, value] of invalidAnswers(q)) {
+                        expect(validate({ ...base, [q.name]: value }), `${survey.name}.${q.name}: ${reason}`).toBe(false);
+                        expect(validate.errors!.every(e => e.instancePath.startsWith(`/${q.name}`)), `${q.name}: ${reason}`).toBe(true);
+                    }
+                }
+                const rejected = (record: Record<string, unknown>) => !validate(record);
+                expect(rejected({ ...base, no_such_question: 1 })).toBe(true);
+                expect(rejected({ ...base, respondent_id: '' })).toBe(true);
+                expect(rejected({ ...base, submitted_at: '01/03/2026' })).toBe(true);
+                for (const field of Object.keys(base)) {
+                    const { [field]: _omitted, ...rest } = base;
+                    expect(rejected(rest), `missing ${field}`).toBe(true);
+                }
+            }
+        });
+    }
+});
