@@ -1,0 +1,24 @@
+/**
+ * The CXSpec language server: `node server.cjs` talks LSP over stdio, `--node-ipc` over IPC when
+ * a client (vscode-languageclient) starts it that way.
+ */
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createCxSpecServices } from '../cxspec-module.js';
+import { CxSpecLspModule, CxSpecSharedLspModule } from './cxspec-lsp-module.js';
+import { registerPreviewProtocol } from './preview-protocol.js';
+
+const connection = process.argv.includes('--node-ipc')
+    ? createConnection(ProposedFeatures.all)
+    : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+
+// A failure outside any request (a timer, a listener) is logged; the editor keeps its server.
+process.on('uncaughtException', error => console.error(`CXSpec language server: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', reason => console.error(`CXSpec language server: ${reason instanceof Error ? reason.stack : String(reason)}`));
+
+const { shared, CxSpec } = createCxSpecServices({ connection, ...NodeFileSystem, sharedLspModule: CxSpecSharedLspModule }, CxSpecLspModule);
+// Validate every file on startup, not only opened ones, so the problems list covers the workspace.
+shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
+registerPreviewProtocol(connection, shared, CxSpec);
+startLanguageServer(shared);

@@ -1,0 +1,95 @@
+/**
+ * Serves the custom messages of protocol.ts: the `cxspec/previewModel` request and the
+ * `cxspec/modelChanged` notification sent after every build.
+ */
+import { AstUtils, CstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { ResponseError, type Connection } from 'vscode-languageserver';
+import type { CxSpecServices } from '../cxspec-module.js';
+import { isDocument, isJourney, isSurvey, type Document } from '../generated/ast.js';
+import { buildCxModel } from '../model/ast-to-model.js';
+import { guarded } from './guard.js';
+import {
+    ModelChangedMethod, PreviewModelErrorCode, PreviewModelMethod,
+    type ModelChangedParams, type PreviewFocus, type PreviewModelParams, type PreviewModelResult
+} from './protocol.js';
+
+export function registerPreviewProtocol(connection: Connection, shared: LangiumSharedServices, services: CxSpecServices): void {
+    let root = process.cwd();
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+        if (folder) root = URI.parse(folder).fsPath;
+    });
+
+    connection.onRequest(PreviewModelMethod, (params: PreviewModelParams, token) =>
+        guarded('preview model', async () => {
+            const uri = URI.parse(params.uri);
+            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+            return shared.workspace.WorkspaceLock.read(() => previewModel(shared, services, params, root));
+        }));
+
+    announceRebuiltSpecs(connection, shared);
+}
+
+function previewModel(shared: LangiumSharedServices, services: CxSpecServices, params: PreviewModelParams, root: string): PreviewModelResult {
+    const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+    const spec = document?.parseResult.value;
+    if (!document || !isDocument(spec) || !spec.name) {
+        throw new ResponseError(PreviewModelErrorCode, `No CXSpec document is open at ${params.uri}.`);
+    }
+    const roots = services.references.SpecMembership.documentsOf(spec.name);
+    const firstError = roots.flatMap(r => r.$document?.diagnostics?.filter(d => d.severity === 1)
+        .map(d => `${fileName(r.$document!)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`) ?? [])[0];
+    if (firstError) {
+        throw new ResponseError(PreviewModelErrorCode, `Spec '${spec.name}' has errors; fix them to update the preview (${firstError}).`);
+    }
+    const focus = params.focus ?? focusAt(document, params.position) ?? { kind: 'metrics' };
+    return { specName: spec.name, model: buildCxModel(roots as Document[], { root }), focus };
+}
+
+/** The survey or journey whose text contains the cursor. */
+function focusAt(document: LangiumDocument, position: PreviewModelParams['position']): PreviewFocus | undefined {
+    const cst = document.parseResult.value.$cstNode;
+    if (!position || !cst) return undefined;
+    const offset = document.textDocument.offsetAt(position);
+    const leaf = CstUtils.findLeafNodeAtOffset(cst, offset);
+    const survey = leaf && AstUtils.getContainerOfType(leaf.astNode, isSurvey);
+    if (survey) return { kind: 'survey', name: survey.name };
+    const journey = leaf && AstUtils.getContainerOfType(leaf.astNode, isJourney);
+    if (journey) return { kind: 'journey', name: journey.name };
+    return undefined;
+}
+
+function fileName(document: LangiumDocument): string {
+    return document.uri.path.split('/').pop() ?? document.uri.toString();
+}
+
+/**
+ * After each build, tells the client which specs were rebuilt and which of their files changed
+ * (all of them on the first build), so previews refresh only when their spec did.
+ */
+function announceRebuiltSpecs(connection: Connection, shared: LangiumSharedServices): void {
+    const changed = new Set<string>();
+    let firstBuild = true;
+    shared.workspace.DocumentBuilder.onUpdate((updated, deleted) => {
+        for (const uri of [...updated, ...deleted]) changed.add(uri.toString());
+    });
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
+        const bySpec = new Map<string, string[]>();
+        for (const document of documents) {
+            const spec = document.parseResult.value;
+            if (!isDocument(spec) || !spec.name) continue;
+            const uris = bySpec.get(spec.name) ?? [];
+            const uri = document.uri.toString();
+            if (firstBuild || changed.has(uri)) uris.push(uri);
+            bySpec.set(spec.name, uris);
+        }
+        firstBuild = false;
+        changed.clear();
+        for (const [specName, uris] of [...bySpec].sort(([a], [b]) => a.localeCompare(b))) {
+            const params: ModelChangedParams = { specName, uris: uris.sort() };
+            void connection.sendNotification(ModelChangedMethod, params).catch(error =>
+                console.error(`CXSpec could not send ${ModelChangedMethod}: ${String(error)}`));
+        }
+    });
+}

@@ -1,0 +1,167 @@
+/**
+ * Starts the bundled language server (packages/extension/dist/server.cjs, built by `npm run build`)
+ * as a child process and drives it over stdio with the real JSON-RPC client, as VS Code does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+    type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams, type TextEdit, type WorkspaceEdit
+} from 'vscode-languageserver-protocol/node';
+import { ModelChangedMethod, type ModelChangedParams } from '../../src/lsp/protocol.js';
+
+export const repoRoot = path.resolve(__dirname, '../../../..');
+export const serverPath = path.join(repoRoot, 'packages/extension/dist/server.cjs');
+export const examplesDir = path.join(repoRoot, 'examples');
+
+export interface LspClient {
+    connection: ProtocolConnection;
+    child: ChildProcess;
+    /** Latest diagnostics per URI. */
+    diagnostics: Map<string, Diagnostic[]>;
+    modelChanges: ModelChangedParams[];
+    stderr: () => string;
+    request<R>(method: string, params: unknown): Promise<R>;
+    open(uri: string, text: string): Promise<void>;
+    change(uri: string, text: string): Promise<void>;
+    /** Resolves with the next diagnostics published for `uri` after this call (or the current ones if `current`). */
+    nextDiagnostics(uri: string, timeoutMs?: number): Promise<Diagnostic[]>;
+    stop(): Promise<void>;
+}
+
+/** Copies the examples (only `.cx` files) into a fresh temp folder, so tests may edit them. */
+export async function copyExamples(...names: string[]): Promise<string> {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cxspec-lsp-'));
+    for (const name of names) {
+        await fs.mkdir(path.join(dir, name), { recursive: true });
+        for (const file of (await fs.readdir(path.join(examplesDir, name))).filter(f => f.endsWith('.cx'))) {
+            await fs.copyFile(path.join(examplesDir, name, file), path.join(dir, name, file));
+        }
+    }
+    return dir;
+}
+
+export function fileUri(file: string): string {
+    return pathToFileURL(file).toString();
+}
+
+/** Starts the server on a workspace folder and waits until it has published the first diagnostics. */
+export async function startServer(workspaceRoot: string): Promise<LspClient> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', chunk => { stderr += String(chunk); });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const diagnostics = new Map<string, Diagnostic[]>();
+    const waiters = new Map<string, Array<(d: Diagnostic[]) => void>>();
+    const modelChanges: ModelChangedParams[] = [];
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+        diagnostics.set(params.uri, params.diagnostics);
+        const pending = waiters.get(params.uri) ?? [];
+        waiters.delete(params.uri);
+        for (const resolve of pending) resolve(params.diagnostics);
+    });
+    let builtOnce: () => void = () => undefined;
+    const firstBuild = new Promise<void>(resolve => { builtOnce = resolve; });
+    connection.onNotification(ModelChangedMethod, (params: ModelChangedParams) => {
+        modelChanges.push(params);
+        builtOnce();
+    });
+    // The server logs through window/logMessage; keep it for failure messages.
+    connection.onNotification('window/logMessage', (params: { message: string }) => { stderr += `${params.message}\n`; });
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    const versions = new Map<string, number>();
+    await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: fileUri(workspaceRoot),
+        workspaceFolders: [{ uri: fileUri(workspaceRoot), name: 'workspace' }],
+        capabilities: {
+            workspace: { workspaceFolders: true, configuration: true, workspaceEdit: { documentChanges: false } },
+            textDocument: {
+                documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+                completion: { completionItem: { snippetSupport: true, insertReplaceSupport: false } },
+                hover: { contentFormat: ['markdown', 'plaintext'] },
+                rename: { prepareSupport: true },
+                codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }
+            }
+        }
+    });
+    await connection.sendNotification('initialized', {});
+    await firstBuild;
+    const client: LspClient = {
+        connection, child, diagnostics, modelChanges,
+        stderr: () => stderr,
+        request: <R>(method: string, params: unknown) => connection.sendRequest(method, params) as Promise<R>,
+        async open(uri, text) {
+            versions.set(uri, 1);
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxspec', version: 1, text } });
+        },
+        async change(uri, text) {
+            const version = (versions.get(uri) ?? 1) + 1;
+            versions.set(uri, version);
+            await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+        },
+        nextDiagnostics(uri, timeoutMs = 20_000) {
+            return new Promise((resolve, reject) => {
+                const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+                const list = waiters.get(uri) ?? [];
+                list.push(d => { clearTimeout(timer); resolve(d); });
+                waiters.set(uri, list);
+            });
+        },
+        async stop() {
+            if (child.exitCode === null) {
+                await connection.sendRequest('shutdown').catch(() => undefined);
+                await connection.sendNotification('exit').catch(() => undefined);
+                await new Promise<void>(resolve => {
+                    const timer = setTimeout(() => { child.kill(); resolve(); }, 5000);
+                    child.once('exit', () => { clearTimeout(timer); resolve(); });
+                });
+            }
+            connection.dispose();
+        }
+    };
+    return client;
+}
+
+/** Applies LSP text edits to a text (edits must not overlap, as the protocol requires). */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+    const offset = (p: { line: number; character: number }) => (lineStarts[p.line] ?? text.length) + p.character;
+    const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+    let result = text;
+    for (const edit of sorted) {
+        result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+    }
+    return result;
+}
+
+/** Applies a workspace edit to files on disk, returning the new texts by URI. */
+export async function applyWorkspaceEdit(edit: WorkspaceEdit): Promise<Map<string, string>> {
+    const texts = new Map<string, string>();
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+        const file = new URL(uri);
+        const text = applyEdits(await fs.readFile(file, 'utf8'), edits);
+        await fs.writeFile(file, text);
+        texts.set(uri, text);
+    }
+    return texts;
+}
+
+/** Zero-based position of the `occurrence`-th match of `needle` in `text`, plus `shift` characters. */
+export function positionOf(text: string, needle: string, shift = 0, occurrence = 1): { line: number; character: number } {
+    let index = -1;
+    for (let n = 0; n < occurrence; n++) {
+        index = text.indexOf(needle, index + 1);
+        if (index < 0) throw new Error(`'${needle}' not found`);
+    }
+    const before = text.slice(0, index + shift);
+    const line = before.split('\n').length - 1;
+    return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
