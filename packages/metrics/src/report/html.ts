@@ -1,0 +1,191 @@
+/**
+ * The HTML report: one self-contained page (inline CSS and SVG, no script, no remote resource)
+ * that opens offline, prints, and shows targets, trends, segments and the moments of truth as
+ * charts with the numbers beside them. A Content-Security-Policy allows only its own stylesheet
+ * (by hash, so the page stays byte-for-byte deterministic), so even a string that escaped
+ * escaping could not load or run anything.
+ */
+import { createHash } from 'node:crypto';
+import type { DriverAnalysisResult, Estimate, EvaluationResult, InputSummary, MetricResult } from '../result.js';
+import { ipaChart } from './charts/ipa-chart.js';
+import { segmentChart } from './charts/segment-chart.js';
+import { targetChart } from './charts/target-chart.js';
+import { trendChart } from './charts/trend-chart.js';
+import { verdictClass } from './charts/common.js';
+import { driverImportance, driversByRank } from './drivers.js';
+import {
+    detailNumber, fixed, formatCi, formatCount, formatDelta, formatP, formatTarget, formatValue, overallVerdict,
+    pickTitle, reportLocale, type ReportOptions
+} from './format.js';
+import { esc } from './html-escape.js';
+import { REPORT_CSS } from './html-style.js';
+import { labelsFor, reasonLabel, type Labels } from './labels.js';
+
+interface Ctx {
+    locale: string;
+    fallback: string;
+    l: Labels;
+    /** Next chart number: ids are positional so the same result gives the same page. */
+    nextId: () => string;
+}
+
+/** Renders the evaluation result as a self-contained HTML page. */
+export function renderHtml(result: EvaluationResult, options: ReportOptions = {}): string {
+    const locale = reportLocale(result, options);
+    let counter = 0;
+    const ctx: Ctx = { locale, fallback: result.spec.defaultLocale, l: labelsFor(locale), nextId: () => `c${++counter}` };
+    const title = pickTitle(result.spec.title, locale, ctx.fallback, result.spec.name);
+    const metrics = Object.values(result.metrics);
+    const trends = metrics.filter(m => m.periods.length > 0);
+    const segmented = metrics.filter(m => m.segments.length > 0);
+    const drivers = Object.values(result.drivers);
+    const hash = createHash('sha256').update(REPORT_CSS).digest('base64');
+    const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+    const l = ctx.l;
+    return [
+        '<!doctype html>',
+        `<html lang="${esc(locale)}">`,
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<title>${esc(`${title}: ${l.report}`)}</title>`,
+        `<style>${REPORT_CSS}</style>`,
+        '</head>',
+        '<body>',
+        header(result, title, ctx),
+        '<main>',
+        section('targets', l.targets, targetsTable(metrics, ctx)),
+        trends.length === 0 ? '' : section('trends', l.trends, trends.map(m => trendBlock(m, ctx)).join('\n')),
+        segmented.length === 0 ? '' : section('segments', l.segments, segmented.map(m => segmentBlock(m, ctx)).join('\n')),
+        drivers.length === 0 ? '' : section('drivers', l.drivers, drivers.map(d => driverBlock(d, ctx)).join('\n')),
+        section('input', l.input, inputBlock(result.input, l)),
+        section('definitions', l.definitions, definitionsTable(metrics, ctx)),
+        '</main>',
+        '</body>',
+        '</html>',
+        ''
+    ].filter(line => line !== '').join('\n');
+}
+
+function section(id: string, heading: string, body: string): string {
+    return `<section id="${id}" aria-labelledby="${id}-h">\n<h2 id="${id}-h">${esc(heading)}</h2>\n${body}\n</section>`;
+}
+
+function header(result: EvaluationResult, title: string, ctx: Ctx): string {
+    const { l } = ctx;
+    const overall = overallVerdict(result);
+    const badge = `<span class="verdict ${verdictClass(overall)}">${esc(overall === null ? l.noTargets : l.verdict[overall])}</span>`;
+    return `<header>\n<h1>${esc(title)}</h1>\n<p class="sub">${esc(l.report)} · ${esc(result.spec.name)}</p>\n`
+        + `<div class="summary" role="status"><strong>${esc(l.overall)}</strong> ${badge} <span>${esc(l.counts(result.summary))}</span></div>\n</header>`;
+}
+
+/** Verdict word on its colour, with the sample size still needed and the warning flag spelled out. */
+function verdictBadge(e: Estimate, l: Labels): string {
+    const badge = `<span class="verdict ${verdictClass(e.verdict)}">${esc(e.verdict === null ? l.noTarget : l.verdict[e.verdict])}</span>`;
+    const notes: string[] = [];
+    if (e.neededN !== null) notes.push(l.neededN(e.neededN));
+    if (e.warned) notes.push(l.warned);
+    return notes.length === 0 ? badge : `${badge}<span class="note">${esc(notes.join('; '))}</span>`;
+}
+
+function td(content: string, cls = ''): string {
+    return cls === '' ? `<td>${content}</td>` : `<td class="${cls}">${content}</td>`;
+}
+
+function headRow(cells: [string, boolean][]): string {
+    return `<thead><tr>${cells.map(([c, num]) => `<th scope="col"${num ? ' class="num"' : ''}>${esc(c)}</th>`).join('')}</tr></thead>`;
+}
+
+function metricTitle(m: MetricResult, ctx: Ctx): string {
+    return pickTitle(m.title, ctx.locale, ctx.fallback, m.name);
+}
+
+function targetsTable(metrics: MetricResult[], ctx: Ctx): string {
+    const { l } = ctx;
+    const rows = metrics.map(m => {
+        const title = metricTitle(m, ctx);
+        return `<tr><th scope="row">${esc(title)}<span class="note">${esc(m.name)}</span></th>`
+            + td(esc(formatValue(m.value, m.unit)), 'num') + td(esc(formatCi(m.ci, m.unit)), 'num') + td(formatCount(m.n), 'num')
+            + td(esc(formatTarget(m.target, m.unit, l.warning, l.noTarget))) + td(verdictBadge(m, l))
+            + td(targetChart(ctx.nextId(), m, title, l), 'chart-cell') + '</tr>';
+    });
+    return `<table class="targets">${headRow([[l.metric, false], [l.value, true], [l.ci, true], [l.n, true], [l.target, false], [l.verdictHeading, false], [l.chartColumn, false]])}`
+        + `<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function estimateCells(e: Estimate, m: MetricResult): string {
+    return td(esc(formatValue(e.value, m.unit)), 'num') + td(esc(formatCi(e.ci, m.unit)), 'num') + td(formatCount(e.n), 'num');
+}
+
+function trendBlock(m: MetricResult, ctx: Ctx): string {
+    const { l } = ctx;
+    const title = metricTitle(m, ctx);
+    const rows = m.periods.map(p => {
+        const change = p.change === null ? '–'
+            : `${formatDelta(p.change.delta, m.unit)} (${formatP(p.change.pValue)}, ${p.change.significant ? l.significant : l.notSignificant})`;
+        return `<tr><th scope="row">${esc(p.period)}</th>${td(esc(p.start))}${estimateCells(p, m)}${td(esc(change))}${td(verdictBadge(p, l))}</tr>`;
+    });
+    return `<h3>${esc(title)}</h3>\n<figure>${trendChart(ctx.nextId(), m, title, l)}</figure>\n`
+        + `<table>${headRow([[l.period, false], [l.start, false], [l.value, true], [l.ci, true], [l.n, true], [l.change, false], [l.verdictHeading, false]])}`
+        + `<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function segmentBlock(m: MetricResult, ctx: Ctx): string {
+    const { l } = ctx;
+    const title = metricTitle(m, ctx);
+    const chartRows = [
+        { label: l.all, estimate: m as Estimate },
+        ...m.segments.map(s => ({ label: pickTitle(s.title, ctx.locale, ctx.fallback, s.segment), estimate: s as Estimate }))
+    ];
+    const rows = chartRows.map(r => `<tr><th scope="row">${esc(r.label)}</th>${estimateCells(r.estimate, m)}${td(verdictBadge(r.estimate, l))}</tr>`);
+    return `<h3>${esc(title)}</h3>\n<figure>${segmentChart(ctx.nextId(), m, title, chartRows, l)}</figure>\n`
+        + `<table>${headRow([[l.segment, false], [l.value, true], [l.ci, true], [l.n, true], [l.verdictHeading, false]])}`
+        + `<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function driverBlock(d: DriverAnalysisResult, ctx: Ctx): string {
+    const { l } = ctx;
+    const title = pickTitle(d.title, ctx.locale, ctx.fallback, d.name);
+    const name = (q: DriverAnalysisResult['drivers'][number]): string => pickTitle(q.title, ctx.locale, ctx.fallback, q.question);
+    const summary = l.driverSummary({
+        outcome: d.outcome, survey: d.survey, method: l.method[d.method], n: formatCount(d.n), r2: d.r2 === null ? '–' : fixed(d.r2, 3)
+    });
+    const unplotted = d.drivers.filter(r => r.importance === null || r.performance.topBox === null);
+    const rows = driversByRank(d).map(r => `<tr>${td(String(r.rank), 'num')}<th scope="row">${esc(name(r))}<span class="note">${esc(r.question)}</span></th>`
+        + td(esc(r.touchpoint ?? '–')) + td(esc(r.quadrant === null ? '–' : l.quadrants[r.quadrant]))
+        + td(esc(driverImportance(d, r)), 'num') + td(r.r === null ? '–' : fixed(r.r, 3), 'num')
+        + td(r.weightPercent === null ? '–' : fixed(r.weightPercent, 1), 'num')
+        + td(r.performance.topBox === null ? '–' : fixed(r.performance.topBox, 1), 'num')
+        + td(r.performance.mean === null ? '–' : fixed(r.performance.mean, 2), 'num') + td(formatCount(r.performance.n), 'num') + '</tr>');
+    return `<h3>${esc(title)}</h3>\n<p>${esc(summary)}</p>\n<figure>${ipaChart(ctx.nextId(), d, title, name, l)}`
+        + (unplotted.length === 0 ? '' : `<figcaption>${esc(`${l.noData}: ${unplotted.map(name).join(', ')}`)}</figcaption>`)
+        + '</figure>\n'
+        + `<table>${headRow([[l.rank, true], [l.driver, false], [l.touchpoint, false], [l.quadrant, false], [l.importance, true], [l.correlation, true], [l.weightPercent, true], [l.performance, true], [l.mean, true], [l.n, true]])}`
+        + `<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function inputBlock(input: InputSummary, l: Labels): string {
+    const files = input.files.map(f => `<tr><th scope="row">${esc(f.path)}</th>${td(esc(f.dataset === null ? f.role : `${f.role} ${f.dataset}`))}`
+        + `${td(esc(f.format))}${td(esc(f.encoding))}${td(formatCount(f.rowsRead), 'num')}${td(formatCount(f.rowsUsed), 'num')}</tr>`);
+    const filesTable = `<table>${headRow([[l.file, false], [l.role, false], [l.format, false], [l.encoding, false], [l.rowsRead, true], [l.rowsUsed, true]])}`
+        + `<tbody>\n${files.join('\n')}\n</tbody></table>`;
+    if (input.exclusions.length === 0) return `${filesTable}\n<h3>${esc(l.excluded)}</h3>\n<p>${esc(l.noExclusions)}</p>`;
+    const rows = input.exclusions.map(e => `<tr>${td(esc(e.file))}${td(esc(reasonLabel(l, e.reason)))}${td(esc(e.column))}`
+        + `${td(formatCount(e.count), 'num')}${td(esc(e.rows.join(', ')))}${td(esc(e.message))}</tr>`);
+    return `${filesTable}\n<h3>${esc(l.excluded)}</h3>\n`
+        + `<table>${headRow([[l.file, false], [l.reason, false], [l.column, false], [l.count, true], [l.rows, false], [l.message, false]])}`
+        + `<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+/** How each metric was computed: the formula with its variant and components, interval and rows. */
+function definitionsTable(metrics: MetricResult[], ctx: Ctx): string {
+    const { l } = ctx;
+    const rows = metrics.map(m => {
+        const details = Object.entries(m.details).map(([k, v]) => `${k} = ${detailNumber(v)}`).join(', ');
+        return `<tr><th scope="row">${esc(metricTitle(m, ctx))}<span class="note">${esc(m.name)}</span></th>`
+            + `${td(esc(m.formula))}${td(esc(details === '' ? '–' : details))}${td(esc(m.interval))}${td(esc(m.source))}</tr>`;
+    });
+    return `<table>${headRow([[l.metric, false], [l.formula, false], [l.details, false], [l.interval, false], [l.source, false]])}`
+        + `<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}

@@ -1,0 +1,29 @@
+/**
+ * Escaping for text from specs and data files placed in Markdown (GitHub-flavoured, as rendered in
+ * pull-request comments and job summaries): no markup, no raw HTML, no broken table cells.
+ */
+
+/** Text that renders literally inside a paragraph or a table cell. */
+export function mdText(text: string): string {
+    return text
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(/[\\`*_[\]|~#!]/g, c => `\\${c}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+}
+
+/** An identifier as inline code when it is a plain name, else as escaped text. */
+export function mdName(name: string): string {
+    return /^[\p{L}\p{N}_.-]+$/u.test(name) ? `\`${name}\`` : mdText(name);
+}
+
+/** One table row from already-escaped cells. */
+export function mdRow(cells: string[]): string {
+    return `| ${cells.join(' | ')} |`;
+}
+
+/** Header row and alignment row of a table; `right` marks numeric columns. */
+export function mdHeader(cells: string[], right: boolean[]): string[] {
+    return [mdRow(cells), `|${right.map(r => (r ? '---:' : '---')).join('|')}|`];
+}
