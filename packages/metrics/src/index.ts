@@ -8,4 +8,5 @@ export type { TextEncoding } from './input/decode.js';
 export { Acc } from './stats/accumulator.js';
 export { CrossAcc, relativeWeights, symmetricEigen } from './stats/relative-weights.js';
 export { npsEstimate, wilsonEstimate, tEstimate, changeTest, verdictOf } from './stats/estimates.js';
+export * from './report/index.js';
 export { normalCdf, normalQuantile, tCdf, tQuantile, twoSidedNormalP, twoSidedTP } from './stats/distributions.js';
