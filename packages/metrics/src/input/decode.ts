@@ -14,10 +14,10 @@ export function hasUtf8Bom(bytes: Uint8Array): boolean {
     return bytes.length >= 3 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
 }
 
-function decodes(encoding: TextEncoding, bytes: Uint8Array): boolean {
+function decodes(encoding: TextEncoding, bytes: Uint8Array, stream = true): boolean {
     try {
         // stream: a multi-byte character cut at the end of the sample is not an error.
-        new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: true });
+        new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream });
         return true;
     } catch {
         return false;
@@ -33,14 +33,19 @@ export function detectEncoding(sample: Uint8Array): TextEncoding | null {
     return decodes('shift_jis', sample) ? 'shift_jis' : null;
 }
 
-/** Offset in `bytes` of the first byte the encoding cannot decode, by bisection on prefixes. */
+/**
+ * Offset in `bytes` of the start of the first sequence the encoding cannot decode: bisection finds
+ * the byte where decoding fails, then it backs up to where that multi-byte sequence began.
+ */
 export function firstInvalidByte(encoding: TextEncoding, bytes: Uint8Array): number {
     let lo = 0, hi = bytes.length;
     while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (decodes(encoding, bytes.subarray(0, mid + 1))) lo = mid + 1; else hi = mid;
     }
-    return lo;
+    let start = lo;
+    while (start > 0 && lo - start < 4 && !decodes(encoding, bytes.subarray(0, start), false)) start--;
+    return start;
 }
 
 /** Error for an undecodable byte at `offset` of the file, with its line and byte column. */
