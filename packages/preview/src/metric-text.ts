@@ -12,7 +12,7 @@ export function formulaText(expr: MetricExpr): string {
         case 'mean': return `mean(${fieldText(expr.field)})`;
         case 'rate': {
             const source = expr.source.type === 'survey' ? expr.source.survey : expr.source.dataset;
-            return `rate(${source} where ${conditionText(expr.condition)})`;
+            return `rate(${source} where ${conditionText(expr.condition, source)})`;
         }
         case 'churn': return `churn(${expr.dataset}, ${expr.start}..${expr.end})`;
         case 'retention': return `retention(${expr.dataset}, ${expr.start}..${expr.end})`;
@@ -20,20 +20,23 @@ export function formulaText(expr: MetricExpr): string {
     }
 }
 
-export function conditionText(c: Condition): string {
+/** A condition as the spec writes it; fields of `within` (the rows' survey or dataset) go unqualified. */
+export function conditionText(c: Condition, within?: string): string {
+    const field = (f: FieldRef) => fieldText(f, within);
     switch (c.type) {
-        case 'compare': return `${fieldText(c.field)} ${c.op} ${literalText(c.value)}`;
-        case 'in': return `${fieldText(c.field)}${c.negated ? ' not' : ''} in [${c.values.map(literalText).join(', ')}]`;
-        case 'answered': return `${fieldText(c.field)} is${c.negated ? ' not' : ''} answered`;
+        case 'compare': return `${field(c.field)} ${c.op} ${literalText(c.value)}`;
+        case 'in': return `${field(c.field)}${c.negated ? ' not' : ''} in [${c.values.map(literalText).join(', ')}]`;
+        case 'answered': return `${field(c.field)} is${c.negated ? ' not' : ''} answered`;
         // Operands are parenthesised so the text never depends on operator precedence.
-        case 'and': return c.operands.map(o => `(${conditionText(o)})`).join(' and ');
-        case 'or': return c.operands.map(o => `(${conditionText(o)})`).join(' or ');
-        case 'not': return `not (${conditionText(c.operand)})`;
+        case 'and': return c.operands.map(o => `(${conditionText(o, within)})`).join(' and ');
+        case 'or': return c.operands.map(o => `(${conditionText(o, within)})`).join(' or ');
+        case 'not': return `not (${conditionText(c.operand, within)})`;
     }
 }
 
-function fieldText(f: FieldRef): string {
-    return f.source === 'question' ? `${f.survey}.${f.question}` : `${f.dataset}.${f.column}`;
+function fieldText(f: FieldRef, within?: string): string {
+    const [owner, name] = f.source === 'question' ? [f.survey, f.question] : [f.dataset, f.column];
+    return owner === within ? name : `${owner}.${name}`;
 }
 
 function literalText(v: Literal): string {

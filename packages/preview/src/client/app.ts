@@ -113,7 +113,7 @@ export class PreviewApp {
         if (data.surveys.length === 0) return el('p', { class: 'cx-muted' }, t.noSurveys);
         const survey = data.surveys.find(s => s.name === state.survey) ?? data.surveys[0];
         if (this.surveyStale || this.surveyView.surveyName !== survey.name) {
-            this.surveyView.show(survey, state.locale);
+            this.surveyView.show(survey, state.locale, data.defaultLocale);
             this.surveyStale = false;
         }
         return el('div', {},

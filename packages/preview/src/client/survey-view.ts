@@ -2,7 +2,7 @@
  * The survey as a respondent sees it: the compiled SurveyJS JSON loaded by survey-core and drawn
  * by survey-js-ui, the same runtime a deployment uses, so display logic here is the real one.
  */
-import { Model } from 'survey-core';
+import { Model, surveyLocalization } from 'survey-core';
 import 'survey-core/survey.i18n';
 import { renderSurvey } from 'survey-js-ui';
 import type { SurveyPreview } from '../preview-data.js';
@@ -18,7 +18,10 @@ export class SurveyView {
      * Shows `survey` in `locale`. When the same survey is shown again after an edit, the answers
      * and the page the reviewer was on are carried over so the preview follows edits in place.
      */
-    show(survey: SurveyPreview, locale: string): void {
+    show(survey: SurveyPreview, locale: string, defaultLocale: string): void {
+        // The compiler writes the spec's default locale's texts under SurveyJS's `default` key, which
+        // SurveyJS reads for its own default locale; making that the spec's keeps every locale right.
+        surveyLocalization.defaultLocale = defaultLocale;
         const previous = this.surveyName === survey.name ? this.model : null;
         const model = new Model(survey.json);
         model.locale = locale;
