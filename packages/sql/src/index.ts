@@ -1,0 +1,7 @@
+export * from './dialect.js';
+export * from './tables.js';
+export { generateMetricsSql, RESULT_COLUMNS, type GenerateOptions } from './generate.js';
+export { SpecShapeError } from './metric-rows.js';
+export { loadIntoDuckDb, type Cell, type Row, type SpecData } from './load-duckdb.js';
+export { runMetricsOnDuckDb } from './run-duckdb.js';
+export { normaliseRow, type Breakdown, type SqlResultRow } from './result-rows.js';
