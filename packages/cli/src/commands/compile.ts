@@ -1,0 +1,70 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, loadWorkspace } from '@cxspec/language';
+import { compileProblems, compileSpec, formatProblem, type CompiledFile } from '@cxspec/compiler';
+import { EXIT, UsageError, type Command } from '../command.js';
+import { pickSpec } from './model.js';
+
+export const compileCommand: Command = {
+    name: 'compile',
+    summary: 'Compile specs into SurveyJS surveys, response JSON Schemas, distribution rules and the model',
+    usage: `Usage: cxspec compile <files or folders...> --out <dir> [--spec Name]
+
+Writes, for each survey, <Survey>.survey.json (SurveyJS form library), <Survey>.schema.json
+(JSON Schema 2020-12 of one response record) and <Survey>.distribution.json (trigger, sampling,
+quarantine), plus <Spec>.model.json (the CX model). With several specs, each goes to <dir>/<Spec>/;
+--spec compiles only the one named. The same specs always give the same bytes.
+Nothing is written when a spec has errors: they are printed as 'file:line:col severity CODE message'.
+Exit codes: 0 written, 1 the specs have errors (nothing written), 2 bad input or unwritable --out.`,
+    async run(args, io) {
+        const { positionals, values } = parseArgs({
+            args, allowPositionals: true,
+            options: { out: { type: 'string', short: 'o' }, spec: { type: 'string' } }
+        });
+        if (positionals.length === 0) throw new UsageError('name the spec files or folders');
+        if (!values.out) throw new UsageError('choose the output folder with --out <dir>');
+        const workspace = await loadWorkspace(positionals);
+        const specNames = values.spec ? [pickSpec(workspace.specNames, values.spec)] : workspace.specNames;
+        if (specNames.length === 0) throw new UsageError('no spec found in the given files');
+        for (const d of workspace.diagnostics) io.err(formatDiagnostic(d));
+        if (workspace.hasErrors) {
+            io.err('cxspec compile: the specs have errors; nothing was written');
+            return EXIT.failed;
+        }
+        const models = specNames.map(name => workspace.model(name));
+        const problems = models.flatMap(compileProblems);
+        if (problems.length > 0) {
+            for (const p of problems) io.err(formatProblem(p));
+            io.err('cxspec compile: the specs cannot be compiled; nothing was written');
+            return EXIT.failed;
+        }
+        const outputs = models.map(model => ({
+            dir: specNames.length > 1 ? path.join(values.out!, model.spec.name) : values.out!,
+            files: compileSpec(model)
+        }));
+        for (const { dir, files } of outputs) {
+            const failure = await writeFiles(dir, files, written => io.out(written));
+            if (failure) {
+                io.err(`cxspec compile: ${failure}`);
+                return EXIT.badInput;
+            }
+        }
+        return EXIT.ok;
+    }
+};
+
+/** Writes the files into `dir`, reporting each path; returns a message when the folder cannot be written. */
+async function writeFiles(dir: string, files: CompiledFile[], report: (file: string) => void): Promise<string | undefined> {
+    for (const file of files) {
+        const target = path.join(dir, file.path);
+        try {
+            await fs.mkdir(dir, { recursive: true });
+            await fs.writeFile(target, file.content);
+        } catch (error) {
+            return `cannot write ${target} (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+        }
+        report(target);
+    }
+    return undefined;
+}
