@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04, { type ValidateFunction } from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_RULES, loadWorkspace, type SpecDiagnostic } from '@cxspec/language';
 import { checkReport, formatCheckSarif, type CheckReport } from '@cxspec/review';
@@ -16,7 +16,11 @@ import { FIXTURES } from './support.js';
 const require = createRequire(import.meta.url);
 const SCHEMA_FILE = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json');
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
+// Both packages are CommonJS; under NodeNext their default export is the `default` property.
+const Ajv = ajvDraft04.default;
+const addFormats = ajvFormats.default;
+
+let compiled: ValidateFunction | undefined;
 
 function sarifValidator() {
     if (compiled) return compiled;
