@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 
 const cxspec = ['packages/cli/bin/cxspec.js'];
 const steps = [
-    ['validate', 'examples']
+    ['validate', 'examples'],
+    ['compile', 'examples', '--out', 'dist/examples']
 ];
 
 for (const args of steps) {
