@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-    type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams, type TextEdit, type WorkspaceEdit
+    type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type ServerCapabilities, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
 import { ModelChangedMethod, type ModelChangedParams } from '../../src/lsp/protocol.js';
 
@@ -23,12 +23,14 @@ export interface LspClient {
     /** Latest diagnostics per URI. */
     diagnostics: Map<string, Diagnostic[]>;
     modelChanges: ModelChangedParams[];
+    /** What the server answered to `initialize`. */
+    capabilities: ServerCapabilities;
     stderr: () => string;
     request<R>(method: string, params: unknown): Promise<R>;
     open(uri: string, text: string): Promise<void>;
     change(uri: string, text: string): Promise<void>;
-    /** Resolves with the next diagnostics published for `uri` after this call (or the current ones if `current`). */
-    nextDiagnostics(uri: string, timeoutMs?: number): Promise<Diagnostic[]>;
+    /** Resolves with the diagnostics of `uri` once they satisfy `predicate` (now or in a later publication). */
+    waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
     stop(): Promise<void>;
 }
 
@@ -55,13 +57,12 @@ export async function startServer(workspaceRoot: string): Promise<LspClient> {
     child.stderr!.on('data', chunk => { stderr += String(chunk); });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const diagnostics = new Map<string, Diagnostic[]>();
-    const waiters = new Map<string, Array<(d: Diagnostic[]) => void>>();
+    const waiters = new Map<string, Array<(d: Diagnostic[]) => boolean>>();
     const modelChanges: ModelChangedParams[] = [];
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
         diagnostics.set(params.uri, params.diagnostics);
-        const pending = waiters.get(params.uri) ?? [];
-        waiters.delete(params.uri);
-        for (const resolve of pending) resolve(params.diagnostics);
+        // A waiter returns true once satisfied and is dropped; the others keep waiting.
+        waiters.set(params.uri, (waiters.get(params.uri) ?? []).filter(waiter => !waiter(params.diagnostics)));
     });
     let builtOnce: () => void = () => undefined;
     const firstBuild = new Promise<void>(resolve => { builtOnce = resolve; });
@@ -76,7 +77,7 @@ export async function startServer(workspaceRoot: string): Promise<LspClient> {
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     const versions = new Map<string, number>();
-    await connection.sendRequest('initialize', {
+    const initialized: InitializeResult = await connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: fileUri(workspaceRoot),
         workspaceFolders: [{ uri: fileUri(workspaceRoot), name: 'workspace' }],
@@ -93,8 +94,11 @@ export async function startServer(workspaceRoot: string): Promise<LspClient> {
     });
     await connection.sendNotification('initialized', {});
     await firstBuild;
+    // Messages arrive in order: once this answer is in, every notification of the first build is too.
+    await connection.sendRequest('workspace/symbol', { query: '' });
     const client: LspClient = {
         connection, child, diagnostics, modelChanges,
+        capabilities: initialized.capabilities,
         stderr: () => stderr,
         request: <R>(method: string, params: unknown) => connection.sendRequest(method, params) as Promise<R>,
         async open(uri, text) {
@@ -106,11 +110,18 @@ export async function startServer(workspaceRoot: string): Promise<LspClient> {
             versions.set(uri, version);
             await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
         },
-        nextDiagnostics(uri, timeoutMs = 20_000) {
+        waitForDiagnostics(uri, predicate, timeoutMs = 20_000) {
+            const current = diagnostics.get(uri);
+            if (current && predicate(current)) return Promise.resolve(current);
             return new Promise((resolve, reject) => {
-                const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+                const timer = setTimeout(() => reject(new Error(`diagnostics of ${uri} did not reach the expected state within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri))}`)), timeoutMs);
                 const list = waiters.get(uri) ?? [];
-                list.push(d => { clearTimeout(timer); resolve(d); });
+                list.push(d => {
+                    if (!predicate(d)) return false;
+                    clearTimeout(timer);
+                    resolve(d);
+                    return true;
+                });
                 waiters.set(uri, list);
             });
         },
