@@ -5,9 +5,9 @@
  * A pure function of the CX model: the same model gives the same bytes.
  */
 import type { CxModel } from '@cxspec/language';
-import { dialectOf, doubleLiteral, integerLiteral, quoteText, type Dialect, type DialectName } from './dialect.js';
+import { UnsafeTextError, dialectOf, doubleLiteral, integerLiteral, quoteText, type Dialect, type DialectName } from './dialect.js';
 import { estimateCte, verdictCte } from './estimates-sql.js';
-import { metricSql, type Estimator, type MetricContext } from './metric-rows.js';
+import { SpecShapeError, metricSql, type Estimator, type MetricContext } from './metric-rows.js';
 import { metricPlanning } from './planning.js';
 import { tTableCte } from './t-quantile.js';
 import type { TableNames } from './tables.js';
@@ -31,7 +31,15 @@ export function generateMetricsSql(model: CxModel, options: GenerateOptions): st
         `-- One row per metric x (overall | segment | period): ${RESULT_COLUMNS.join(', ')}.`
     ].join('\n');
     if (model.metrics.length === 0) return `${header}\n${emptyResult(dialect)}`;
-    const perMetric = model.metrics.map((metric, i) => metricSql(ctx, metric, i + 1));
+    const perMetric = model.metrics.map((metric, i) => {
+        try {
+            return metricSql(ctx, metric, i + 1);
+        } catch (error) {
+            // Point at the metric whose SQL could not be written.
+            if (error instanceof SpecShapeError || error instanceof UnsafeTextError) throw new SpecShapeError(`metric '${metric.name}': ${error.message}`, metric.loc);
+            throw error;
+        }
+    });
     const estimators = perMetric.map(m => m.estimator);
     const usesT = estimators.some(e => e === 'mean' || e === 'clv');
     const ctes = [

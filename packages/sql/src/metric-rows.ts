@@ -6,7 +6,7 @@
  * per period, those active at each complete period's end; churn and retention count customers at
  * the start of, lost, added and at the end of each complete period, the headline being the latest.
  */
-import type { Condition, CxModel, Dataset, FieldRef, Metric, Period, Survey } from '@cxspec/language';
+import type { Condition, CxModel, Dataset, FieldRef, Metric, Period, SourceLocation, Survey } from '@cxspec/language';
 import { conditionSql, type FieldResolver, type ResolvedField } from './conditions.js';
 import { integerLiteral, quoteIdent, quoteText, type Dialect } from './dialect.js';
 import { datasetTableName, surveyTableName, type TableNames } from './tables.js';
@@ -28,7 +28,12 @@ export interface MetricSql {
     stats: string[];
 }
 
-export class SpecShapeError extends Error {}
+/** A spec the SQL cannot be written for; `loc` points at the metric when known. */
+export class SpecShapeError extends Error {
+    constructor(message: string, readonly loc?: SourceLocation) {
+        super(message);
+    }
+}
 
 const R = 'r', D = 'd';
 const INTERVALS: Record<Period, string> = { week: "INTERVAL '7 days'", month: "INTERVAL '1 month'", quarter: "INTERVAL '3 months'", year: "INTERVAL '1 year'" };

@@ -6,6 +6,7 @@ import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { previewCommand } from './preview.js';
 import { scoreCommand } from './score.js';
+import { sqlCommand } from './sql.js';
 
 /** Every command of `cxspec`, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [
@@ -15,5 +16,6 @@ export const COMMANDS: Command[] = [
     checkCommand,
     diffCommand,
     previewCommand,
-    scoreCommand
+    scoreCommand,
+    sqlCommand
 ];
