@@ -10,3 +10,9 @@ export { CrossAcc, relativeWeights, symmetricEigen } from './stats/relative-weig
 export { npsEstimate, wilsonEstimate, tEstimate, changeTest, verdictOf } from './stats/estimates.js';
 export * from './report/index.js';
 export { normalCdf, normalQuantile, tCdf, tQuantile, twoSidedNormalP, twoSidedTP } from './stats/distributions.js';
+// The row checkers, for back ends that compute metrics elsewhere from the same checked rows (SQL).
+export { SurveyRowChecker, type SurveyRow } from './check/survey-rows.js';
+export { loadDataset, type DatasetRecord, type DatasetTable } from './check/dataset-table.js';
+export { ExclusionLog } from './check/exclusions.js';
+export { IdSet } from './check/id-set.js';
+export { INVALID } from './check/values.js';
