@@ -60,6 +60,11 @@ function windowsOf(lc: Lifecycle, unit: Period): Window[] {
     return out;
 }
 
+/**
+ * S = active at the start, lost = of those, ended during the window; N = acquired during the
+ * window and still active at its end; E = active at the end. Counting N among survivors keeps
+ * CRR = (E − N)/S within 0..100% and equal to 100% − churn.
+ */
 interface Counts { atStart: number; lost: number; added: number; atEnd: number }
 
 function countWindow(records: DatasetRecord[], lc: Lifecycle, w: Window): Counts {
@@ -72,7 +77,7 @@ function countWindow(records: DatasetRecord[], lc: Lifecycle, w: Window): Counts
             c.atStart++;
             if (e !== null && e < w.end) c.lost++;
         }
-        if (s >= w.start && s < w.end) c.added++;
+        if (s >= w.start && s < w.end && (e === null || e >= w.end)) c.added++;
         if (s < w.end && (e === null || e >= w.end)) c.atEnd++;
     }
     return c;
@@ -119,8 +124,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
             const last = windows[windows.length - 1];
             const accOf = (records: DatasetRecord[], w: Window) => {
                 const c = countWindow(records, lc!, w);
-                // CRR = (E − N) / S; it can dip below zero only if more new customers leave than stay.
-                return { c, acc: shareAcc(c.atStart, expr.kind === 'churn' ? c.lost : Math.max(0, c.atEnd - c.added)) };
+                return { c, acc: shareAcc(c.atStart, expr.kind === 'churn' ? c.lost : c.atEnd - c.added) };
             };
             const heads = groups.map(g => (last ? accOf(g, last) : null));
             points = heads.map(h => (h ? estimate('share', h.acc) : wilsonEstimate(0, 0)));
@@ -130,7 +134,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
             const when = last ? `${periodLabel(last.start, unit)}, the latest complete ${unit} as of ${isoDate(lc!.asOf)}` : 'no dated customers';
             formula = expr.kind === 'churn'
                 ? `churn = customers lost during the ${unit} / customers active at its start (${name} lifecycle ${lc!.names.start}..${lc!.names.end}); headline: ${when}`
-                : `retention CRR = (E − N) / S: customers active at the end of the ${unit} minus those acquired during it, over those active at its start (${name} lifecycle ${lc!.names.start}..${lc!.names.end}); headline: ${when}`;
+                : `retention CRR = (E − N) / S: customers active at the end of the ${unit} minus those acquired during it (and still active), over those active at its start (${name} lifecycle ${lc!.names.start}..${lc!.names.end}); headline: ${when}`;
             interval = 'wilson';
             break;
         }
@@ -144,7 +148,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
                 const value = new Acc();
                 for (const r of active) if (typeof r.values[vi] === 'number') value.addValue(r.values[vi] as number);
                 const c = last ? countWindow(g, lc!, last) : { atStart: 0, lost: 0, added: 0, atEnd: 0 };
-                const ret = wilsonEstimate(c.atStart, Math.max(0, c.atEnd - c.added));
+                const ret = wilsonEstimate(c.atStart, c.atEnd - c.added);
                 const mean = tEstimate(value.n, value.n > 0 ? value.mean : 0, value.n > 1 ? value.variance : 0);
                 if (mean.value === null || ret.value === null) return { value: null, ci: null, n: value.n, sd: null };
                 // The value column is a monthly amount per customer (MRR-style): ×12 makes it annual.

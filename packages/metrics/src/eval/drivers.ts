@@ -38,8 +38,9 @@ export class DriverPlan {
     add(row: SurveyRow): boolean {
         const { answers } = row;
         let used = false;
-        let complete = typeof answers[this.outcome] === 'number';
-        this.vector[0] = answers[this.outcome] as number;
+        const y = answers[this.outcome];
+        let complete = typeof y === 'number';
+        if (complete) this.vector[0] = y as number;
         for (let j = 0; j < this.drivers.length; j++) {
             const v = answers[this.drivers[j]];
             if (typeof v === 'number') {
