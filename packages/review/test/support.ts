@@ -11,3 +11,8 @@ export async function fixtureModels(folder: string): Promise<CxModel[]> {
     if (errors.length > 0) throw new Error(`fixture ${folder} has errors: ${errors.map(e => `${e.file}:${e.line} ${e.message}`).join('; ')}`);
     return workspace.specNames.map(n => workspace.model(n));
 }
+
+/** `severity kind subject` per change: what the diff tests compare exactly. */
+export function outline(changes: ReadonlyArray<{ severity: string; kind: string; subject: string }>): string[] {
+    return changes.map(c => `${c.severity} ${c.kind} ${c.subject}`);
+}

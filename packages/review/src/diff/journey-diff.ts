@@ -21,6 +21,10 @@ export function diffJourneys(before: CxModel, after: CxModel): Change[] {
         if (!old) {
             changes.push({ kind: 'journey.added', severity: 'non-breaking', subject: `journey ${journey.name}`, loc: locOf(journey.loc),
                 message: `Journey '${journey.name}' was added with ${journey.stages.length} stage(s).` });
+            for (const stage of journey.stages) {
+                const moved = stageMove(before, after, journey, stage);
+                if (moved) changes.push(moved);
+            }
             continue;
         }
         changes.push(...texts('journey.title', 'title', `journey ${journey.name}`, journey, old.title, journey.title));
@@ -53,12 +57,8 @@ function diffStages(beforeModel: CxModel, afterModel: CxModel, before: Journey, 
             changes.push(...texts('stage.title', 'title', subject(stage), stage, old.title, stage.title));
             continue;
         }
-        const origin = beforeModel.journeys.find(j => j.name !== after.name && hasStage(j, stage.name)
-            && !hasStage(afterModel.journeys.find(n => n.name === j.name), stage.name));
-        changes.push(origin
-            ? { kind: 'stage.moved', severity: 'non-breaking', subject: subject(stage), loc: locOf(stage.loc), before: `${origin.name}.${stage.name}`, after: `${after.name}.${stage.name}`,
-                message: `Stage '${stage.name}' moved from journey ${origin.name} to journey ${after.name}.` }
-            : { kind: 'stage.added', severity: 'non-breaking', subject: subject(stage), loc: locOf(stage.loc),
+        changes.push(stageMove(beforeModel, afterModel, after, stage)
+            ?? { kind: 'stage.added', severity: 'non-breaking', subject: subject(stage), loc: locOf(stage.loc),
                 message: `Stage '${stage.name}' was added to journey ${after.name} at position ${after.stages.indexOf(stage) + 1}.` });
     }
     for (const old of before.stages.filter(s => !after.stages.some(n => n.name === s.name))) {
@@ -77,6 +77,16 @@ function diffStages(beforeModel: CxModel, afterModel: CxModel, before: Journey, 
             message: `Stage '${stage.name}' moved from position ${from} to ${to} in journey ${after.name}.` });
     }
     return changes;
+}
+
+/** A stage new in `journey` that left another journey (which no longer has it) moved here. */
+function stageMove(beforeModel: CxModel, afterModel: CxModel, journey: Journey, stage: Stage): Change | undefined {
+    const origin = beforeModel.journeys.find(j => j.name !== journey.name && hasStage(j, stage.name)
+        && !hasStage(afterModel.journeys.find(n => n.name === j.name), stage.name));
+    if (!origin) return undefined;
+    return { kind: 'stage.moved', severity: 'non-breaking', subject: `journey ${journey.name} > stage ${stage.name}`, loc: locOf(stage.loc),
+        before: `${origin.name}.${stage.name}`, after: `${journey.name}.${stage.name}`,
+        message: `Stage '${stage.name}' moved from journey ${origin.name} to journey ${journey.name}.` };
 }
 
 function hasStage(journey: Journey | undefined, stage: string): boolean {

@@ -1,0 +1,64 @@
+/** Survey and question changes: wording per locale, scale, options, logic, required, order. */
+import { describe, expect, it } from 'vitest';
+import { diffWorkspaces, type Change } from '@cxspec/review';
+import { fixtureModels, outline } from './support.js';
+
+describe('survey and question changes', () => {
+    it('classifies every survey change of v1 -> v2-survey', async () => {
+        const result = diffWorkspaces(await fixtureModels('diff/v1'), await fixtureModels('diff/v2-survey'));
+        const changes = result.specs[0].changes;
+        expect(outline(changes)).toEqual([
+            'cosmetic survey.title survey AfterPickup',
+            'non-breaking survey.trigger survey AfterPickup',
+            'non-breaking question.removed survey AfterPickup > question comment',
+            'non-breaking question.added survey AfterPickup > question ready_on_arrival',
+            'non-breaking question.moved survey AfterPickup > question menu_ease',
+            'breaking question.wording survey AfterPickup > question recommend',
+            'cosmetic question.wording survey AfterPickup > question reason',
+            'non-breaking question.logic survey AfterPickup > question reason',
+            'non-breaking question.required survey AfterPickup > question payment',
+            'breaking question.scale survey AfterPickup > question points',
+            'breaking question.options survey AfterPickup > question visit_reason',
+            'non-breaking question.option-labels survey AfterPickup > question visit_reason'
+        ]);
+        const find = (kind: Change['kind'], subject: string) => changes.find(c => c.kind === kind && c.subject.endsWith(subject))!;
+        expect(find('question.wording', 'recommend')).toMatchObject({
+            locale: 'en',
+            before: 'How likely are you to recommend mobile order to a friend or colleague?',
+            after: 'How likely are you to recommend mobile order to a friend?',
+            message: "Question 'recommend' was reworded in 'en'; a reworded NPS question is not comparable with earlier NPS."
+        });
+        expect(find('question.wording', 'reason')).toMatchObject({ locale: 'ja', message: "Question 'reason' changed punctuation or spacing in 'ja'." });
+        expect(find('question.scale', 'points')).toMatchObject({ before: '1..5', after: '1..7' });
+        expect(find('question.options', 'visit_reason')).toMatchObject({
+            before: 'commute, weekend, other', after: 'commute, weekend, travel, other',
+            message: "Question 'visit_reason' added option(s) travel; the answer set is no longer comparable."
+        });
+        expect(find('question.logic', 'reason')).toMatchObject({ before: 'AfterPickup.recommend <= 6', after: 'AfterPickup.recommend <= 8' });
+        expect(find('question.moved', 'menu_ease')).toMatchObject({ before: '3', after: '4' });
+        expect(find('survey.trigger', 'AfterPickup').after).toBe('after MobileOrder.Pickup.PickupShelf delay 2h sample 25% quarantine 30d');
+    });
+
+    it('finds nothing between a spec and itself, for the fixtures and every example', async () => {
+        for (const folder of ['diff/v1', '../../../../examples']) {
+            const models = await fixtureModels(folder);
+            const result = diffWorkspaces(models, await fixtureModels(folder));
+            expect(result.specs.map(s => [s.spec, s.changes.length])).toEqual(models.map(m => [m.spec.name, 0]).sort());
+        }
+    });
+
+    it('marks a changed question kind and changed matrix items as breaking', async () => {
+        const [v1] = await fixtureModels('diff/v1');
+        const v2 = structuredClone(v1);
+        const points = v2.surveys[0].questions.find(q => q.name === 'points')!;
+        points.kind = 'csat';
+        const result = diffWorkspaces([v1], [v2]);
+        expect(outline(result.specs[0].changes)).toEqual(['breaking question.kind survey AfterPickup > question points']);
+        const v3 = structuredClone(v1);
+        const matrix = v3.surveys[0].questions.find(q => q.name === 'points')!;
+        const v4 = structuredClone(v3);
+        matrix.items = [{ id: 'speed', label: { ja: '速さ', en: 'Speed' } }];
+        v4.surveys[0].questions.find(q => q.name === 'points')!.items = [{ id: 'speed', label: { ja: '速さ', en: 'Speed' } }, { id: 'taste', label: { ja: '味', en: 'Taste' } }];
+        expect(outline(diffWorkspaces([v3], [v4]).specs[0].changes)).toEqual(['breaking question.items survey AfterPickup > question points']);
+    });
+});
