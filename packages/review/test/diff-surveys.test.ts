@@ -56,9 +56,10 @@ describe('survey and question changes', () => {
         expect(outline(result.specs[0].changes)).toEqual(['breaking question.kind survey AfterPickup > question points']);
         const v3 = structuredClone(v1);
         const matrix = v3.surveys[0].questions.find(q => q.name === 'points')!;
-        const v4 = structuredClone(v3);
+        matrix.kind = 'matrix';
         matrix.items = [{ id: 'speed', label: { ja: '速さ', en: 'Speed' } }];
-        v4.surveys[0].questions.find(q => q.name === 'points')!.items = [{ id: 'speed', label: { ja: '速さ', en: 'Speed' } }, { id: 'taste', label: { ja: '味', en: 'Taste' } }];
+        const v4 = structuredClone(v3);
+        v4.surveys[0].questions.find(q => q.name === 'points')!.items.push({ id: 'taste', label: { ja: '味', en: 'Taste' } });
         expect(outline(diffWorkspaces([v3], [v4]).specs[0].changes)).toEqual(['breaking question.items survey AfterPickup > question points']);
     });
 });
