@@ -24,6 +24,7 @@ export function registerPreviewProtocol(connection: Connection, shared: LangiumS
     connection.onRequest(PreviewModelMethod, (params: PreviewModelParams, token) =>
         guarded('preview model', async () => {
             const uri = URI.parse(params.uri);
+            if (!shared.workspace.LangiumDocuments.hasDocument(uri)) throw notOpen(params.uri);
             await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
             return shared.workspace.WorkspaceLock.read(() => previewModel(shared, services, params, root));
         }));
@@ -35,7 +36,7 @@ function previewModel(shared: LangiumSharedServices, services: CxSpecServices, p
     const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
     const spec = document?.parseResult.value;
     if (!document || !isDocument(spec) || !spec.name) {
-        throw new ResponseError(PreviewModelErrorCode, `No CXSpec document is open at ${params.uri}.`);
+        throw notOpen(params.uri);
     }
     const roots = services.references.SpecMembership.documentsOf(spec.name);
     const firstError = roots.flatMap(r => r.$document?.diagnostics?.filter(d => d.severity === 1)
@@ -45,6 +46,10 @@ function previewModel(shared: LangiumSharedServices, services: CxSpecServices, p
     }
     const focus = params.focus ?? focusAt(document, params.position) ?? { kind: 'metrics' };
     return { specName: spec.name, model: buildCxModel(roots as Document[], { root }), focus };
+}
+
+function notOpen(uri: string): ResponseError<void> {
+    return new ResponseError(PreviewModelErrorCode, `No CXSpec document is open at ${uri}.`);
 }
 
 /** The survey or journey whose text contains the cursor. */
