@@ -5,3 +5,4 @@ export { SpecShapeError } from './metric-rows.js';
 export { loadIntoDuckDb, type Cell, type Row, type SpecData } from './load-duckdb.js';
 export { runMetricsOnDuckDb } from './run-duckdb.js';
 export { normaliseRow, type Breakdown, type SqlResultRow } from './result-rows.js';
+export { evaluateWithDuckDb } from './duckdb-engine.js';

@@ -5,6 +5,7 @@ import {
     DataFileError, evaluate, loadMapping, renderHtml, renderMarkdown,
     type ColumnMapping, type EvaluationResult, type Exclusion, type TextEncoding
 } from '@cxspec/metrics';
+import { evaluateWithDuckDb } from '@cxspec/sql';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { pickSpec } from './model.js';
 
@@ -30,6 +31,8 @@ Options:
   --format json|md|html        report format (default json)
   --out <file>                 write the report to a file instead of stdout
   --locale <code>              locale of titles in md/html reports (default: the spec's)
+  --engine native|duckdb       compute the metrics natively (default) or by the generated SQL
+                               on embedded DuckDB (same checks, result shape and values)
   --fail-on inconclusive       also exit 1 when a target is inconclusive or has too few answers
   --spec <Name>                the spec, when the files hold several
 
@@ -47,6 +50,7 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
                 out: { type: 'string' },
                 locale: { type: 'string' },
                 'fail-on': { type: 'string' },
+                engine: { type: 'string' },
                 spec: { type: 'string' }
             }
         });
@@ -56,6 +60,7 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
         const encoding = values.encoding?.toLowerCase().replace('_', '-');
         if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'shift-jis') throw new UsageError('--encoding is utf-8 or shift_jis');
         if (values['fail-on'] !== undefined && values['fail-on'] !== 'inconclusive') throw new UsageError('--fail-on takes only inconclusive');
+        if (values.engine !== undefined && values.engine !== 'native' && values.engine !== 'duckdb') throw new UsageError('--engine is native or duckdb');
         if (!values.responses?.length && !values.dataset?.length) throw new UsageError('give at least one --responses or --dataset file');
 
         const workspace = await loadWorkspace(positionals);
@@ -81,7 +86,7 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
                 const { survey, file } = bySurvey(arg, model, '--map');
                 mappings.set(survey, loadMapping(file));
             }
-            result = await evaluate(model, {
+            result = await (values.engine === 'duckdb' ? evaluateWithDuckDb : evaluate)(model, {
                 responses, datasets, mappings,
                 encoding: encoding === undefined ? undefined : (encoding === 'utf-8' ? 'utf-8' : 'shift_jis') as TextEncoding,
                 onProgress: progress ? (file, read, total) => progress.draw(file, read, total) : undefined

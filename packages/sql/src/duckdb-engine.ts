@@ -1,0 +1,162 @@
+/**
+ * `cxspec score --engine duckdb`: the metrics computed by the generated SQL on an embedded DuckDB,
+ * in the native evaluator's result shape. Files are read and checked by the native row checkers
+ * (so both engines see the same rows, exclusions and input summary); the checked rows go into
+ * DuckDB through its appender; every metric's value, interval, verdict, segment and period comes
+ * from the SQL. Key-driver analysis (eigen-decomposition) is not SQL and stays native.
+ */
+import type { CxModel, Metric, Survey } from '@cxspec/language';
+import {
+    Acc, ExclusionLog, INVALID, IdSet, SurveyRowChecker, changeTest, emptyMapping, evaluate, formatOf, loadDataset, readRecords,
+    type EvaluateOptions, type EvaluationResult, type Estimate, type MetricResult, type PeriodEstimate, type SegmentEstimate,
+    type DatasetTable, type SurveyRow, type VerdictCounts
+} from '@cxspec/metrics';
+import type { Cell, Row, SpecData } from './load-duckdb.js';
+import type { SqlResultRow } from './result-rows.js';
+import { runMetricsOnDuckDb } from './run-duckdb.js';
+
+export async function evaluateWithDuckDb(model: CxModel, options: EvaluateOptions): Promise<EvaluationResult> {
+    const base = await evaluate(model, options);
+    const rows = await runMetricsOnDuckDb(model, await checkedData(model, options));
+    const metrics: Record<string, MetricResult> = {};
+    const summary: VerdictCounts = { met: 0, missed: 0, inconclusive: 0, insufficient: 0, none: 0 };
+    for (const metric of model.metrics) {
+        const result = metricResult(metric, model, base.metrics[metric.name], rows.filter(r => r.metric === metric.name));
+        metrics[metric.name] = result;
+        summary[result.verdict ?? 'none']++;
+    }
+    return { ...base, metrics, summary };
+}
+
+/** The rows of every given file after the native checks; a bad value becomes NULL. */
+async function checkedData(model: CxModel, options: EvaluateOptions): Promise<SpecData> {
+    const log = new ExclusionLog();
+    const data: SpecData = { surveys: {}, datasets: {} };
+    const tables = new Map<string, DatasetTable>();
+    for (const { dataset: name, file } of options.datasets) {
+        const dataset = model.datasets.find(d => d.name === name)!;
+        const table = await loadDataset(dataset, file, { encoding: options.encoding }, log);
+        tables.set(name, table);
+        data.datasets[name] = table.records.map(record => {
+            const row: Row = { [dataset.key]: record.key };
+            dataset.columns.forEach((column, i) => {
+                const value = record.values[i];
+                row[column.name] = column.type === 'date' && typeof value === 'number' ? new Date(value).toISOString().slice(0, 10) : cell(value);
+            });
+            return row;
+        });
+    }
+    for (const survey of model.surveys) {
+        const files = options.responses.filter(r => r.survey === survey.name);
+        if (files.length === 0) continue;
+        const joined = survey.joins ? model.datasets.find(d => d.name === survey.joins)! : null;
+        const ids = new IdSet();
+        const rows: Row[] = (data.surveys[survey.name] = []);
+        for (const { file } of files) {
+            const checker = new SurveyRowChecker(survey, joined?.key ?? null, joined ? tables.get(joined.name) ?? null : null,
+                options.mappings?.get(survey.name) ?? emptyMapping(), file, log, ids);
+            const csv = formatOf(file) === 'csv';
+            let header: string[] | null = null;
+            await readRecords(file, { encoding: options.encoding }, record => {
+                if (csv && record.columns !== header) { header = record.columns; checker.checkHeader(header); }
+                const row = checker.check(record);
+                if (row) rows.push(toRow(survey, joined?.key ?? null, row));
+            });
+        }
+    }
+    return data;
+}
+
+function cell(value: unknown): Cell {
+    if (value === undefined || value === INVALID) return null;
+    return value as Cell;
+}
+
+function toRow(survey: Survey, key: string | null, checked: SurveyRow): Row {
+    const row: Row = { respondent_id: null, submitted_at: checked.time };
+    if (key) row[key] = checked.joined && checked.joined !== INVALID ? checked.joined.key : null;
+    survey.questions.forEach((q, i) => {
+        if (q.kind !== 'matrix') row[q.name] = cell(checked.answers[i]);
+    });
+    return row;
+}
+
+type Kind = 'nps' | 'share' | 'mean';
+
+function estimatorOf(metric: Metric): Kind | null {
+    switch (metric.expr.kind) {
+        case 'nps': return 'nps';
+        case 'mean': return 'mean';
+        case 'clv': return null;
+        default: return 'share';
+    }
+}
+
+function estimateOf(metric: Metric, row: SqlResultRow): Estimate {
+    const t = metric.target;
+    return {
+        value: row.value,
+        ci: row.ci_low === null || row.ci_high === null ? null : [row.ci_low, row.ci_high],
+        n: row.n,
+        target: t ? { op: t.op, value: t.value, warning: t.warning } : null,
+        verdict: row.verdict,
+        neededN: row.needed_n,
+        warned: row.warned
+    };
+}
+
+/** The accumulator behind a row, to test the change between two periods as the native side does. */
+function accOf(kind: Kind, row: SqlResultRow): Acc {
+    const acc = new Acc();
+    acc.n = row.n;
+    if (kind === 'mean') {
+        acc.shift = row.stat_a ?? Number.NaN;
+        acc.b = (row.stat_b ?? 0) * (row.n - 1);
+    } else {
+        acc.a = row.stat_a ?? 0;
+        acc.b = row.stat_b ?? 0;
+    }
+    return acc;
+}
+
+function metricResult(metric: Metric, model: CxModel, base: MetricResult, rows: SqlResultRow[]): MetricResult {
+    const overall = rows.find(r => r.breakdown === 'overall')!;
+    const kind = estimatorOf(metric);
+    const segments: SegmentEstimate[] = rows.filter(r => r.breakdown === 'segment').map(r => ({
+        segment: r.segment!, title: model.segments.find(s => s.name === r.segment)!.title, ...estimateOf(metric, r)
+    }));
+    const periodRows = rows.filter(r => r.breakdown === 'period');
+    const periods: PeriodEstimate[] = periodRows.map((r, i) => ({
+        period: r.period!,
+        start: r.period_start!,
+        ...estimateOf(metric, r),
+        change: i === 0 || !kind ? null : changeTest(kind, accOf(kind, periodRows[i - 1]), accOf(kind, r))
+    }));
+    return {
+        name: base.name, title: base.title, kind: base.kind, unit: base.unit, formula: base.formula, interval: base.interval, source: base.source,
+        details: detailsOf(metric, overall),
+        ...estimateOf(metric, overall),
+        segments,
+        period: base.period,
+        periods
+    };
+}
+
+/** The components behind the headline value, named as the native evaluator names them. */
+function detailsOf(metric: Metric, row: SqlResultRow): Record<string, number> {
+    const a = row.stat_a ?? 0, b = row.stat_b ?? 0, c = row.stat_c ?? 0, d = row.stat_d ?? 0;
+    const expr = metric.expr;
+    switch (expr.kind) {
+        case 'nps': return { promoters: a, passives: row.n - a - b, detractors: b };
+        case 'topBox': case 'bottomBox': return { hits: a };
+        case 'rate': return expr.source.type === 'survey' ? { hits: a } : {};
+        case 'mean': return expr.field.source === 'question' ? { sd: row.n > 1 ? Math.sqrt(b) : 0 } : {};
+        case 'churn': case 'retention': return { customersAtStart: row.n, lost: b, added: c, customersAtEnd: d };
+        case 'clv': {
+            if (row.value === null) return {};
+            const margin = expr.marginPercent / 100;
+            const retention = 100 * (d / c) / 100;
+            return { meanValue: a, annualMargin: 12 * a * margin, retention, discount: expr.discountPercent / 100, customers: row.n, retentionBase: c };
+        }
+    }
+}
