@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Period } from '@cxspec/language';
+import { isoDate, nextPeriodStart, periodLabel, periodStart } from '../src/eval/periods.js';
+import { parseTimestamp } from '../src/check/timestamp.js';
+
+const at = (iso: string) => parseTimestamp(iso)!;
+const period = (iso: string, unit: Period) => {
+    const start = periodStart(at(iso), unit);
+    return [periodLabel(start, unit), isoDate(start), isoDate(nextPeriodStart(start, unit))];
+};
+
+describe('calendar periods (UTC)', () => {
+    it('labels ISO weeks by the year of their Thursday', () => {
+        expect(period('2021-01-03T23:59:59Z', 'week')).toEqual(['2020-W53', '2020-12-28', '2021-01-04']);
+        expect(period('2024-12-30T00:00:00Z', 'week')).toEqual(['2025-W01', '2024-12-30', '2025-01-06']);
+        expect(period('2026-03-01T12:00:00Z', 'week')).toEqual(['2026-W09', '2026-02-23', '2026-03-02']);
+        expect(period('1969-12-31T00:00:00Z', 'week')).toEqual(['1970-W01', '1969-12-29', '1970-01-05']);
+    });
+
+    it('labels months, quarters and years', () => {
+        expect(period('2026-03-31T23:00:00Z', 'month')).toEqual(['2026-03', '2026-03-01', '2026-04-01']);
+        expect(period('2026-12-15', 'quarter')).toEqual(['2026-Q4', '2026-10-01', '2027-01-01']);
+        expect(period('2024-02-29T10:00:00Z', 'year')).toEqual(['2024', '2024-01-01', '2025-01-01']);
+    });
+
+    it('reads offsets as written and a missing zone as UTC', () => {
+        expect(new Date(at('2026-04-01T08:00:00+09:00')).toISOString()).toBe('2026-03-31T23:00:00.000Z');
+        expect(period('2026-04-01T08:00:00+09:00', 'month')[0]).toBe('2026-03');
+        expect(new Date(at('2026-03-01 09:30')).toISOString()).toBe('2026-03-01T09:30:00.000Z');
+        expect(new Date(at('2026-03-01T09:30:00.25-0130')).toISOString()).toBe('2026-03-01T11:00:00.250Z');
+    });
+
+    it('rejects impossible dates and other text', () => {
+        for (const bad of ['2026-02-30', '2026-13-01T00:00:00Z', '2026-03-01T24:00:00Z', '01/03/2026', 'yesterday', '2026-3-1']) {
+            expect(parseTimestamp(bad), bad).toBeNull();
+        }
+    });
+});
