@@ -32,6 +32,15 @@ const bundles = [
         minify: true,
         sourcemap: false,
         legalComments: 'inline'
+    },
+    {
+        // The VS Code extension's client; `vscode` is provided by the editor at run time.
+        entryPoints: { extension: 'packages/extension/src/extension.ts' },
+        outdir: 'packages/extension/dist',
+        format: 'cjs',
+        outExtension: { '.js': '.cjs' },
+        target: 'node20',
+        external: ['vscode']
     }
 ];
 
@@ -43,3 +52,6 @@ await Promise.all(bundles.map(options => esbuild.build({
     logLevel: 'warning',
     ...options
 })));
+
+// The extension's grammar, webview assets and CLI copy, taken from the bundles just built.
+await import('../packages/extension/scripts/assemble.mjs');

@@ -1,0 +1,131 @@
+/**
+ * The preview beside the editor: a webview showing the renderer's page for the spec of a document.
+ * The server sends the CX model (`cxspec/previewModel`), never HTML; the page is drawn by the same
+ * renderer `cxspec preview` uses, from the extension's own bundled assets. After the first draw new
+ * models are posted as messages, so the page keeps its tab, locale, answers and scroll.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { buildPreviewData, renderPreviewHtml, type HostMessage, type PageMessage, type PreviewData, type PreviewFocus } from '@cxspec/preview';
+import { PreviewModelMethod, type PreviewModelParams, type PreviewModelResult } from '../../language/src/lsp/protocol.js';
+import { readSettings } from './settings.js';
+
+export interface PreviewTarget {
+    uri: vscode.Uri;
+    position?: vscode.Position;
+    focus?: PreviewFocus;
+}
+
+export class PreviewPanel implements vscode.Disposable {
+    static readonly viewType = 'cxspec.preview';
+    private readonly panel: vscode.WebviewPanel;
+    private readonly disposables: vscode.Disposable[] = [];
+    private readonly mediaRoot: vscode.Uri;
+    private target: PreviewTarget;
+    private specName: string | null = null;
+    private lastData: PreviewData | null = null;
+    private pageLoaded = false;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    /** Numbers requests so a slow answer never overwrites a newer one. */
+    private requestSeq = 0;
+
+    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, target: PreviewTarget, onDispose: () => void) {
+        this.target = target;
+        this.mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'dist', 'media');
+        this.panel = vscode.window.createWebviewPanel(PreviewPanel.viewType, 'CXSpec Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+            enableScripts: true,
+            // The page may load nothing but the extension's bundled preview assets.
+            localResourceRoots: [this.mediaRoot]
+        });
+        this.panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'icons', 'cxspec-file.svg');
+        this.disposables.push(
+            this.panel.onDidDispose(() => {
+                this.dispose();
+                onDispose();
+            }),
+            this.panel.webview.onDidReceiveMessage((message: PageMessage) => this.onPageMessage(message)),
+            // A hidden webview is unloaded; redraw it from the last data when it comes back.
+            this.panel.onDidChangeViewState(event => {
+                if (event.webviewPanel.visible && this.lastData) this.draw(this.lastData);
+            })
+        );
+        void this.refresh();
+    }
+
+    /** Points the preview at another document or focus and refreshes it. */
+    show(target: PreviewTarget): void {
+        this.target = target;
+        this.panel.reveal(vscode.ViewColumn.Beside, true);
+        void this.refresh();
+    }
+
+    /** The spec a `cxspec/modelChanged` named, or an edited document, may be the one on show. */
+    onSpecChanged(specName: string): void {
+        if (specName === this.specName) this.schedule();
+    }
+
+    onDocumentEdited(uri: vscode.Uri): void {
+        if (uri.toString() === this.target.uri.toString()) this.schedule();
+    }
+
+    private schedule(): void {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.refresh(), readSettings().previewDelay);
+    }
+
+    /** Asks the server for the model and shows it, or shows why it cannot. */
+    async refresh(): Promise<void> {
+        const seq = ++this.requestSeq;
+        const params: PreviewModelParams = {
+            uri: this.target.uri.toString(),
+            position: this.target.position ? { line: this.target.position.line, character: this.target.position.character } : undefined,
+            focus: this.target.focus
+        };
+        let data: PreviewData;
+        try {
+            const result = await this.client.sendRequest<PreviewModelResult>(PreviewModelMethod, params);
+            if (seq !== this.requestSeq) return;
+            this.specName = result.specName;
+            // Later refreshes keep what was shown rather than jump back to the cursor's survey.
+            this.target = { uri: this.target.uri, focus: result.focus };
+            data = buildPreviewData(result.model, result.focus);
+        } catch (error) {
+            if (seq !== this.requestSeq) return;
+            this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+            return;
+        }
+        this.panel.title = `Preview ${data.specName}`;
+        if (this.pageLoaded) this.post({ type: 'update', data });
+        else this.draw(data);
+        this.lastData = data;
+    }
+
+    private draw(data: PreviewData): void {
+        const webview = this.panel.webview;
+        this.pageLoaded = false;
+        webview.html = renderPreviewHtml(data, {
+            kind: 'linked',
+            cspSource: webview.cspSource,
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'preview-client.js')).toString(),
+            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'preview.css')).toString()
+        }, randomBytes(18).toString('base64url'));
+    }
+
+    private onPageMessage(message: PageMessage): void {
+        if (message.type === 'ready') this.pageLoaded = true;
+        else if (message.type === 'focus') this.target = { uri: this.target.uri, focus: { kind: message.kind, name: message.name } };
+    }
+
+    private post(message: HostMessage): void {
+        // Before the page is up there is nothing to tell; an error then shows on the first draw.
+        if (this.pageLoaded) void this.panel.webview.postMessage(message);
+        else if (message.type === 'error') void vscode.window.showWarningMessage(`CXSpec preview: ${message.message}`);
+    }
+
+    dispose(): void {
+        clearTimeout(this.timer);
+        for (const d of this.disposables.splice(0)) d.dispose();
+        this.panel.dispose();
+    }
+}
