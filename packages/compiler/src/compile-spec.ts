@@ -40,7 +40,9 @@ export function compileProblems(model: CxModel): CompileProblem[] {
 
 function surveyProblems(model: CxModel, survey: Survey): CompileProblem[] {
     const problems: CompileProblem[] = [];
-    const reserved = new Set<string>([...RECORD_FIELDS, joinedKey(model, survey) ?? RECORD_FIELDS[0]]);
+    const reserved = new Set<string>(RECORD_FIELDS);
+    const key = joinedKey(model, survey);
+    if (key) reserved.add(key);
     const kinds = new Map(survey.questions.map(q => [q.name, q.kind]));
     for (const q of survey.questions) {
         if (reserved.has(q.name)) {
