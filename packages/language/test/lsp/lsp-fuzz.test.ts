@@ -1,0 +1,119 @@
+/**
+ * Random editing through `didChange` (incremental edits, as VS Code sends them) with requests
+ * interleaved: the server must answer every request, never with an internal error, and live on.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ResponseError } from 'vscode-languageserver-protocol';
+import { copyExamples, fileUri, startServer, type LspClient } from './lsp-client.js';
+
+let dir: string;
+let client: LspClient;
+
+beforeAll(async () => {
+    dir = await copyExamples('coffee-mobile-order');
+    client = await startServer(dir);
+});
+
+afterAll(async () => {
+    await client?.stop();
+});
+
+/** Fragments that matter to the grammar, plus noise: keywords, brackets, quotes, comments, non-ASCII. */
+const FRAGMENTS = [
+    '{', '}', '[', ']', '(', ')', '"', '/*', '*/', '//', '\n', ' ', '.', '..', ',', ':', '%', '-', '=', '<=', '>=', '!=',
+    'survey ', 'question q: ', 'nps', 'choice', 'option o { ja "a" }', 'about ', 'when ', 'in [', 'trigger after ',
+    'journey J { stage S { touchpoint T } }', 'metric m = nps(AfterPickup.recommend) target >= 30', 'ja "テキスト"', 'en ',
+    'spec X', 'spec CoffeeMobileOrder', 'locales ja default, en', 'recommend', 'PickupShelf', '0..10', '2h', '1.5', '😀', '\t'
+];
+
+type Op =
+    | { kind: 'insert'; at: number; text: string }
+    | { kind: 'delete'; at: number; length: number }
+    | { kind: 'request'; method: string; at: number };
+
+const METHODS = [
+    'textDocument/completion', 'textDocument/hover', 'textDocument/definition', 'textDocument/references',
+    'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/formatting', 'textDocument/semanticTokens/full',
+    'textDocument/codeAction', 'textDocument/codeLens', 'textDocument/inlayHint', 'textDocument/prepareRename',
+    'textDocument/rename', 'workspace/symbol', 'cxspec/previewModel'
+];
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })) }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('request' as const), method: fc.constantFrom(...METHODS), at: fc.nat() }) }
+);
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+function paramsFor(method: string, uri: string, position: { line: number; character: number }): unknown {
+    const textDocument = { uri };
+    const range = { start: position, end: position };
+    switch (method) {
+        case 'workspace/symbol': return { query: 'P' };
+        case 'cxspec/previewModel': return { uri, position };
+        case 'textDocument/documentSymbol': case 'textDocument/foldingRange': case 'textDocument/codeLens':
+        case 'textDocument/semanticTokens/full': return { textDocument };
+        case 'textDocument/formatting': return { textDocument, options: { tabSize: 2, insertSpaces: true } };
+        case 'textDocument/references': return { textDocument, position, context: { includeDeclaration: true } };
+        case 'textDocument/rename': return { textDocument, position, newName: 'renamed' };
+        case 'textDocument/codeAction': return { textDocument, range, context: { diagnostics: client.diagnostics.get(uri) ?? [] } };
+        case 'textDocument/inlayHint': return { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } } };
+        default: return { textDocument, position };
+    }
+}
+
+it('answers every request and stays alive through thousands of random edits', async () => {
+    const file = path.join(dir, 'coffee-mobile-order/survey.cx');
+    const uri = fileUri(file);
+    const original = await fs.readFile(file, 'utf8');
+    let version = 1;
+    await client.open(uri, original);
+    let edits = 0;
+    let requests = 0;
+    const failures: string[] = [];
+    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 20, maxLength: 40 }), async ops => {
+        let text = original;
+        const pending: Array<Promise<void>> = [];
+        for (const o of ops) {
+            const at = o.at % (text.length + 1);
+            if (o.kind === 'request') {
+                requests++;
+                const method = o.method;
+                pending.push(client.request(method, paramsFor(method, uri, positionAt(text, at))).then(() => undefined, (error: unknown) => {
+                    // A preview of a broken spec and a refused rename are answers; an internal error is a crash.
+                    const code = error instanceof ResponseError ? error.code : undefined;
+                    if (code !== -32803 && code !== -32800 && code !== -32801) failures.push(`${method}: ${String(error)}`);
+                }));
+                continue;
+            }
+            edits++;
+            const end = o.kind === 'delete' ? Math.min(text.length, at + o.length) : at;
+            const newText = o.kind === 'insert' ? o.text : '';
+            const range = { start: positionAt(text, at), end: positionAt(text, end) };
+            text = text.slice(0, at) + newText + text.slice(end);
+            version++;
+            await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+        }
+        await Promise.all(pending);
+        // Back to the original text for the next run, in one full-text change.
+        version++;
+        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: original }] });
+        return failures.length === 0 && client.child.exitCode === null;
+    }), { numRuns: 100, seed: 20261123 });
+    expect(failures).toEqual([]);
+    expect(edits).toBeGreaterThan(2000);
+    expect(requests).toBeGreaterThan(500);
+    expect(client.child.exitCode).toBe(null);
+    // The server still knows the exact text: the untouched spec validates clean again.
+    expect(await client.waitForDiagnostics(uri, d => d.length === 0, 30_000)).toEqual([]);
+    const symbols = await client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map(s => s.name)).toEqual(['CoffeeMobileOrder', 'AfterPickup']);
+}, 600_000);
