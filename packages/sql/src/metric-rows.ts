@@ -214,15 +214,15 @@ function datasetMetric(ctx: MetricContext, metric: Metric, index: number, datase
     return { estimator, ctes, stats };
 }
 
-/** Counts of one window: at start (n), hits, lost, added, at end. */
+/** Counts of one window: at start (n), hits, lost, added (and still active at the end), at end. */
 function lifecycleAggregates(kind: 'churn' | 'retention'): string {
     const atStart = `r.st < w.ws AND (r.en IS NULL OR r.en >= w.ws)`;
     const lost = `${atStart} AND r.en < w.we`;
-    const added = `r.st >= w.ws AND r.st < w.we`;
     const atEnd = `r.st < w.we AND (r.en IS NULL OR r.en >= w.we)`;
+    // N counts the new customers still active at the end, so E − N is the part of S that stayed.
+    const added = `r.st >= w.ws AND ${atEnd}`;
     const count = (cond: string) => `CAST(COUNT(CASE WHEN ${cond} THEN 1 END) AS DOUBLE PRECISION)`;
-    // CRR = (E − N) / S; below zero only if more new customers leave than stay, so it is floored at 0.
-    const hits = kind === 'churn' ? count(lost) : `GREATEST(0, ${count(atEnd)} - ${count(added)})`;
+    const hits = kind === 'churn' ? count(lost) : `${count(atEnd)} - ${count(added)}`;
     return `COUNT(CASE WHEN ${atStart} THEN 1 END) AS n, ${hits} AS a, ${count(lost)} AS b, ${count(added)} AS c, ${count(atEnd)} AS d`;
 }
 
@@ -260,7 +260,7 @@ function clvMetric(ctx: MetricContext, metric: Metric, index: number, dataset: D
         const values = `(SELECT COUNT(r.x) AS n, CAST(AVG(r.x) AS DOUBLE PRECISION) AS mean, CAST(VAR_SAMP(r.x) AS DOUBLE PRECISION) AS variance
         FROM ${rows} AS r, ${bounds} WHERE r.x IS NOT NULL${inGroup} AND ${activeAt(asOf)})`;
         const retention = `(SELECT COUNT(CASE WHEN r.st < w.ws AND (r.en IS NULL OR r.en >= w.ws) THEN 1 END) AS base,
-            GREATEST(0, COUNT(CASE WHEN r.st < w.we AND (r.en IS NULL OR r.en >= w.we) THEN 1 END) - COUNT(CASE WHEN r.st >= w.ws AND r.st < w.we THEN 1 END)) AS kept
+            COUNT(CASE WHEN r.st < w.ws AND (r.en IS NULL OR r.en >= w.we) THEN 1 END) AS kept
         FROM (SELECT * FROM ${windows} WHERE ws = (SELECT MAX(ws) FROM ${windows})) AS w LEFT JOIN ${rows} AS r ON r.st IS NOT NULL${inGroup})`;
         return `${head(ctx, index, segment ? 1 : 0, segment, NO_PERIOD)}, v.n AS n, v.mean AS a, v.variance AS b,
         CAST(k.base AS DOUBLE PRECISION) AS c, CAST(k.kept AS DOUBLE PRECISION) AS d
