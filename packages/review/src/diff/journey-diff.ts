@@ -43,7 +43,7 @@ function texts(kind: ChangeKind, what: string, subject: string, node: { name: st
     before: Record<string, string>, after: Record<string, string>): Change[] {
     return localizedChanges(before, after).map(c => ({
         kind, severity: 'cosmetic' as const, subject, loc: locOf(node.loc), locale: c.locale, before: c.before, after: c.after,
-        message: `The ${what} of ${subject.replace(/ .*/, '')} '${node.name}' changed in '${c.locale}'.`
+        message: `The ${what} of ${kind.split('.')[0]} '${node.name}' changed in '${c.locale}'.`
     }));
 }
 

@@ -1,0 +1,62 @@
+/** The diff as Markdown (golden files, reviewed by hand), text (golden) and JSON. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cell, diffWorkspaces, formatDiffJson, formatDiffMarkdown, formatDiffText, mermaidLabel } from '@cxspec/review';
+import { FIXTURES, fixtureModels } from './support.js';
+
+const GOLDEN = path.join(FIXTURES, '..', 'golden');
+
+/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (then review the git diff). */
+function expectGolden(name: string, actual: string): void {
+    const file = path.join(GOLDEN, name);
+    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, actual);
+    expect(actual).toBe(fs.readFileSync(file, 'utf8'));
+}
+
+async function diffOf(v2: string) {
+    const after = await fixtureModels(`diff/${v2}`);
+    return { result: diffWorkspaces(await fixtureModels('diff/v1'), after), after };
+}
+
+describe('diff rendering', () => {
+    it('writes the pull-request comment for v1 -> v2-journey (golden)', async () => {
+        const { result, after } = await diffOf('v2-journey');
+        expectGolden('v1-to-v2-journey.md', formatDiffMarkdown(result, after));
+    });
+
+    it('writes the pull-request comment for v1 -> v2-survey (golden)', async () => {
+        const { result, after } = await diffOf('v2-survey');
+        expectGolden('v1-to-v2-survey.md', formatDiffMarkdown(result, after));
+    });
+
+    it('writes text for v1 -> v2-metrics (golden)', async () => {
+        const { result } = await diffOf('v2-metrics');
+        expectGolden('v1-to-v2-metrics.txt', formatDiffText(result) + '\n');
+    });
+
+    it('writes JSON with overall and per-spec counts and every change', async () => {
+        const { result } = await diffOf('v2-rename');
+        const json = JSON.parse(formatDiffJson(result));
+        expect(json.summary).toEqual({ 'breaking': 2, 'non-breaking': 1, 'cosmetic': 0 });
+        expect(json.specs[0].spec).toBe('CoffeeReview');
+        expect(json.specs[0].summary).toEqual(json.summary);
+        expect(json.specs[0].changes[0]).toEqual({
+            kind: 'question.renamed', severity: 'breaking', subject: 'survey AfterPickup > question likely_to_recommend',
+            loc: { file: 'diff/v2-rename/spec.cx', line: 64 }, before: 'recommend', after: 'likely_to_recommend',
+            message: "Question 'recommend' was renamed to 'likely_to_recommend'; responses already collected store answers under 'recommend'."
+        });
+    });
+
+    it('says so when nothing changed', async () => {
+        const { result, after } = await diffOf('v1');
+        expect(formatDiffText(result)).toBe('CoffeeReview: 0 breaking, 0 non-breaking, 0 cosmetic');
+        expect(formatDiffMarkdown(result, after)).toContain('No breaking changes: responses collected before and after stay comparable.\n');
+        expect(formatDiffMarkdown(result, after)).toContain('### `CoffeeReview`\n\nNo semantic changes.\n');
+    });
+
+    it('escapes free text for Markdown table cells and Mermaid labels', () => {
+        expect(cell('a | b <script> *x* _y_ [l](u) `c` \\ ~s~\nz & w')).toBe('a \\| b &lt;script&gt; \\*x\\* \\_y\\_ \\[l\\](u) \\`c\\` \\\\ \\~s\\~<br>z &amp; w');
+        expect(mermaidLabel('He said "hi" <b>#1</b> & `x`\nnext')).toBe('"He said #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt; #amp; #96;x#96;<br/>next"');
+    });
+});
