@@ -59,10 +59,10 @@ export function formatTarget(target: TargetSpec | null, unit: MetricUnit, warnWo
     return target.warning === null ? main : `${main} (${warnWord} ${formatValue(target.warning, unit)})`;
 }
 
-/** A signed change: `+3.2 pts`, `-1.0%`. */
+/** A signed change: `+3.2 pts`; a change of a percentage in percentage points, `-1.0 pp`. */
 export function formatDelta(delta: number, unit: MetricUnit): string {
-    const text = formatValue(delta, unit);
-    return delta > 0 && text !== formatValue(0, unit) ? `+${text}` : text;
+    const text = unit === 'percent' ? `${fixed(delta, 1)} pp` : formatValue(delta, unit);
+    return delta > 0 && !/^0(\.0+)?( |$)/.test(text) ? `+${text}` : text;
 }
 
 export function formatP(p: number): string {

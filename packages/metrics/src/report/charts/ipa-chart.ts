@@ -28,6 +28,14 @@ interface Placed {
     anchor: 'start' | 'end';
 }
 
+/**
+ * The label of a driver's point: its title when short, else its question name (drivers are often
+ * titled with the whole question text); the full title is in the point's tooltip and the table.
+ */
+function chartLabel(r: DriverResult, title: string): string {
+    return textWidth(title, FONT) <= 200 ? title : r.question;
+}
+
 /** Label positions beside the points, pushed down until no two label boxes overlap. */
 function placeLabels(points: Omit<Placed, 'lx' | 'ly' | 'anchor'>[]): Placed[] {
     const placed: Placed[] = [];
@@ -85,7 +93,7 @@ export function ipaChart(id: string, d: DriverAnalysisResult, title: string, dri
         parts.push(text(lx, ly, l.quadrants[q], { class: `quadrant-label ql-${q}`, 'text-anchor': anchor }));
     }
     const placed = placeLabels(plotted.map(r => ({
-        r, label: `${r.rank}. ${driverTitle(r)}`, px: x(r.performance.topBox as number), py: y(r.importance as number)
+        r, label: `${r.rank}. ${chartLabel(r, driverTitle(r))}`, px: x(r.performance.topBox as number), py: y(r.importance as number)
     })));
     for (const p of placed) {
         const quadrant = p.r.quadrant === null ? '' : `; ${l.quadrants[p.r.quadrant]}`;
@@ -93,7 +101,7 @@ export function ipaChart(id: string, d: DriverAnalysisResult, title: string, dri
             parts.push(`<path class="leader" d="M${px(p.px)},${px(p.py)}L${px(p.anchor === 'start' ? p.lx - 2 : p.lx + 2)},${px(p.ly - 4)}"/>`);
         }
         parts.push(el('circle', { class: `point driver-point q-${p.r.quadrant ?? 'none'}`, cx: p.px, cy: p.py, r: 6 },
-            `${p.label}: ${l.importance} ${driverImportance(d, p.r)}, ${l.performance} ${fixed(p.r.performance.topBox as number, 1)}${quadrant}`),
+            `${p.r.rank}. ${driverTitle(p.r)}: ${l.importance} ${driverImportance(d, p.r)}, ${l.performance} ${fixed(p.r.performance.topBox as number, 1)}${quadrant}`),
         `<text class="driver-label" x="${px(p.lx)}" y="${px(p.ly)}" text-anchor="${p.anchor}">${esc(p.label)}</text>`);
     }
     const desc = plotted.map(r => `${r.rank}. ${driverTitle(r)}: ${r.quadrant === null ? '–' : l.quadrants[r.quadrant]}`).join('; ');
