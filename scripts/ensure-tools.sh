@@ -10,6 +10,8 @@ need=()
 fc-list :lang=ja 2>/dev/null | grep -q . || need+=(fonts-ipafont-gothic)
 # PostgreSQL runs the generated warehouse SQL (packages/sql tests start a throwaway server).
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+# git reads the old side of `cxspec diff --base <rev>` (its tests make a repository).
+command -v git >/dev/null || need+=(git)
 
 if [ ${#need[@]} -eq 0 ]; then
     exit 0
