@@ -25,7 +25,13 @@ function describeToken(type: TokenType): string {
 }
 
 function found(token: IToken): string {
-    return token.tokenType.name === 'EOF' ? 'the end of the file' : `'${token.image}'`;
+    return token.tokenType.name === 'EOF' ? 'the end of the file' : `'${excerpt(token.image)}'`;
+}
+
+/** A token as it can be shown in one line: a quoted text may run over lines and pages. */
+function excerpt(text: string): string {
+    const firstLine = text.split(/\r?\n/)[0];
+    return firstLine.length > 30 || firstLine.length < text.length ? `${firstLine.slice(0, 30)}…` : firstLine;
 }
 
 /** "a, b or c" */
@@ -65,7 +71,7 @@ export class CxSpecParserErrorMessageProvider extends LangiumParserErrorMessageP
 
 export class CxSpecLexerErrorMessageProvider implements LexerMessages {
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
-        const text = fullText.substring(startOffset, startOffset + length);
+        const text = excerpt(fullText.substring(startOffset, startOffset + length));
         return `Unexpected character${length > 1 ? 's' : ''} '${text}'; remove ${length > 1 ? 'them' : 'it'}, or put ${length > 1 ? 'them' : 'it'} inside a "quoted text" or a // comment.`;
     }
 

@@ -49,8 +49,14 @@ export class CxSpecDocumentValidator extends DefaultDocumentValidator {
      * A file that does not parse is checked no further: checks on the recovered, partial tree only
      * report follow-on noise such as names that are missing because the parser skipped them.
      */
-    override validateDocument(...[document, options, cancelToken]: Parameters<DefaultDocumentValidator['validateDocument']>): ReturnType<DefaultDocumentValidator['validateDocument']> {
-        return super.validateDocument(document, { stopAfterParsingErrors: true, ...options }, cancelToken);
+    override async validateDocument(...[document, options = {}, cancelToken]: Parameters<DefaultDocumentValidator['validateDocument']>): Promise<Diagnostic[]> {
+        // Langium's own `stopAfterParsingErrors` looks for its parse-error code, which CX000 replaces.
+        if (document.parseResult.parserErrors.length === 0) return super.validateDocument(document, options, cancelToken);
+        if (options.categories && !options.categories.includes('built-in')) return [];
+        const diagnostics: Diagnostic[] = [];
+        this.processLexingErrors(document.parseResult, diagnostics, options);
+        this.processParsingErrors(document.parseResult, diagnostics, options);
+        return diagnostics;
     }
 
     protected override processLexingErrors(...args: Parameters<DefaultDocumentValidator['processLexingErrors']>): void {
