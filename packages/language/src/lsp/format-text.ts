@@ -113,9 +113,8 @@ export function formatCxText(text: string): string | undefined {
         // A token running onto the next lines keeps its text there; trailing spaces here are its own.
         out[l] = last.endLine > l ? rendered : rendered.replace(/\s+$/, '');
     }
-    let result = out.join('\n');
-    if (!result.endsWith('\n')) result += '\n';
-    return result;
+    const result = out.join('\n');
+    return text.endsWith('\n') ? result : `${result}\n`;
 }
 
 function delta(token: Token): number {
