@@ -108,6 +108,8 @@ export async function evaluate(model: CxModel, options: EvaluateOptions): Promis
         const segmentSlots = metrics.map(m => m.metric.segments.map(name => segmentNames.indexOf(name)));
         const units = [...new Set(metrics.map(m => m.metric.period).filter((p): p is Period => p !== null))];
         const unitStart = new Map<Period, number>();
+        // Period starts by day number: the calendar work is done once per distinct day.
+        const dayStarts = new Map<number, number[]>();
         let lastDay = NaN;
         const joinKey = survey.joins ? model.datasets.find(d => d.name === survey.joins)!.key : null;
         for (const { file } of options.responses.filter(r => r.survey === survey.name)) {
@@ -128,7 +130,9 @@ export async function evaluate(model: CxModel, options: EvaluateOptions): Promis
                     const day = Math.floor(row.time / 86_400_000);
                     if (day !== lastDay) {
                         lastDay = day;
-                        for (const u of units) unitStart.set(u, periodStart(row.time, u));
+                        let starts = dayStarts.get(day);
+                        if (!starts) dayStarts.set(day, (starts = units.map(u => periodStart(row.time!, u))));
+                        units.forEach((u, i) => unitStart.set(u, starts[i]));
                     }
                 }
                 let counted = false;

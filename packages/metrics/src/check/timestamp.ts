@@ -5,14 +5,50 @@
  */
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-const DAY_MS = 86_400_000;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(y: number, m: number): number {
-    return new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : MONTH_DAYS[m - 1];
+}
+
+/** Digits at [i, i + n) as a number, or -1 when one is not a digit. */
+function digits(s: string, i: number, n: number): number {
+    let v = 0;
+    for (let k = i; k < i + n; k++) {
+        const c = s.charCodeAt(k) - 48;
+        if (c < 0 || c > 9) return -1;
+        v = v * 10 + c;
+    }
+    return v;
+}
+
+// Exports write the same day many times in a row: the last date's midnight is kept.
+let lastDate = '';
+let lastDateMs = 0;
+
+/**
+ * Fast path for the common `YYYY-MM-DDTHH:MM:SSZ` form (what SurveyJS and most exports write);
+ * undefined sends every other form to the full parser.
+ */
+function parseCanonical(text: string): number | null | undefined {
+    if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */
+        || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+    const date = text.slice(0, 10);
+    if (date !== lastDate) {
+        const y = digits(text, 0, 4), mo = digits(text, 5, 2), d = digits(text, 8, 2);
+        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+        lastDate = date;
+        lastDateMs = Date.UTC(y, mo - 1, d);
+    }
+    const h = digits(text, 11, 2), mi = digits(text, 14, 2), s = digits(text, 17, 2);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
+    return lastDateMs + ((h * 60 + mi) * 60 + s) * 1000;
 }
 
 /** Epoch ms of an ISO date or date-time, or null when it is not one. */
 export function parseTimestamp(text: string): number | null {
+    const fast = parseCanonical(text);
+    if (fast !== undefined) return fast;
     const m = DATE_TIME.exec(text.trim());
     if (!m) return null;
     const y = +m[1], mo = +m[2], d = +m[3];
@@ -38,5 +74,3 @@ export function parseDate(text: string): number | null {
     if (t.length !== 10) return null;
     return parseTimestamp(t);
 }
-
-export { DAY_MS };
