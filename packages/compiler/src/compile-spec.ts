@@ -9,6 +9,7 @@ import { compileCondition, ExpressionError } from './expression.js';
 import { toJsonText } from './json-text.js';
 import { joinedKey, RECORD_FIELDS, responseSchema } from './response-schema.js';
 import { compileSurvey } from './survey-json.js';
+import { reservedBySurveyJs } from './surveyjs-names.js';
 
 export interface CompiledFile {
     /** File name relative to the output folder. */
@@ -18,8 +19,11 @@ export interface CompiledFile {
 
 export interface CompileProblem {
     loc: SourceLocation;
-    /** CX901 display logic SurveyJS cannot express, CX902 a question named like a record field. */
-    code: 'CX901' | 'CX902';
+    /**
+     * CX901 display logic SurveyJS cannot express, CX902 a question named like a record field,
+     * CX903 a question name SurveyJS reserves.
+     */
+    code: 'CX901' | 'CX902' | 'CX903';
     message: string;
 }
 
@@ -47,6 +51,10 @@ function surveyProblems(model: CxModel, survey: Survey): CompileProblem[] {
     for (const q of survey.questions) {
         if (reserved.has(q.name)) {
             problems.push({ loc: q.loc, code: 'CX902', message: `Question '${q.name}' of survey '${survey.name}' has the name of a field every response record carries; rename the question.` });
+        }
+        const reservedWhy = reservedBySurveyJs(q.name);
+        if (reservedWhy) {
+            problems.push({ loc: q.loc, code: 'CX903', message: `Question '${q.name}' of survey '${survey.name}' cannot keep its name: ${reservedWhy}; rename the question.` });
         }
         if (!q.visibleWhen) continue;
         try {

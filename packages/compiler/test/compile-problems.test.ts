@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { URI } from 'langium';
 import { buildWorkspace } from '@cxspec/language';
-import { CompileError, compileProblems, compileSpec, formatProblem } from '@cxspec/compiler';
+import { Model } from 'survey-core';
+import { CompileError, compileProblems, compileSpec, compileSurvey, formatProblem } from '@cxspec/compiler';
+import { question, surveyModel } from './support/models.js';
 
 const SPEC = `spec Clash { locales en default }
 dataset Customers {
@@ -28,5 +30,31 @@ describe('compile problems', () => {
             "clash.cx:10:3 error CX902 Question 'customer_id' of survey 'S' has the name of a field every response record carries; rename the question."
         ]);
         expect(() => compileSpec(model)).toThrow(CompileError);
+    });
+
+    it('question names SurveyJS reserves are refused; SurveyJS indeed fails on each, and works on near misses', () => {
+        const reserved = ['constructor', 'toString', 'Constructor', '__proto__', 'hasOwnProperty', 'self', 'locale', 'pageno', 'PageCount', 'questioncount', 'correctanswers'];
+        const nearMisses = ['Self', 'Locale', 'item', 'row', 'value', 'survey', 'pages'];
+        /** Whether SurveyJS loads the survey and reads the question's answer in display logic. */
+        const surveyJsWorks = (name: string) => {
+            const model = surveyModel([question(name, 'text', 2), question('z', 'boolean', 3, { type: 'answered', field: { source: 'question', survey: 'S', question: name }, negated: true })]);
+            try {
+                const survey = new Model(compileSurvey(model, model.surveys[0]));
+                const before = survey.getQuestionByName('z').isVisible;
+                survey.data = { [name]: 'x' };
+                return before && !survey.getQuestionByName('z').isVisible;
+            } catch {
+                return false;
+            }
+        };
+        for (const name of reserved) {
+            const model = surveyModel([question(name, 'text', 2)]);
+            expect(compileProblems(model).map(p => [p.code, p.loc.line]), name).toEqual([['CX903', 2]]);
+            expect(surveyJsWorks(name), name).toBe(false);
+        }
+        for (const name of nearMisses) {
+            expect(compileProblems(surveyModel([question(name, 'text', 2)])), name).toEqual([]);
+            expect(surveyJsWorks(name), name).toBe(true);
+        }
     });
 });

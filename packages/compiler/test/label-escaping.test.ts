@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Model, surveyLocalization } from 'survey-core';
 import { URI } from 'langium';
-import { buildWorkspace, type Condition, type CxModel, type Question, type Survey } from '@cxspec/language';
+import { buildWorkspace, type CxModel } from '@cxspec/language';
 import { compileProblems, compileSurvey, visibleQuestions } from '@cxspec/compiler';
+import { question, surveyModel } from './support/models.js';
 
 const TRICKY = [
     'Say "yes" or \'no\'',
@@ -180,32 +181,19 @@ describe('strings and option ids in display logic evaluate right', () => {
     it('strings SurveyJS would read as numbers, booleans or quoted text are refused with their location', () => {
         for (const literal of ['42', ' 1.5 ', 'TRUE', 'false', '0x1F', '\'quoted\'', '"both"']) {
             const problems = compileProblems(textLogicModel(literal));
-            expect(problems.map(p => [p.code, p.loc.file, p.loc.line]), literal).toEqual([['CX901', 'logic.cx', 2], ['CX901', 'logic.cx', 3]]);
+            expect(problems.map(p => [p.code, p.loc.file, p.loc.line]), literal).toEqual([['CX901', 'test.cx', 2], ['CX901', 'test.cx', 3]]);
             expect(problems[0].message).toMatch(/^Display logic of question 'same' cannot be compiled: SurveyJS (reads|strips) /);
             expect(problems[1].message).toMatch(/^Display logic of question 'differs' cannot be compiled: SurveyJS (reads|strips) /);
         }
     });
 });
 
-/** A model built directly (no parser) with a text question and two questions comparing it to `literal`. */
+/** A text question and two questions comparing it to `literal`, on lines 2 and 3. */
 function textLogicModel(literal: string): CxModel {
-    const loc = (line: number) => ({ file: 'logic.cx', line, column: 3, endLine: line, endColumn: 40 });
     const field = { source: 'question' as const, survey: 'S', question: 't' };
-    const question = (name: string, kind: Question['kind'], line: number, visibleWhen: Condition | null): Question => ({
-        name, kind, text: { en: name }, description: {}, required: false, about: null, scale: null, options: [], items: [],
-        trueLabel: {}, falseLabel: {}, visibleWhen, estimatedSeconds: 5, loc: loc(line)
-    });
-    const survey: Survey = {
-        name: 'S', title: { en: 'S' }, description: {}, thanks: {}, trigger: null, joins: null, estimatedSeconds: 15, loc: loc(1),
-        questions: [
-            question('t', 'text', 1, null),
-            question('same', 'boolean', 2, { type: 'compare', field, op: '=', value: literal }),
-            question('differs', 'boolean', 3, { type: 'in', field, values: [literal], negated: true })
-        ]
-    };
-    return {
-        schemaVersion: 1,
-        spec: { name: 'Logic', title: {}, locales: ['en'], defaultLocale: 'en', limits: { maxQuestions: 12, maxSeconds: 180 }, loc: loc(1) },
-        segments: [], journeys: [], surveys: [survey], datasets: [], metrics: [], drivers: []
-    };
+    return surveyModel([
+        question('t', 'text', 1),
+        question('same', 'boolean', 2, { type: 'compare', field, op: '=', value: literal }),
+        question('differs', 'boolean', 3, { type: 'in', field, values: [literal], negated: true })
+    ]);
 }
