@@ -5,6 +5,7 @@ import { CxSpecCodeActionProvider } from './code-action-provider.js';
 import { CxSpecCodeLensProvider } from './code-lens-provider.js';
 import { CxSpecCompletionProvider } from './completion-provider.js';
 import { CxSpecDefinitionProvider } from './definition-provider.js';
+import { CxSpecDocumentHighlightProvider } from './document-highlight-provider.js';
 import { CxSpecDocumentSymbolProvider } from './document-symbol-provider.js';
 import { CxSpecFoldingRangeProvider } from './folding-range-provider.js';
 import { CxSpecFormatter } from './formatter.js';
@@ -24,6 +25,7 @@ export const CxSpecLspModule: Module<CxSpecServices, PartialLangiumServices> = {
         DefinitionProvider: services => new CxSpecDefinitionProvider(services),
         ReferencesProvider: services => new CxSpecReferencesProvider(services),
         RenameProvider: services => new CxSpecRenameProvider(services),
+        DocumentHighlightProvider: services => new CxSpecDocumentHighlightProvider(services),
         DocumentSymbolProvider: services => new CxSpecDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new CxSpecFoldingRangeProvider(services),
         Formatter: () => new CxSpecFormatter(),

@@ -2,7 +2,11 @@ import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CxSpecServices } from '../cxspec-module.js';
-import { isMetric, isQuestion, isSurvey, isTouchpoint, type Metric, type Question, type Survey, type Touchpoint } from '../generated/ast.js';
+import {
+    isColumn, isDataset, isDriverAnalysis, isJourney, isMatrixItem, isMetric, isOption, isQuestion, isSegment, isStage, isSurvey, isTouchpoint,
+    type Column, type Dataset, type DriverAnalysis, type Journey, type MatrixItem, type Metric, type Option, type Question, type Segment,
+    type Stage, type Survey, type Touchpoint
+} from '../generated/ast.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { guarded } from './guard.js';
 import {
@@ -28,6 +32,12 @@ export class CxSpecHoverProvider extends AstNodeHoverProvider {
         if (isMetric(node)) return metricHover(node);
         if (isTouchpoint(node)) return this.touchpointHover(node);
         if (isSurvey(node)) return surveyHover(node);
+        if (isOption(node) || isMatrixItem(node)) return choiceHover(node);
+        if (isSegment(node)) return segmentHover(node);
+        if (isDataset(node)) return datasetHover(node);
+        if (isColumn(node)) return columnHover(node);
+        if (isJourney(node) || isStage(node)) return journeyHover(node);
+        if (isDriverAnalysis(node)) return driversHover(node);
         return undefined;
     }
 
@@ -85,4 +95,49 @@ function surveyHover(survey: Survey): string {
     if (survey.trigger) lines.push('', `Sent after \`${survey.trigger.touchpoint.$refText}\``);
     if (survey.texts.length > 0) lines.push('', ...textLines(survey.texts));
     return lines.join('\n');
+}
+
+function choiceHover(choice: Option | MatrixItem): string {
+    const question = choice.$container;
+    const what = isOption(choice) ? 'Option' : 'Matrix item';
+    return [`**${what}** \`${choice.name}\` of question \`${question.$container.name}.${question.name}\` (${question.kind})`, '', ...textLines(choice.texts)].join('\n');
+}
+
+function segmentHover(segment: Segment): string {
+    const lines = [`**Segment** \`${segment.name}\``, '', `Where \`${segment.condition.$cstNode?.text.replace(/\s+/g, ' ') ?? ''}\``];
+    if (segment.texts.length > 0) lines.push('', ...textLines(segment.texts));
+    return lines.join('\n');
+}
+
+function datasetHover(dataset: Dataset): string {
+    const lines = [`**Dataset** \`${dataset.name}\`: key \`${dataset.key}\`, ${dataset.columns.length} columns`];
+    if (dataset.lifecycle) lines.push('', `Lifecycle from \`${dataset.lifecycle.start.$refText}\` to \`${dataset.lifecycle.end.$refText}\``);
+    lines.push('', ...dataset.columns.map(c => `- \`${c.name}\`: ${columnType(c)}`));
+    if (dataset.texts.length > 0) lines.push('', ...textLines(dataset.texts));
+    return lines.join('\n');
+}
+
+function columnHover(column: Column): string {
+    return `**Column** \`${column.$container.name}.${column.name}\`: ${columnType(column)}`;
+}
+
+function columnType(column: Column): string {
+    return column.primitive ?? column.values.map(v => v.name).join(' | ');
+}
+
+function journeyHover(node: Journey | Stage): string {
+    const lines = isJourney(node)
+        ? [`**Journey** \`${node.name}\`: ${node.stages.length} stages, ${node.stages.reduce((n, s) => n + s.touchpoints.length, 0)} touchpoints`,
+            '', node.stages.map(s => `\`${s.name}\``).join(' > ')]
+        : [`**Stage** \`${node.name}\` of journey \`${node.$container.name}\` (stage ${node.$container.stages.indexOf(node) + 1} of ${node.$container.stages.length})`,
+            '', `Touchpoints: ${node.touchpoints.map(t => `\`${t.name}\``).join(', ') || 'none'}`];
+    if (node.texts.length > 0) lines.push('', ...textLines(node.texts));
+    return lines.join('\n');
+}
+
+function driversHover(drivers: DriverAnalysis): string {
+    const outcome = drivers.outcome.$cstNode?.text.replace(/\s+/g, '') ?? '';
+    return [`**Driver analysis** \`${drivers.name}\``, '',
+        `Importance of ${drivers.drivers.map(d => `\`${d.$refText}\``).join(', ')} for \`${outcome}\` by ${drivers.method === 'correlation' ? 'correlation' : "relative weights (Johnson)"}`
+    ].join('\n');
 }

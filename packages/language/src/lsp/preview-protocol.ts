@@ -80,21 +80,30 @@ function announceRebuiltSpecs(connection: Connection, shared: LangiumSharedServi
         for (const uri of [...updated, ...deleted]) changed.add(uri.toString());
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
-        const bySpec = new Map<string, string[]>();
-        for (const document of documents) {
-            const spec = document.parseResult.value;
-            if (!isDocument(spec) || !spec.name) continue;
-            const uris = bySpec.get(spec.name) ?? [];
-            const uri = document.uri.toString();
-            if (firstBuild || changed.has(uri)) uris.push(uri);
-            bySpec.set(spec.name, uris);
+        // A listener that threw would fail the build itself; a lost notification is only logged.
+        try {
+            sendModelChanged(connection, documents, changed, firstBuild);
+        } catch (error) {
+            console.error(`CXSpec could not announce rebuilt specs: ${error instanceof Error ? error.stack : String(error)}`);
         }
         firstBuild = false;
         changed.clear();
-        for (const [specName, uris] of [...bySpec].sort(([a], [b]) => a.localeCompare(b))) {
-            const params: ModelChangedParams = { specName, uris: uris.sort() };
-            void connection.sendNotification(ModelChangedMethod, params).catch(error =>
-                console.error(`CXSpec could not send ${ModelChangedMethod}: ${String(error)}`));
-        }
     });
+}
+
+function sendModelChanged(connection: Connection, documents: LangiumDocument[], changed: Set<string>, firstBuild: boolean): void {
+    const bySpec = new Map<string, string[]>();
+    for (const document of documents) {
+        const spec = document.parseResult.value;
+        if (!isDocument(spec) || !spec.name) continue;
+        const uris = bySpec.get(spec.name) ?? [];
+        const uri = document.uri.toString();
+        if (firstBuild || changed.has(uri)) uris.push(uri);
+        bySpec.set(spec.name, uris);
+    }
+    for (const [specName, uris] of [...bySpec].sort(([a], [b]) => a.localeCompare(b))) {
+        const params: ModelChangedParams = { specName, uris: uris.sort() };
+        void connection.sendNotification(ModelChangedMethod, params).catch(error =>
+            console.error(`CXSpec could not send ${ModelChangedMethod}: ${String(error)}`));
+    }
 }

@@ -183,6 +183,52 @@ describe('hover', () => {
     });
 });
 
+describe('hover on the other declarations', () => {
+    const hoverAt = async (file: string, needle: string, shift: number) => {
+        const text = await read(file);
+        const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(text, needle, shift) });
+        return (hover?.contents as { value: string } | undefined)?.value.split('\n');
+    };
+
+    it('describes segments, options, journeys, stages, datasets, columns and driver analyses', async () => {
+        expect(await hoverAt('coffee-mobile-order/metrics.cx', 'by [Commuter', 4)).toEqual([
+            '**Segment** `Commuter`', '', 'Where `AfterPickup.visit_reason = commute`', '', '- `ja` 通勤・通学客', '- `en` Commuters'
+        ]);
+        expect(await hoverAt('coffee-mobile-order/metrics.cx', 'visit_reason = commute', 15)).toEqual([
+            '**Option** `commute` of question `AfterPickup.visit_reason` (choice)', '', '- `ja` 通勤・通学の途中', '- `en` On my commute'
+        ]);
+        expect(await hoverAt('coffee-mobile-order/journey.cx', 'journey MobileOrder', 8)).toEqual([
+            '**Journey** `MobileOrder`: 4 stages, 5 touchpoints', '', '`Order` > `Wait` > `Pickup` > `Loyalty`', '',
+            '- `ja` モバイルオーダー&amp;ピックアップ', '- `en` Mobile order &amp; pick-up'
+        ]);
+        expect(await hoverAt('coffee-mobile-order/journey.cx', 'stage Wait', 6)).toEqual([
+            '**Stage** `Wait` of journey `MobileOrder` (stage 2 of 4)', '', 'Touchpoints: `ReadyNotice`', '', '- `ja` 待ち時間', '- `en` Waiting'
+        ]);
+        expect(await hoverAt('coffee-mobile-order/metrics.cx', 'drivers loyalty', 8)).toEqual([
+            '**Driver analysis** `loyalty`', '',
+            'Importance of `menu_ease`, `payment`, `ready_notice`, `pickup`, `drink`, `rewards` for `AfterPickup.recommend` by relative weights (Johnson)'
+        ]);
+        expect(await hoverAt('b2b-saas/spec.cx', 'dataset Customers', 8)).toEqual([
+            '**Dataset** `Customers`: key `customer_id`, 5 columns', '', 'Lifecycle from `signed_up` to `churned_on`', '',
+            '- `plan`: starter | growth | enterprise', '- `mrr`: number', '- `signed_up`: date', '- `churned_on`: date', '- `region`: text', '',
+            '- `ja` 顧客マスタ (CRM)', '- `en` Customers (CRM export)'
+        ]);
+        expect(await hoverAt('b2b-saas/spec.cx', 'end churned_on', 4)).toEqual(['**Column** `Customers.churned_on`: date']);
+    });
+});
+
+describe('hover escaping', () => {
+    it('shows spec text as text: no HTML, links or emphasis from a label', async () => {
+        const label = 'en "<img src=x onerror=alert(1)> *bold* [link](http://x) `code`"';
+        const value = await withText('coffee-mobile-order/survey.cx', t => t.replace('en "What is the main reason for your score?"', label),
+            async (text, uri) => {
+                const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'question reason', 9) });
+                return (hover.contents as { value: string }).value.split('\n').at(-1);
+            });
+        expect(value).toBe('- `en` &lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[link\\](http://x) \\`code\\`');
+    });
+});
+
 describe('navigation', () => {
     it('goes to the definition of a touchpoint in another file', async () => {
         const text = await read('coffee-mobile-order/survey.cx');
