@@ -26,6 +26,7 @@ export class PreviewPanel implements vscode.Disposable {
     private specName: string | null = null;
     private lastData: PreviewData | null = null;
     private pageLoaded = false;
+    private visible = true;
     private timer: ReturnType<typeof setTimeout> | undefined;
     /** Numbers requests so a slow answer never overwrites a newer one. */
     private requestSeq = 0;
@@ -45,9 +46,12 @@ export class PreviewPanel implements vscode.Disposable {
                 onDispose();
             }),
             this.panel.webview.onDidReceiveMessage((message: PageMessage) => this.onPageMessage(message)),
-            // A hidden webview is unloaded; redraw it from the last data when it comes back.
+            // A hidden webview is unloaded; redraw it from the last data when it comes back (the page
+            // restores its tab, locale and scroll from its saved state). Focus changes alone keep it.
             this.panel.onDidChangeViewState(event => {
-                if (event.webviewPanel.visible && this.lastData) this.draw(this.lastData);
+                const visible = event.webviewPanel.visible;
+                if (visible && !this.visible && this.lastData) this.draw(this.lastData);
+                this.visible = visible;
             })
         );
         void this.refresh();
