@@ -37,6 +37,10 @@ svg.chart .value-label { fill: var(--muted); font-size: 11px; paint-order: strok
 svg.chart .axis { stroke: var(--muted); fill: none; }
 svg.chart .tick { stroke: var(--muted); }
 svg.chart .grid { stroke: var(--line); stroke-width: 1; }
+svg.swatch { vertical-align: middle; }
+svg.swatch .target-line, svg.swatch .whisker { stroke: var(--ink); stroke-width: 2; fill: none; }
+svg.swatch .warning-line { stroke: var(--inconclusive); stroke-width: 1.5; stroke-dasharray: 4 3; }
+.legend { color: var(--muted); font-size: .85rem; margin: 4px 0; }
 svg.chart .target-line { stroke: var(--ink); stroke-width: 2; fill: none; }
 svg.chart .target-label { font-size: 11px; font-weight: 600; }
 svg.chart .warning-line { stroke: var(--inconclusive); stroke-width: 1.5; stroke-dasharray: 4 3; }

@@ -55,7 +55,7 @@ export function renderHtml(result: EvaluationResult, options: ReportOptions = {}
         '<body>',
         header(result, title, ctx),
         '<main>',
-        section('targets', l.targets, targetsTable(metrics, ctx)),
+        section('targets', l.targets, `${legend(l)}\n${targetsTable(metrics, ctx)}`),
         trends.length === 0 ? '' : section('trends', l.trends, trends.map(m => trendBlock(m, ctx)).join('\n')),
         segmented.length === 0 ? '' : section('segments', l.segments, segmented.map(m => segmentBlock(m, ctx)).join('\n')),
         drivers.length === 0 ? '' : section('drivers', l.drivers, drivers.map(d => driverBlock(d, ctx)).join('\n')),
@@ -99,6 +99,14 @@ function headRow(cells: [string, boolean][]): string {
 
 function metricTitle(m: MetricResult, ctx: Ctx): string {
     return pickTitle(m.title, ctx.locale, ctx.fallback, m.name);
+}
+
+/** Key to the marks of the target charts; decorative swatches, the words carry the meaning. */
+function legend(l: Labels): string {
+    const swatch = (body: string): string => `<svg class="swatch" aria-hidden="true" viewBox="0 0 28 14" width="28" height="14">${body}</svg>`;
+    return `<p class="legend">${swatch('<path class="target-line" d="M14,0V14"/>')} ${esc(l.legend.target)} `
+        + `${swatch('<path class="warning-line" d="M14,0V14"/>')} ${esc(l.legend.warning)} `
+        + `${swatch('<path class="whisker" d="M3,7H25M3,3v8M25,3v8"/><circle class="point v-none" cx="14" cy="7" r="4"/>')} ${esc(l.legend.value)}</p>`;
 }
 
 function targetsTable(metrics: MetricResult[], ctx: Ctx): string {

@@ -22,6 +22,7 @@ export interface Labels {
     neededN: (n: number) => string;
     targets: string;
     chartColumn: string;
+    legend: { target: string; warning: string; value: string };
     trends: string;
     segments: string;
     segment: string;
@@ -93,6 +94,7 @@ const en: Labels = {
     neededN: n => `needs n >= ${n}`,
     targets: 'Targets',
     chartColumn: 'Interval against target',
+    legend: { target: 'target', warning: 'warning threshold', value: 'value with its 95% interval' },
     trends: 'Trends',
     segments: 'Segments',
     segment: 'Segment',
@@ -179,6 +181,7 @@ const ja: Labels = {
     neededN: n => `必要な n は ${n} 以上`,
     targets: '目標',
     chartColumn: '信頼区間と目標',
+    legend: { target: '目標', warning: '警告ライン', value: '値と 95% 信頼区間' },
     trends: '推移',
     segments: 'セグメント',
     segment: 'セグメント',

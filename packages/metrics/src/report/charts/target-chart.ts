@@ -5,21 +5,22 @@
 import type { MetricResult } from '../../result.js';
 import { formatCi, formatTarget, formatValue } from '../format.js';
 import type { Labels } from '../labels.js';
-import { el, thinTicks, tickText, linear, niceDomain, px, svgRoot, text } from '../svg.js';
+import { el, textWidth, thinTicks, tickText, linear, niceDomain, px, svgRoot, text } from '../svg.js';
 import { axisValues, unitBounds, verdictClass } from './common.js';
 
 const W = 320;
 const H = 56;
-const LEFT = 24;
-const RIGHT = 24;
+const PAD = 16;
 const MID = 20;
 const AXIS = 36;
 
 export function targetChart(id: string, m: MetricResult, title: string, l: Labels): string {
     const { domain, ticks, step } = niceDomain(axisValues(m, [m]), unitBounds(m.unit), 4);
-    const x = linear(domain, [LEFT, W - RIGHT]);
-    const parts: string[] = [`<path class="axis" d="M${px(LEFT)},${AXIS}H${px(W - RIGHT)}"/>`];
     const label = (t: number): string => tickText(t, step, m.unit === 'percent');
+    // Room at both ends for half of the widest tick label, so end labels are not cut off.
+    const pad = Math.max(PAD, Math.max(...ticks.map(t => textWidth(label(t), 11))) / 2 + 4);
+    const x = linear(domain, [pad, W - pad]);
+    const parts: string[] = [`<path class="axis" d="M${px(pad)},${AXIS}H${px(W - pad)}"/>`];
     for (const t of thinTicks(ticks, label, x, 11)) {
         parts.push(`<path class="tick" d="M${px(x(t))},${AXIS}v4"/>`, text(x(t), AXIS + 15, label(t), { class: 'tick-label', 'text-anchor': 'middle' }));
     }
