@@ -9,7 +9,7 @@ import { compileCondition, ExpressionError } from './expression.js';
 import { toJsonText } from './json-text.js';
 import { joinedKey, RECORD_FIELDS, responseSchema } from './response-schema.js';
 import { compileSurvey } from './survey-json.js';
-import { reservedBySurveyJs } from './surveyjs-names.js';
+import { reservedBySurveyJs, reservedItemBySurveyJs } from './surveyjs-names.js';
 
 export interface CompiledFile {
     /** File name relative to the output folder. */
@@ -21,7 +21,7 @@ export interface CompileProblem {
     loc: SourceLocation;
     /**
      * CX901 display logic SurveyJS cannot express, CX902 a question named like a record field,
-     * CX903 a question name SurveyJS reserves.
+     * CX903 a question or matrix item name SurveyJS reserves.
      */
     code: 'CX901' | 'CX902' | 'CX903';
     message: string;
@@ -55,6 +55,12 @@ function surveyProblems(model: CxModel, survey: Survey): CompileProblem[] {
         const reservedWhy = reservedBySurveyJs(q.name);
         if (reservedWhy) {
             problems.push({ loc: q.loc, code: 'CX903', message: `Question '${q.name}' of survey '${survey.name}' cannot keep its name: ${reservedWhy}; rename the question.` });
+        }
+        for (const item of q.items) {
+            const itemWhy = reservedItemBySurveyJs(item.id);
+            if (itemWhy) {
+                problems.push({ loc: q.loc, code: 'CX903', message: `Item '${item.id}' of matrix '${q.name}' cannot keep its name: ${itemWhy}; rename the item.` });
+            }
         }
         if (!q.visibleWhen) continue;
         try {

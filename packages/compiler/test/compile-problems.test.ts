@@ -57,4 +57,12 @@ describe('compile problems', () => {
             expect(surveyJsWorks(name), name).toBe(true);
         }
     });
+
+    it('matrix items named like Object.prototype keys are refused', () => {
+        const matrix = { ...question('grid', 'matrix', 2), scale: { min: 1, max: 5, minLabel: {}, maxLabel: {} },
+            items: [{ id: 'hasOwnProperty', label: { en: 'H' } }, { id: 'fine', label: { en: 'F' } }] };
+        expect(compileProblems(surveyModel([matrix])).map(formatProblem)).toEqual([
+            "test.cx:2:3 error CX903 Item 'hasOwnProperty' of matrix 'grid' cannot keep its name: SurveyJS fails on a matrix answer with an item of that name; rename the item."
+        ]);
+    });
 });
