@@ -6,7 +6,6 @@ export const SARIF_URI_BASE_ID = 'SRCROOT';
 
 export interface SarifToolInfo {
     version: string;
-    informationUri?: string;
 }
 
 const LEVELS: Record<SpecDiagnostic['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -30,7 +29,6 @@ export function formatCheckSarif(report: CheckReport, tool: SarifToolInfo): stri
                 driver: {
                     name: 'cxspec',
                     version: tool.version,
-                    ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
                     rules: rules.map(sarifRule)
                 }
             },
