@@ -1,6 +1,18 @@
 // Bundles the runnable entry points with esbuild. Source is ESM TypeScript; Langium's LSP
 // dependencies are CommonJS, so ESM bundles get a `require` for them.
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
+
+// vscode-languageserver pins its own vscode-languageserver-protocol while Langium takes the newest,
+// so npm installs two copies. The server bundle must hold one: a ResponseError from one copy is no
+// `instanceof` the other's, and Langium's cancellations would reach the client as results.
+const lspRequire = createRequire(createRequire(import.meta.url).resolve('vscode-languageserver'));
+const oneLspProtocol = {
+    name: 'one-lsp-protocol',
+    setup(build) {
+        build.onResolve({ filter: /^vscode-(languageserver-protocol|jsonrpc)(\/|$)/ }, args => ({ path: lspRequire.resolve(args.path) }));
+    }
+};
 
 const cjsShim = "import { createRequire as __cxCreateRequire } from 'node:module'; const require = __cxCreateRequire(import.meta.url);";
 
@@ -10,7 +22,8 @@ const bundles = [
         entryPoints: { server: 'packages/language/src/lsp/main.ts' },
         outdir: 'packages/extension/dist',
         format: 'cjs',
-        outExtension: { '.js': '.cjs' }
+        outExtension: { '.js': '.cjs' },
+        plugins: [oneLspProtocol]
     },
     {
         entryPoints: { cxspec: 'packages/cli/src/main.ts' },
