@@ -52,19 +52,18 @@ export interface LoadOptions {
 export async function collectSpecFiles(inputs: string[]): Promise<string[]> {
     const files = new Set<string>();
     const walk = async (p: string): Promise<void> => {
-        let stat;
-        try {
-            stat = await fs.stat(p);
-        } catch {
-            throw new InputError(p, 'no such file or folder');
-        }
+        const stat = await statOrFail(p);
         if (stat.isDirectory()) {
-            const entries = (await fs.readdir(p)).sort();
+            let entries: string[];
+            try {
+                entries = (await fs.readdir(p)).sort();
+            } catch (error) {
+                throw new InputError(p, `folder cannot be read (${errorCode(error)})`);
+            }
             for (const entry of entries) {
                 if (entry === 'node_modules' || entry.startsWith('.')) continue;
                 const child = path.join(p, entry);
-                const childStat = await fs.stat(child);
-                if (childStat.isDirectory() || entry.endsWith('.cx')) await walk(child);
+                if (entry.endsWith('.cx') || (await statOrFail(child)).isDirectory()) await walk(child);
             }
         } else {
             files.add(path.resolve(p));
@@ -74,13 +73,26 @@ export async function collectSpecFiles(inputs: string[]): Promise<string[]> {
     return [...files].sort();
 }
 
+async function statOrFail(p: string) {
+    try {
+        return await fs.stat(p);
+    } catch (error) {
+        const code = errorCode(error);
+        throw new InputError(p, code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code})`);
+    }
+}
+
+function errorCode(error: unknown): string {
+    return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
 export async function loadWorkspace(inputs: string[], options: LoadOptions = {}): Promise<CxWorkspace> {
     const files = await collectSpecFiles(inputs);
     const texts = await Promise.all(files.map(async file => {
         try {
             return await fs.readFile(file, 'utf8');
         } catch (error) {
-            throw new InputError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+            throw new InputError(file, `cannot be read (${errorCode(error)})`);
         }
     }));
     return buildWorkspace(files.map((file, i) => ({ uri: URI.file(file), text: texts[i] })), options);
