@@ -20,7 +20,7 @@ export function prng(seed: number): () => number {
 
 const FROM = Date.UTC(2024, 0, 1), TO = Date.UTC(2026, 5, 30);
 const DAY = 86_400_000;
-const TEXTS = ['とても良かった', 'Fast and friendly', 'Waited too long; sorry', 'It\'s "fine"', ''];
+const TEXTS = ['とても良かった', 'Fast and friendly', 'Waited too long; sorry', 'It\'s "fine"'];
 const REGIONS = ['JP', 'JP', 'JP', 'SG', 'US'];
 
 export interface DataSize {
