@@ -14,9 +14,9 @@ export function formulaText(expr: MetricExpr): string {
             const source = expr.source.type === 'survey' ? expr.source.survey : expr.source.dataset;
             return `rate(${source} where ${conditionText(expr.condition, source)})`;
         }
-        case 'churn': return `churn(${expr.dataset}, ${expr.start}..${expr.end})`;
-        case 'retention': return `retention(${expr.dataset}, ${expr.start}..${expr.end})`;
-        case 'clv': return `clv(${expr.dataset}.${expr.value}, margin ${expr.marginPercent}%, discount ${expr.discountPercent}%)`;
+        case 'churn': return `churn(${expr.dataset})`;
+        case 'retention': return `retention(${expr.dataset})`;
+        case 'clv': return `clv(${expr.dataset}.${expr.value}) margin ${expr.marginPercent}% discount ${expr.discountPercent}%`;
     }
 }
 
@@ -27,11 +27,16 @@ export function conditionText(c: Condition, within?: string): string {
         case 'compare': return `${field(c.field)} ${c.op} ${literalText(c.value)}`;
         case 'in': return `${field(c.field)}${c.negated ? ' not' : ''} in [${c.values.map(literalText).join(', ')}]`;
         case 'answered': return `${field(c.field)} is${c.negated ? ' not' : ''} answered`;
-        // Operands are parenthesised so the text never depends on operator precedence.
-        case 'and': return c.operands.map(o => `(${conditionText(o, within)})`).join(' and ');
-        case 'or': return c.operands.map(o => `(${conditionText(o, within)})`).join(' or ');
-        case 'not': return `not (${conditionText(c.operand, within)})`;
+        case 'and': return c.operands.map(o => operandText(o, within)).join(' and ');
+        case 'or': return c.operands.map(o => operandText(o, within)).join(' or ');
+        case 'not': return `not ${operandText(c.operand, within)}`;
     }
+}
+
+/** Nested and/or go in parentheses so the text never depends on operator precedence. */
+function operandText(c: Condition, within?: string): string {
+    const text = conditionText(c, within);
+    return c.type === 'and' || c.type === 'or' ? `(${text})` : text;
 }
 
 function fieldText(f: FieldRef, within?: string): string {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadWorkspace } from '@cxspec/language';
+import { buildPreviewData, conditionText } from '@cxspec/preview';
+
+describe('metric rows of the preview', () => {
+    it('writes every kind of formula, target and breakdown as the spec does (b2b-saas example)', async () => {
+        const workspace = await loadWorkspace(['examples/b2b-saas']);
+        const data = buildPreviewData(workspace.model('B2bSaas'), { kind: 'metrics' });
+        expect(data.metrics.map(m => [m.name, m.formula, m.target, m.warning, m.breakdown])).toEqual([
+            ['onboarding_nps', 'nps(OnboardingSurvey.recommend)', '>= 30 pts', '45 pts', 'by Admins, RecentCohort per quarter'],
+            ['training_csat', 'top(OnboardingSurvey.training, 2)', '>= 80%', '90%', 'per quarter'],
+            ['relationship_nps', 'nps(RelationshipSurvey.recommend)', '>= 30 pts', '40 pts', 'by Enterprise, SelfServe, Overseas per quarter'],
+            ['enterprise_at_risk', 'rate(RelationshipSurvey where renewal_intent in [undecided, unlikely] and Customers.plan = enterprise)', '<= 10%', null, 'per quarter'],
+            ['renewal_ease', 'mean(RenewalSurvey.renewal_process)', '>= 5.5', '6', 'per year'],
+            ['churn_rate', 'churn(Customers)', '<= 3%', '2%', 'by Enterprise, SelfServe per quarter'],
+            ['retention_rate', 'retention(Customers)', '>= 90%', '93%', 'by Enterprise, SelfServe per year'],
+            ['customer_clv', 'clv(Customers.mrr) margin 70% discount 10%', '>= 3000000', '3500000', 'by Enterprise, SelfServe'],
+            ['arpa', 'mean(Customers.mrr)', '>= 80000', '90000', 'by Enterprise, SelfServe per quarter'],
+            ['upper_plan_mix', 'rate(Customers where plan != starter)', '>= 40%', '45%', 'per quarter']
+        ]);
+    });
+
+    it('parenthesises nested and/or and quotes strings that are not names', () => {
+        const field = { source: 'question' as const, survey: 'S', question: 'q' };
+        expect(conditionText({
+            type: 'or',
+            operands: [
+                { type: 'and', operands: [{ type: 'compare', field, op: '>=', value: 9 }, { type: 'answered', field, negated: true }] },
+                { type: 'not', operand: { type: 'in', field, values: ['a b', 'c'], negated: false } }
+            ]
+        }, 'S')).toBe('(q >= 9 and q is not answered) or not q in ["a b", c]');
+    });
+});
