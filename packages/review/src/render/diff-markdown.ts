@@ -58,5 +58,5 @@ export function cell(text: string): string {
     return text
         .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
         .replace(/[\\`*_[\]|~]/g, ch => `\\${ch}`)
-        .replace(/\r?\n/g, '<br>');
+        .replace(/\r\n|\r|\n/g, '<br>');
 }

@@ -18,5 +18,5 @@ export function formatDiffText(result: DiffResult): string {
 }
 
 function oneLine(text: string): string {
-    return text.replace(/\r?\n/g, '\\n');
+    return text.replace(/\r\n|\r|\n/g, '\\n');
 }

@@ -53,7 +53,7 @@ const ENTITIES: Record<string, string> = { '#': '#35;', '"': '#quot;', '<': '#lt
  */
 export function mermaidLabel(text: string): string {
     const escaped = text
-        .split(/\r?\n/)
+        .split(/\r\n|\r|\n/)
         .map(line => line.replace(/[#"<>&`]/g, ch => ENTITIES[ch]))
         .join('<br/>');
     return `"${escaped}"`;
