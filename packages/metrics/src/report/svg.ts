@@ -46,8 +46,9 @@ export function niceDomain(values: number[], bounds: [number, number] | null, ti
         hi += pad;
     }
     const pad = (hi - lo) * 0.08;
-    lo -= pad;
-    hi += pad;
+    // Padding never pushes an all-positive (or all-negative) axis across zero.
+    lo = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
+    hi = hi <= 0 ? Math.min(0, hi + pad) : hi + pad;
     const step = niceStep(hi - lo, tickCount);
     lo = Math.floor(lo / step) * step;
     hi = Math.ceil(hi / step) * step;
