@@ -90,7 +90,7 @@ it('answers every request and stays alive through thousands of random edits', as
                 pending.push(client.request(method, paramsFor(method, uri, positionAt(text, at))).then(() => undefined, (error: unknown) => {
                     // A preview of a broken spec and a refused rename are answers; an internal error is a crash.
                     const code = error instanceof ResponseError ? error.code : undefined;
-                    if (code !== -32803 && code !== -32800 && code !== -32801) failures.push(`${method}: ${String(error)}`);
+                    if (code !== -32803 && code !== -32802 && code !== -32800 && code !== -32801) failures.push(`${method}: ${String(error)}`);
                 }));
                 continue;
             }
@@ -117,3 +117,39 @@ it('answers every request and stays alive through thousands of random edits', as
     const symbols = await client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(symbols.map(s => s.name)).toEqual(['CoffeeMobileOrder', 'AfterPickup']);
 }, 600_000);
+
+it('answers malformed and out-of-range requests without dying', async () => {
+    const uri = fileUri(path.join(dir, 'coffee-mobile-order/survey.cx'));
+    const far = { line: 99_999, character: 99_999 };
+    const bogus = [
+        { severity: 1, range: { start: far, end: far }, message: 'x', code: 'CX102', data: { code: 'CX102' } },
+        { severity: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', data: { code: 'CX001', containerType: 'Question', property: 'about' } },
+        { severity: 1, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } }, message: 'x', data: { code: 'CX703' } }
+    ];
+    const requests: Array<[string, unknown]> = [
+        ['textDocument/hover', { textDocument: { uri }, position: far }],
+        ['textDocument/completion', { textDocument: { uri }, position: far }],
+        ['textDocument/definition', { textDocument: { uri: 'file:///nowhere.cx' }, position: far }],
+        ['textDocument/formatting', { textDocument: { uri: 'file:///nowhere.cx' }, options: { tabSize: 2, insertSpaces: true } }],
+        ['textDocument/codeAction', { textDocument: { uri }, range: { start: far, end: far }, context: { diagnostics: bogus } }],
+        ['textDocument/rename', { textDocument: { uri }, position: far, newName: '' }],
+        ['cxspec/previewModel', { uri: 'not a uri' }],
+        ['cxspec/previewModel', { uri, focus: { kind: 'survey', name: 'NoSuchSurvey' } }]
+    ];
+    const answers = await Promise.all(requests.map(([method, params]) => client.request(method, params).then(
+        result => `${method}: ${JSON.stringify(result)}`,
+        (error: ResponseError<unknown>) => `${method}: error ${error.code}`)));
+    expect(answers).toEqual([
+        'textDocument/hover: null',
+        // Past the end of the text: the keywords that may follow the last declaration.
+        expect.stringMatching(/^textDocument\/completion: \{"items":\[\{"detail":"Keyword".*"label":"segment"\}/),
+        // A file the server does not know: ServerCancelled, Langium's answer for documents it never built.
+        'textDocument/definition: error -32802',
+        'textDocument/formatting: error -32802',
+        'textDocument/codeAction: []',
+        "textDocument/rename: error -32803",
+        'cxspec/previewModel: error -32803',
+        expect.stringMatching(/^cxspec\/previewModel: \{"specName":"CoffeeMobileOrder".*"focus":\{"kind":"survey","name":"NoSuchSurvey"\}\}$/)
+    ]);
+    expect(client.child.exitCode).toBe(null);
+});
