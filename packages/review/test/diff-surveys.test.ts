@@ -34,7 +34,7 @@ describe('survey and question changes', () => {
             before: 'commute, weekend, other', after: 'commute, weekend, travel, other',
             message: "Question 'visit_reason' added option(s) travel; the answer set is no longer comparable."
         });
-        expect(find('question.logic', 'reason')).toMatchObject({ before: 'AfterPickup.recommend <= 6', after: 'AfterPickup.recommend <= 8' });
+        expect(find('question.logic', 'reason')).toMatchObject({ before: 'recommend <= 6', after: 'recommend <= 8' });
         expect(find('question.moved', 'menu_ease')).toMatchObject({ before: '3', after: '4' });
         expect(find('survey.trigger', 'AfterPickup').after).toBe('after MobileOrder.Pickup.PickupShelf delay 2h sample 25% quarantine 30d');
     });

@@ -6,29 +6,31 @@ export function localText(text: Localized, locale: string, fallback = ''): strin
     return text[locale] ?? Object.values(text)[0] ?? fallback;
 }
 
-export function fieldText(field: FieldRef): string {
-    return field.source === 'question' ? `${field.survey}.${field.question}` : `${field.dataset}.${field.column}`;
+/** `Survey.question` or `Dataset.column`; inside display logic (`within` its survey) just `question`. */
+export function fieldText(field: FieldRef, within?: string): string {
+    if (field.source === 'column') return `${field.dataset}.${field.column}`;
+    return field.survey === within ? field.question : `${field.survey}.${field.question}`;
 }
 
 function literalText(value: Literal): string {
     return typeof value === 'string' ? value : String(value);
 }
 
-export function conditionText(c: Condition | null): string {
+/** A condition as written in a spec; `within` names the survey whose display logic it is. */
+export function conditionText(c: Condition | null, within?: string): string {
     if (c === null) return 'always';
+    const sub = (o: Condition, parent: 'and' | 'or' | 'not') => {
+        const needs = (o.type === 'or' && parent !== 'or') || (o.type === 'and' && parent === 'not');
+        return needs ? `(${conditionText(o, within)})` : conditionText(o, within);
+    };
     switch (c.type) {
-        case 'compare': return `${fieldText(c.field)} ${c.op} ${literalText(c.value)}`;
-        case 'in': return `${fieldText(c.field)} ${c.negated ? 'not in' : 'in'} [${c.values.map(literalText).join(', ')}]`;
-        case 'answered': return `${fieldText(c.field)} is ${c.negated ? 'not answered' : 'answered'}`;
-        case 'and': return c.operands.map(o => grouped(o, 'and')).join(' and ');
-        case 'or': return c.operands.map(o => grouped(o, 'or')).join(' or ');
-        case 'not': return `not ${grouped(c.operand, 'not')}`;
+        case 'compare': return `${fieldText(c.field, within)} ${c.op} ${literalText(c.value)}`;
+        case 'in': return `${fieldText(c.field, within)} ${c.negated ? 'not in' : 'in'} [${c.values.map(literalText).join(', ')}]`;
+        case 'answered': return `${fieldText(c.field, within)} is ${c.negated ? 'not answered' : 'answered'}`;
+        case 'and': return c.operands.map(o => sub(o, 'and')).join(' and ');
+        case 'or': return c.operands.map(o => sub(o, 'or')).join(' or ');
+        case 'not': return `not ${sub(c.operand, 'not')}`;
     }
-}
-
-function grouped(c: Condition, parent: 'and' | 'or' | 'not'): string {
-    const needs = (c.type === 'or' && parent !== 'or') || (c.type === 'and' && parent === 'not');
-    return needs ? `(${conditionText(c)})` : conditionText(c);
 }
 
 export function exprText(e: MetricExpr): string {

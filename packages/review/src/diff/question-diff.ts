@@ -52,8 +52,10 @@ export function diffQuestion(before: Question, after: Question, ctx: QuestionCon
             message: `The true/false labels of question '${after.name}' changed (${[...new Set(boolLabels.map(l => l.locale))].join(', ')}).` });
     }
     if (!sameValue(followRenames(before.visibleWhen, ctx.renames), after.visibleWhen)) {
-        add({ kind: 'question.logic', severity: 'non-breaking', before: conditionText(before.visibleWhen), after: conditionText(after.visibleWhen),
-            message: `Question '${after.name}' is now shown when ${conditionText(after.visibleWhen)} (was ${conditionText(before.visibleWhen)}); it reaches different respondents.` });
+        const was = conditionText(before.visibleWhen, ctx.survey);
+        const now = conditionText(after.visibleWhen, ctx.survey);
+        add({ kind: 'question.logic', severity: 'non-breaking', before: was, after: now,
+            message: `Question '${after.name}' is now shown when ${now} (was ${was}); it reaches different respondents.` });
     }
     if (before.required !== after.required) {
         add({ kind: 'question.required', severity: 'non-breaking', before: String(before.required), after: String(after.required),
