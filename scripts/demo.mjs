@@ -6,7 +6,9 @@ import path from 'node:path';
 const cxspec = ['packages/cli/bin/cxspec.js'];
 const steps = [
     ['validate', 'examples'],
-    ['compile', 'examples', '--out', 'dist/examples']
+    ['compile', 'examples', '--out', 'dist/examples'],
+    // A standalone preview a reviewer can open offline: survey, journey map and metric targets.
+    ['preview', 'examples/coffee-mobile-order', '--out', 'dist/previews/coffee-mobile-order.html']
 ];
 
 for (const args of steps) {
