@@ -13,11 +13,12 @@ import {
 } from '@cxspec/metrics';
 import type { Cell, Row, SpecData } from './load-duckdb.js';
 import type { SqlResultRow } from './result-rows.js';
+import { INVALID_SUFFIX } from './tables.js';
 import { runMetricsOnDuckDb } from './run-duckdb.js';
 
 export async function evaluateWithDuckDb(model: CxModel, options: EvaluateOptions): Promise<EvaluationResult> {
     const base = await evaluate(model, options);
-    const rows = await runMetricsOnDuckDb(model, await checkedData(model, options));
+    const rows = await runMetricsOnDuckDb(model, await checkedData(model, options), true);
     const metrics: Record<string, MetricResult> = {};
     const summary: VerdictCounts = { met: 0, missed: 0, inconclusive: 0, insufficient: 0, none: 0 };
     for (const metric of model.metrics) {
@@ -28,7 +29,7 @@ export async function evaluateWithDuckDb(model: CxModel, options: EvaluateOption
     return { ...base, metrics, summary };
 }
 
-/** The rows of every given file after the native checks; a bad value becomes NULL. */
+/** The rows of every given file after the native checks; a bad value becomes NULL with its flag set. */
 async function checkedData(model: CxModel, options: EvaluateOptions): Promise<SpecData> {
     const log = new ExclusionLog();
     const data: SpecData = { surveys: {}, datasets: {} };
@@ -42,6 +43,7 @@ async function checkedData(model: CxModel, options: EvaluateOptions): Promise<Sp
             dataset.columns.forEach((column, i) => {
                 const value = record.values[i];
                 row[column.name] = column.type === 'date' && typeof value === 'number' ? new Date(value).toISOString().slice(0, 10) : cell(value);
+                row[column.name + INVALID_SUFFIX] = value === INVALID;
             });
             return row;
         });
@@ -76,7 +78,9 @@ function toRow(survey: Survey, key: string | null, checked: SurveyRow): Row {
     const row: Row = { respondent_id: null, submitted_at: checked.time };
     if (key) row[key] = checked.joined && checked.joined !== INVALID ? checked.joined.key : null;
     survey.questions.forEach((q, i) => {
-        if (q.kind !== 'matrix') row[q.name] = cell(checked.answers[i]);
+        if (q.kind === 'matrix') return;
+        row[q.name] = cell(checked.answers[i]);
+        row[q.name + INVALID_SUFFIX] = checked.answers[i] === INVALID;
     });
     return row;
 }

@@ -24,13 +24,14 @@ export interface SpecData {
 
 const DAY_MS = 86_400_000;
 
-export async function loadIntoDuckDb(connection: DuckDBConnection, model: CxModel, data: SpecData, names: TableNames = {}): Promise<void> {
-    await connection.run(createTablesSql(model, dialectOf('duckdb'), names));
+/** `flags`: the tables get the INVALID_SUFFIX columns (rows then carry them as booleans). */
+export async function loadIntoDuckDb(connection: DuckDBConnection, model: CxModel, data: SpecData, names: TableNames = {}, flags = false): Promise<void> {
+    await connection.run(createTablesSql(model, dialectOf('duckdb'), names, flags));
     for (const survey of model.surveys) {
-        await append(connection, surveyTableName(survey.name, names), surveyColumns(survey, model), data.surveys[survey.name] ?? []);
+        await append(connection, surveyTableName(survey.name, names), surveyColumns(survey, model, flags), data.surveys[survey.name] ?? []);
     }
     for (const dataset of model.datasets) {
-        await append(connection, datasetTableName(dataset.name, names), datasetColumns(dataset), data.datasets[dataset.name] ?? []);
+        await append(connection, datasetTableName(dataset.name, names), datasetColumns(dataset, flags), data.datasets[dataset.name] ?? []);
     }
 }
 

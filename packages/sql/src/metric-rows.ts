@@ -9,7 +9,7 @@
 import type { Condition, CxModel, Dataset, FieldRef, Metric, Period, SourceLocation, Survey } from '@cxspec/language';
 import { conditionSql, type FieldResolver, type ResolvedField } from './conditions.js';
 import { integerLiteral, quoteIdent, quoteText, type Dialect } from './dialect.js';
-import { datasetTableName, surveyTableName, type TableNames } from './tables.js';
+import { INVALID_SUFFIX, datasetTableName, surveyTableName, type TableNames } from './tables.js';
 
 /**
  * How the statistics turn into an estimate: NPS points, a share of hits in percent, a mean, or CLV
@@ -43,6 +43,8 @@ export interface MetricContext {
     dialect: Dialect;
     names: TableNames;
     shared: SharedCtes;
+    /** The tables carry INVALID_SUFFIX flags: a flagged value cannot be judged by conditions. */
+    flags: boolean;
 }
 
 export function metricSql(ctx: MetricContext, metric: Metric, index: number): MetricSql {
@@ -76,11 +78,11 @@ export function metricSql(ctx: MetricContext, metric: Metric, index: number): Me
             const source = expr.source;
             if (source.type === 'survey') {
                 const survey = surveyOf(model, source.survey);
-                const x = conditionSql(expr.condition, ctx.dialect, resolver(survey, joinedOf(model, survey)));
+                const x = conditionSql(expr.condition, ctx.dialect, resolver(ctx, survey, joinedOf(model, survey)));
                 return surveyMetric(ctx, metric, index, survey, segments, x, 'share');
             }
             const dataset = datasetOf(model, source.dataset);
-            return datasetMetric(ctx, metric, index, dataset, segments, conditionSql(expr.condition, ctx.dialect, resolver(undefined, dataset)), 'share');
+            return datasetMetric(ctx, metric, index, dataset, segments, conditionSql(expr.condition, ctx.dialect, resolver(ctx, undefined, dataset)), 'share');
         }
         case 'churn': case 'retention':
             return lifecycleMetric(ctx, metric, index, datasetOf(model, expr.dataset), segments, expr.kind);
@@ -111,7 +113,7 @@ const NO_PERIOD = 'CAST(NULL AS DATE)';
 function surveyMetric(ctx: MetricContext, metric: Metric, index: number, survey: Survey, segments: Condition[], x: string, estimator: Estimator): MetricSql {
     const { model, dialect, names } = ctx;
     const joined = joinedOf(model, survey);
-    const resolve = resolver(survey, joined);
+    const resolve = resolver(ctx, survey, joined);
     const ps = metric.period ? `CAST(date_trunc('${metric.period}', ${R}."submitted_at") AS DATE)` : NO_PERIOD;
     const columns = [`${x} AS x`, `${ps} AS ps`, ...segments.map((c, i) => `${conditionSql(c, dialect, resolve)} AS s${i + 1}`)];
     const join = joined
@@ -130,7 +132,7 @@ function surveyMetric(ctx: MetricContext, metric: Metric, index: number, survey:
 
 /** The dataset's rows with x, lifecycle dates st/en (NULL without lifecycle) and segment flags. */
 function datasetRowsCte(ctx: MetricContext, index: number, dataset: Dataset, segments: Condition[], x: string): string {
-    const resolve = resolver(undefined, dataset);
+    const resolve = resolver(ctx, undefined, dataset);
     const lc = dataset.lifecycle;
     const date = (name: string | undefined) => (name ? `${D}.${quoteIdent(name)}` : NO_PERIOD);
     const columns = [`${x} AS x`, `${date(lc?.start)} AS st`, `${date(lc?.end)} AS en`,
@@ -280,7 +282,8 @@ function requireLifecycle(metric: Metric, dataset: Dataset): void {
 }
 
 /** Resolves fields to columns of the response row (alias r) and of the dataset row (alias d). */
-function resolver(survey: Survey | undefined, dataset: Dataset | undefined): FieldResolver {
+function resolver(ctx: MetricContext, survey: Survey | undefined, dataset: Dataset | undefined): FieldResolver {
+    const valid = (alias: string, name: string) => `${alias}.${quoteIdent(name + INVALID_SUFFIX)} IS NOT TRUE`;
     return (field: FieldRef): ResolvedField => {
         if (field.source === 'question') {
             const question = survey && field.survey === survey.name ? survey.questions.find(q => q.name === field.question) : undefined;
@@ -289,14 +292,17 @@ function resolver(survey: Survey | undefined, dataset: Dataset | undefined): Fie
                 return { columns: question.items.map(item => `${R}.${quoteIdent(`${question.name}.${item.id}`)}`), shape: 'matrix' };
             }
             const list = question.kind === 'multichoice' || question.kind === 'ranking';
-            return { columns: [`${R}.${quoteIdent(question.name)}`], shape: list ? 'list' : 'scalar' };
+            const resolved: ResolvedField = { columns: [`${R}.${quoteIdent(question.name)}`], shape: list ? 'list' : 'scalar' };
+            if (ctx.flags) resolved.guard = valid(R, question.name);
+            return resolved;
         }
         const source = dataset && field.dataset === dataset.name ? dataset : undefined;
         if (!source) throw new SpecShapeError(`'${field.dataset}.${field.column}' is not a column of the rows being counted`);
         const column = source.columns.find(c => c.name === field.column);
         const resolved: ResolvedField = { columns: [`${D}.${quoteIdent(field.column)}`], shape: column?.type === 'date' ? 'date' : 'scalar' };
         // A response whose key finds no customer cannot be judged on the customer's columns.
-        if (survey) resolved.guard = `${D}.${quoteIdent(source.key)} IS NOT NULL`;
+        const guards = [...(survey ? [`${D}.${quoteIdent(source.key)} IS NOT NULL`] : []), ...(ctx.flags && column ? [valid(D, column.name)] : [])];
+        if (guards.length > 0) resolved.guard = guards.join(' AND ');
         return resolved;
     };
 }

@@ -5,12 +5,13 @@ import { generateMetricsSql } from './generate.js';
 import { loadIntoDuckDb, type SpecData } from './load-duckdb.js';
 import { normaliseRow, type SqlResultRow } from './result-rows.js';
 
-export async function runMetricsOnDuckDb(model: CxModel, data: SpecData): Promise<SqlResultRow[]> {
+/** `invalidFlags`: the rows carry INVALID_SUFFIX flags for values the row checks rejected. */
+export async function runMetricsOnDuckDb(model: CxModel, data: SpecData, invalidFlags = false): Promise<SqlResultRow[]> {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
-        await loadIntoDuckDb(connection, model, data);
-        const reader = await connection.runAndReadAll(generateMetricsSql(model, { dialect: 'duckdb' }));
+        await loadIntoDuckDb(connection, model, data, {}, invalidFlags);
+        const reader = await connection.runAndReadAll(generateMetricsSql(model, { dialect: 'duckdb', invalidFlags }));
         return reader.getRowObjectsJS().map(row => normaliseRow(row as Record<string, unknown>));
     } finally {
         connection.closeSync();

@@ -17,6 +17,13 @@ export interface TableNames {
 
 export type ColumnType = keyof Dialect['types'];
 
+/**
+ * Suffix of the BOOLEAN column that marks a value the native row checks rejected, present only
+ * when tables are created with flags (the DuckDB engine): such a value cannot be judged, which is
+ * not the same as unanswered. `!` cannot occur in a spec name, so no flag collides with a column.
+ */
+export const INVALID_SUFFIX = '!invalid';
+
 export interface ColumnDef {
     name: string;
     type: ColumnType;
@@ -37,7 +44,7 @@ function qualified(name: string, schema: string | undefined): string {
 }
 
 /** Columns of a survey's response table: id, timestamp, the joined dataset's key, one per answer. */
-export function surveyColumns(survey: Survey, model: CxModel): ColumnDef[] {
+export function surveyColumns(survey: Survey, model: CxModel, flags = false): ColumnDef[] {
     const columns: ColumnDef[] = [{ name: 'respondent_id', type: 'text' }, { name: 'submitted_at', type: 'timestamp' }];
     const joined = survey.joins ? model.datasets.find(d => d.name === survey.joins) : undefined;
     if (joined) columns.push({ name: joined.key, type: 'text' });
@@ -59,27 +66,29 @@ export function surveyColumns(survey: Survey, model: CxModel): ColumnDef[] {
                 columns.push({ name: q.name, type: 'text' });
                 break;
         }
+        if (flags && q.kind !== 'matrix') columns.push({ name: q.name + INVALID_SUFFIX, type: 'bool' });
     }
     return columns;
 }
 
 /** Columns of a dataset's table: the key (text) first, then the declared columns. */
-export function datasetColumns(dataset: Dataset): ColumnDef[] {
+export function datasetColumns(dataset: Dataset, flags = false): ColumnDef[] {
     const columns: ColumnDef[] = [{ name: dataset.key, type: 'text' }];
     for (const c of dataset.columns) {
         if (c.name === dataset.key) continue;
         const type: ColumnType = c.type === 'number' ? 'double' : c.type === 'date' ? 'date' : c.type === 'boolean' ? 'bool' : 'text';
         columns.push({ name: c.name, type });
+        if (flags) columns.push({ name: c.name + INVALID_SUFFIX, type: 'bool' });
     }
     return columns;
 }
 
 /** CREATE TABLE statements for every survey and dataset of the spec, in spec order. */
-export function createTablesSql(model: CxModel, dialect: Dialect, names: TableNames = {}): string {
+export function createTablesSql(model: CxModel, dialect: Dialect, names: TableNames = {}, flags = false): string {
     const create = (table: string, columns: ColumnDef[]) =>
         `CREATE TABLE ${table} (\n${columns.map(c => `    ${quoteIdent(c.name)} ${dialect.types[c.type]}`).join(',\n')}\n);\n`;
     return [
-        ...model.surveys.map(s => create(surveyTableName(s.name, names), surveyColumns(s, model))),
-        ...model.datasets.map(d => create(datasetTableName(d.name, names), datasetColumns(d)))
+        ...model.surveys.map(s => create(surveyTableName(s.name, names), surveyColumns(s, model, flags))),
+        ...model.datasets.map(d => create(datasetTableName(d.name, names), datasetColumns(d, flags)))
     ].join('\n');
 }
