@@ -47,7 +47,7 @@ function surveyProblems(model: CxModel, survey: Survey): CompileProblem[] {
     const reserved = new Set<string>(RECORD_FIELDS);
     const key = joinedKey(model, survey);
     if (key) reserved.add(key);
-    const kinds = new Map(survey.questions.map(q => [q.name, q.kind]));
+    const questions = new Map(survey.questions.map(q => [q.name, q]));
     for (const q of survey.questions) {
         if (reserved.has(q.name)) {
             problems.push({ loc: q.loc, code: 'CX902', message: `Question '${q.name}' of survey '${survey.name}' has the name of a field every response record carries; rename the question.` });
@@ -64,7 +64,7 @@ function surveyProblems(model: CxModel, survey: Survey): CompileProblem[] {
         }
         if (!q.visibleWhen) continue;
         try {
-            compileCondition(q.visibleWhen, name => kinds.get(name));
+            compileCondition(q.visibleWhen, name => questions.get(name));
         } catch (error) {
             if (!(error instanceof ExpressionError)) throw error;
             problems.push({ loc: q.loc, code: 'CX901', message: `Display logic of question '${q.name}' cannot be compiled: ${error.message}.` });

@@ -2,24 +2,31 @@
  * Display logic as SurveyJS `visibleIf` expressions with the meaning of logic-interpreter.ts.
  * SurveyJS treats an unanswered value as unequal to anything, so `!=`, `not in` and tests of
  * text answers get an explicit `notempty` guard; a multichoice answer is an array, so `=` becomes
- * `contains` and `in` becomes `anyof`.
+ * `contains` and `in` becomes `anyof`; SurveyJS's expression check does not know a matrix as a
+ * whole, so "answered" reads its items.
  */
-import type { Condition, Literal, QuestionKind } from '@cxspec/language';
+import type { Condition, Literal, Question } from '@cxspec/language';
 
 /** A condition that SurveyJS cannot express with the spec's meaning. */
 export class ExpressionError extends Error {}
 
-/** Kind of each question of the survey, by name. */
-export type KindOf = (question: string) => QuestionKind | undefined;
+/** A question of the survey, by name. */
+export type QuestionOf = (name: string) => Pick<Question, 'kind' | 'items'> | undefined;
 
-export function compileCondition(condition: Condition, kindOf: KindOf): string {
+export function compileCondition(condition: Condition, questionOf: QuestionOf): string {
     switch (condition.type) {
         case 'and': case 'or':
-            return condition.operands.map(c => operand(c, kindOf)).join(` ${condition.type} `);
+            return condition.operands.map(c => operand(c, questionOf)).join(` ${condition.type} `);
         case 'not':
-            return `!(${compileCondition(condition.operand, kindOf)})`;
-        case 'answered':
-            return `${variable(condition)} ${condition.negated ? 'empty' : 'notempty'}`;
+            return `!(${compileCondition(condition.operand, questionOf)})`;
+        case 'answered': {
+            const name = variable(condition);
+            const test = condition.negated ? 'empty' : 'notempty';
+            const question = questionOf(name.slice(1, -1));
+            if (question?.kind !== 'matrix') return `${name} ${test}`;
+            const items = question.items.map(i => `{${name.slice(1, -1)}.${i.id}} ${test}`);
+            return items.length === 1 ? items[0] : `(${items.join(condition.negated ? ' and ' : ' or ')})`;
+        }
         case 'in': {
             const name = variable(condition);
             const list = `[${condition.values.map(formatLiteral).join(', ')}]`;
@@ -28,7 +35,7 @@ export function compileCondition(condition: Condition, kindOf: KindOf): string {
         case 'compare': {
             const name = variable(condition);
             const value = formatLiteral(condition.value);
-            const kind = kindOf(condition.field.source === 'question' ? condition.field.question : '');
+            const kind = questionOf(name.slice(1, -1))?.kind;
             if (kind === 'multichoice') {
                 return condition.op === '=' ? `${name} contains ${value}` : `(${name} notempty and ${name} notcontains ${value})`;
             }
@@ -40,8 +47,8 @@ export function compileCondition(condition: Condition, kindOf: KindOf): string {
     }
 }
 
-function operand(condition: Condition, kindOf: KindOf): string {
-    const text = compileCondition(condition, kindOf);
+function operand(condition: Condition, questionOf: QuestionOf): string {
+    const text = compileCondition(condition, questionOf);
     return condition.type === 'and' || condition.type === 'or' ? `(${text})` : text;
 }
 

@@ -11,7 +11,7 @@ export type SurveyJson = Record<string, unknown>;
 
 export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
     const text = (t: Localized) => surveyText(t, model.spec.locales, model.spec.defaultLocale);
-    const kinds = new Map(survey.questions.map(q => [q.name, q.kind]));
+    const questions = new Map(survey.questions.map(q => [q.name, q]));
     const thanks = mapText(text(survey.thanks), s => `<h3>${escapeHtml(s)}</h3>`);
     return compact({
         locale: model.spec.defaultLocale,
@@ -22,7 +22,7 @@ export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
             name: 'questions',
             elements: survey.questions.map(q => compact({
                 ...questionBody(q, text),
-                visibleIf: q.visibleWhen ? compileCondition(q.visibleWhen, name => kinds.get(name)) : undefined,
+                visibleIf: q.visibleWhen ? compileCondition(q.visibleWhen, name => questions.get(name)) : undefined,
                 isRequired: q.required || undefined
             }))
         }]

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { Model } from 'survey-core';
 import { compileSurvey, visibleQuestions } from '@cxspec/compiler';
 import { EXAMPLE_NAMES, exampleModel } from './support/examples.js';
-import { answerSetArb } from './support/answers.js';
+import { answerSetArb, withoutUndefined } from './support/answers.js';
+import { constructsSurvey } from './support/models.js';
 
 const RUNS = 400;
 
@@ -37,4 +38,25 @@ describe('compiled display logic behaves like the spec', () => {
             }
         });
     }
+
+    it(`every construct on every answer kind: interpreter and SurveyJS agree on ${RUNS} answer sets`, () => {
+        const model = constructsSurvey();
+        const survey = model.surveys[0];
+        const surveyModel = new Model(compileSurvey(model, survey));
+        expect(surveyModel.validateExpressions()).toEqual([]);
+        // Text answers near the compared strings, so that both outcomes occur.
+        const text = fc.oneof(fc.constantFrom(undefined, '', 'Hello', ' hello ', 'HELLO!', 'x', 'a', 'b'), fc.string());
+        const answers = answerSetArb(survey).chain(a => text.map(t => withoutUndefined({ ...a, t })));
+        const shownCount = new Map<string, number>();
+        fc.assert(fc.property(answers, a => {
+            surveyModel.data = a;
+            const expected = visibleQuestions(survey, a);
+            expect(survey.questions.filter(q => surveyModel.getQuestionByName(q.name).isVisible).map(q => q.name)).toEqual(expected);
+            for (const q of expected) shownCount.set(q, (shownCount.get(q) ?? 0) + 1);
+        }), { numRuns: RUNS, seed: 20260304 });
+        for (const q of survey.questions.filter(q => q.visibleWhen)) {
+            expect(shownCount.get(q.name) ?? 0, `${q.name} shown`).toBeGreaterThan(0);
+            expect(shownCount.get(q.name) ?? 0, `${q.name} hidden`).toBeLessThan(RUNS);
+        }
+    });
 });

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Condition, FieldRef, QuestionKind } from '@cxspec/language';
 import { compileCondition, ExpressionError, quoteString } from '@cxspec/compiler';
 
-const KINDS: Record<string, QuestionKind> = { r: 'nps', c: 'choice', m: 'multichoice', t: 'text', b: 'boolean' };
+const KINDS: Record<string, QuestionKind> = { r: 'nps', c: 'choice', m: 'multichoice', t: 'text', b: 'boolean', x: 'matrix' };
+const ITEMS = [{ id: 'i', label: {} }, { id: 'j', label: {} }];
 const field = (question: string): FieldRef => ({ source: 'question', survey: 'S', question });
-const compile = (c: Condition) => compileCondition(c, name => KINDS[name]);
+const compile = (c: Condition) => compileCondition(c, name => ({ kind: KINDS[name], items: KINDS[name] === 'matrix' ? ITEMS : [] }));
 
 describe('visibleIf expressions', () => {
     it('compiles each construct to the expected text', () => {
@@ -20,6 +21,8 @@ describe('visibleIf expressions', () => {
         expect(compile({ type: 'in', field: field('c'), values: ['a'], negated: true })).toBe("({c} notempty and {c} noneof ['a'])");
         expect(compile({ type: 'answered', field: field('t'), negated: false })).toBe('{t} notempty');
         expect(compile({ type: 'answered', field: field('t'), negated: true })).toBe('{t} empty');
+        expect(compile({ type: 'answered', field: field('x'), negated: false })).toBe('({x.i} notempty or {x.j} notempty)');
+        expect(compile({ type: 'answered', field: field('x'), negated: true })).toBe('({x.i} empty and {x.j} empty)');
         expect(compile({
             type: 'and', operands: [
                 { type: 'or', operands: [{ type: 'answered', field: field('t'), negated: false }, { type: 'compare', field: field('r'), op: '>', value: 8 }] },

@@ -1,4 +1,4 @@
-import type { Condition, CxModel, Question } from '@cxspec/language';
+import type { Condition, CxModel, FieldRef, Literal, Question } from '@cxspec/language';
 
 const loc = (line: number) => ({ file: 'test.cx', line, column: 3, endLine: line, endColumn: 40 });
 
@@ -21,4 +21,40 @@ export function surveyModel(questions: Question[]): CxModel {
             estimatedSeconds: 5 * questions.length, loc: loc(1), questions
         }]
     };
+}
+
+const field = (q: string): FieldRef => ({ source: 'question', survey: 'S', question: q });
+const cmp = (q: string, op: '=' | '!=' | '<' | '<=' | '>' | '>=', value: Literal): Condition => ({ type: 'compare', field: field(q), op, value });
+const inList = (q: string, values: Literal[], negated = false): Condition => ({ type: 'in', field: field(q), values, negated });
+const answered = (q: string, negated = false): Condition => ({ type: 'answered', field: field(q), negated });
+
+/**
+ * One question of every kind, then one question per construct of display logic on each kind it
+ * applies to, and nested and/or/not combinations.
+ */
+export function constructsSurvey(): CxModel {
+    const options = ['a', 'b', 'c'].map(id => ({ id, label: { en: id.toUpperCase() } }));
+    const base: Question[] = [
+        { ...question('r', 'nps', 2), scale: { min: 0, max: 10, minLabel: {}, maxLabel: {} } },
+        { ...question('c', 'choice', 3), options },
+        { ...question('m', 'multichoice', 4), options },
+        question('t', 'text', 5),
+        question('b', 'boolean', 6),
+        { ...question('x', 'matrix', 7), scale: { min: 1, max: 3, minLabel: {}, maxLabel: {} }, items: [{ id: 'i', label: { en: 'I' } }, { id: 'j', label: { en: 'J' } }] },
+        { ...question('k', 'ranking', 8), options: options.slice(0, 2) }
+    ];
+    const conditions: Condition[] = [
+        cmp('r', '=', 5), cmp('r', '!=', 5), cmp('r', '<', 3), cmp('r', '<=', 3), cmp('r', '>', 8), cmp('r', '>=', 8),
+        inList('r', [0, 10]), inList('r', [5, 6], true),
+        cmp('c', '=', 'a'), cmp('c', '!=', 'a'), inList('c', ['a', 'b']), inList('c', ['a'], true),
+        cmp('m', '=', 'a'), cmp('m', '!=', 'a'), inList('m', ['a', 'b']), inList('m', ['c'], true),
+        cmp('t', '=', 'Hello'), cmp('t', '!=', 'x'), inList('t', ['a', 'b']), inList('t', ['a'], true),
+        cmp('b', '=', true), cmp('b', '!=', false), inList('b', [true]),
+        answered('r'), answered('m'), answered('t', true), answered('x'), answered('x', true), answered('k'), answered('k', true),
+        { type: 'not', operand: cmp('r', '>=', 9) },
+        { type: 'not', operand: inList('m', ['a'], true) },
+        { type: 'or', operands: [cmp('r', '<=', 6), { type: 'and', operands: [cmp('c', '!=', 'b'), { type: 'not', operand: answered('t') }] }] },
+        { type: 'and', operands: [{ type: 'or', operands: [cmp('b', '=', false), cmp('m', '=', 'c')] }, { type: 'not', operand: { type: 'or', operands: [answered('x'), cmp('r', '>', 5)] } }] }
+    ];
+    return surveyModel([...base, ...conditions.map((c, i) => question(`shown_${i}`, 'boolean', 10 + i, c))]);
 }
