@@ -404,6 +404,22 @@ describe('formatting, code lenses and inlay hints', () => {
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     });
 
+    it('formats only the requested range, and the line just closed when `}` is typed', async () => {
+        const text = 'spec CoffeeMobileOrder\nsegment Late {\n      ja "遅い"  en "Late"\n  where AfterPickup.visit_reason = commute\n    }\n';
+        const uri = uriOf('coffee-mobile-order/typing.cx');
+        await client.open(uri, text);
+        const range = await client.request<TextEdit[]>('textDocument/rangeFormatting', {
+            textDocument: { uri }, range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, options: { tabSize: 2, insertSpaces: true }
+        });
+        expect(range).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 24 } }, newText: '  ja "遅い" en "Late"' }]);
+        const onType = await client.request<TextEdit[]>('textDocument/onTypeFormatting', {
+            textDocument: { uri }, position: { line: 4, character: 5 }, ch: '}', options: { tabSize: 2, insertSpaces: true }
+        });
+        expect(onType).toEqual([{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } }, newText: '}' }]);
+        expect(client.capabilities.documentOnTypeFormattingProvider).toEqual({ firstTriggerCharacter: '}', moreTriggerCharacter: ['\n'] });
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    });
+
     it('puts "Preview survey" and "Preview journey" lenses on each survey and journey', async () => {
         const lensesOf = (file: string) => client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(file) } });
         expect(await lensesOf('d2c-ecommerce/metrics.cx')).toEqual([]);
