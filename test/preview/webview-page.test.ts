@@ -3,7 +3,7 @@
  * itself cannot run here, so the test plays the extension's part through the same API the page
  * uses: `acquireVsCodeApi()` (postMessage, getState, setState) and `window.postMessage` for host
  * messages. Checks that edits re-render in place (answers and scroll kept), errors keep the last
- * render, and a reloaded webview comes back with its tab, locale and scroll.
+ * render, and a reloaded webview comes back with its tab, locale, answers and scroll.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -112,7 +112,7 @@ describe('preview page in webview mode', () => {
         await page.screenshot({ path: path.join(out, 'webview-journey.png') });
     });
 
-    it('comes back from a reload (hidden webview shown again) with tab, locale and scroll', async () => {
+    it('comes back from a reload (hidden webview shown again) with tab, locale, answers and scroll', async () => {
         await page.click('.cx-tabs button[data-tab="survey"]');
         await page.evaluate(() => window.scrollTo(0, 700));
         await page.waitForFunction(() => (window as unknown as { __state?: { scrollY: number } }).__state?.scrollY === 700);
@@ -122,6 +122,8 @@ describe('preview page in webview mode', () => {
         expect(await page.getAttribute('.cx-tabs button[aria-selected="true"]', 'data-tab')).toBe('survey');
         expect(await page.textContent('.sd-question[data-name="recommend"] .sd-question__title')).toContain('How likely are you to recommend mobile order');
         expect(await page.evaluate(() => window.scrollY)).toBe(700);
+        expect(await page.isChecked('.sd-question[data-name="recommend"] input[value="3"]')).toBe(true);
+        expect(await visibleQuestions(page)).toContain('reason');
         await page.close();
     });
 });

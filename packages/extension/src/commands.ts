@@ -21,8 +21,9 @@ export interface CommandHost {
 export function registerCommands(host: CommandHost): vscode.Disposable[] {
     const previewOf = (kind: 'survey' | 'journey') => (args?: PreviewCommandArgs) => {
         if (args) return host.openPreview({ uri: vscode.Uri.parse(args.uri), focus: { kind, name: args.name } });
+        // From the command palette: the server picks the survey or journey around the cursor.
         const editor = activeSpecEditor();
-        if (editor) host.openPreview({ uri: editor.document.uri, position: editor.selection.active, focus: { kind } });
+        if (editor) host.openPreview({ uri: editor.document.uri, position: editor.selection.active });
     };
     return [
         vscode.commands.registerCommand(PreviewSurveyCommand, previewOf('survey')),

@@ -25,4 +25,6 @@ export interface PageState {
     survey: string | null;
     journey: string | null;
     scrollY: number;
+    /** The reviewer's answers in the survey on show, so a reloaded webview keeps them. */
+    answers: { survey: string; data: Record<string, unknown> } | null;
 }

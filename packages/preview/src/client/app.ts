@@ -17,7 +17,7 @@ const TABS: Tab[] = ['survey', 'journey', 'metrics'];
 
 export class PreviewApp {
     private state: PageState;
-    private readonly surveyView = new SurveyView();
+    private readonly surveyView = new SurveyView((survey, data) => this.save({ answers: { survey, data } }));
     /** Set when new data arrived and the SurveyJS model must be rebuilt before the survey shows. */
     private surveyStale = true;
 
@@ -113,7 +113,8 @@ export class PreviewApp {
         if (data.surveys.length === 0) return el('p', { class: 'cx-muted' }, t.noSurveys);
         const survey = data.surveys.find(s => s.name === state.survey) ?? data.surveys[0];
         if (this.surveyStale || this.surveyView.surveyName !== survey.name) {
-            this.surveyView.show(survey, state.locale, data.defaultLocale);
+            const saved = state.answers?.survey === survey.name ? state.answers.data : undefined;
+            this.surveyView.show(survey, state.locale, data.defaultLocale, saved);
             this.surveyStale = false;
         }
         return el('div', {},
@@ -152,6 +153,7 @@ function stateFor(focus: PreviewFocus, locale: string): PageState {
         locale,
         survey: focus.kind === 'survey' ? focus.name ?? null : null,
         journey: focus.kind === 'journey' ? focus.name ?? null : null,
-        scrollY: 0
+        scrollY: 0,
+        answers: null
     };
 }

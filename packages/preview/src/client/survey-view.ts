@@ -14,11 +14,14 @@ export class SurveyView {
     surveyName: string | null = null;
     readonly root = el('div', { class: 'cx-survey-host' });
 
+    constructor(private readonly onAnswers: (survey: string, data: Record<string, unknown>) => void) {}
+
     /**
      * Shows `survey` in `locale`. When the same survey is shown again after an edit, the answers
-     * and the page the reviewer was on are carried over so the preview follows edits in place.
+     * and the page the reviewer was on are carried over so the preview follows edits in place;
+     * `saved` answers (from the page's persisted state) fill a survey shown for the first time.
      */
-    show(survey: SurveyPreview, locale: string, defaultLocale: string): void {
+    show(survey: SurveyPreview, locale: string, defaultLocale: string, saved?: Record<string, unknown>): void {
         // The compiler writes the spec's default locale's texts under SurveyJS's `default` key, which
         // SurveyJS reads for its own default locale; making that the spec's keeps every locale right.
         surveyLocalization.defaultLocale = defaultLocale;
@@ -28,7 +31,10 @@ export class SurveyView {
         if (previous) {
             model.data = previous.data;
             if (previous.currentPageNo < model.visiblePageCount) model.currentPageNo = previous.currentPageNo;
+        } else if (saved) {
+            model.data = saved;
         }
+        model.onValueChanged.add(() => this.onAnswers(survey.name, model.data));
         this.model = model;
         this.surveyName = survey.name;
         clear(this.root);
