@@ -215,11 +215,13 @@ function calibrate(metric, desired, scale, reversed, sd) {
 }
 
 /**
- * Distinct weights of an analysis' drivers on its outcome, in a seeded order: the k-th strongest
- * driver gets 1/(1 + 0.9k). Returns them in the spec's driver order.
+ * Distinct weights of an analysis' drivers on its outcome, in a seeded order: falling evenly from 1
+ * for the strongest to 0.2 for the weakest, so two or three drivers stand above the average
+ * importance. Returns them in the spec's driver order.
  */
 function driverWeights(analysis, rand) {
-    return strengthOrder(analysis, rand).map(rankOf => 1 / (1 + 0.9 * rankOf));
+    const n = analysis.drivers.length;
+    return strengthOrder(analysis, rand).map(rankOf => 1 - (0.8 * rankOf) / Math.max(1, n - 1));
 }
 
 /** For each driver (spec order), its strength rank 0..n-1, from a seeded shuffle of the analysis. */
