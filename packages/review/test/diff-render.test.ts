@@ -48,6 +48,21 @@ describe('diff rendering', () => {
         });
     });
 
+    it('shortens a comment that would exceed the size limit, saying what it left out', async () => {
+        const { result, after } = await diffOf('v2-survey');
+        const full = formatDiffMarkdown(result, after);
+        expect(formatDiffMarkdown(result, after, { maxLength: full.length })).toBe(full);
+        const short = formatDiffMarkdown(result, after, { maxLength: 3000 });
+        expect(short.length).toBeLessThanOrEqual(3000);
+        expect(short.match(/^\| \| \| \d+ more change\(s\) not shown/gm)).toEqual(['| | | 4 more change(s) not shown', '| | | 2 more change(s) not shown']);
+        expect(short).toContain('#### Breaking (3)');
+        expect(short).toContain('```mermaid');
+        const tiny = formatDiffMarkdown(result, after, { maxLength: 1500 });
+        expect(tiny.length).toBeLessThanOrEqual(1500);
+        expect(tiny).toContain('The journey map is left out to keep this comment within the size limit.');
+        expect(tiny).toContain('| `question.wording` | `survey AfterPickup > question recommend`');
+    });
+
     it('says so when nothing changed', async () => {
         const { result, after } = await diffOf('v1');
         expect(formatDiffText(result)).toBe('CoffeeReview: 0 breaking, 0 non-breaking, 0 cosmetic');

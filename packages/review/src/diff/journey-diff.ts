@@ -33,7 +33,7 @@ export function diffJourneys(before: CxModel, after: CxModel): Change[] {
     }
     for (const old of before.journeys.filter(j => !after.journeys.some(n => n.name === j.name))) {
         changes.push({ kind: 'journey.removed', severity: 'non-breaking', subject: `journey ${old.name}`, loc: locOf(old.loc),
-            message: `Journey '${old.name}' was removed with its ${old.stages.length} stage(s).` });
+            message: `Journey '${old.name}' was removed.` });
     }
     changes.push(...diffTouchpoints(before, after));
     return changes;
