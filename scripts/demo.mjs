@@ -7,6 +7,9 @@ const cxspec = ['packages/cli/bin/cxspec.js'];
 const steps = [
     ['validate', 'examples'],
     ['compile', 'examples', '--out', 'dist/examples'],
+    // CI review: every diagnostic as GitHub annotations, then a semantic diff of two spec versions.
+    ['check', 'examples', '--format', 'github'],
+    ['diff', 'packages/review/test/fixtures/diff/v1', 'packages/review/test/fixtures/diff/v2-survey', '--format', 'text'],
     // A standalone preview a reviewer can open offline: survey, journey map and metric targets.
     ['preview', 'examples/coffee-mobile-order', '--out', 'dist/previews/coffee-mobile-order.html']
 ];
