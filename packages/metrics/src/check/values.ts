@@ -46,7 +46,13 @@ function recodeValue(raw: unknown, recode: Recode | undefined): unknown {
 /** Converter of a number on a scale (nps, csat, ces, rating, one matrix item). */
 export function scaleConverter(label: string, min: number, max: number, recode?: Recode): Converter {
     const offset = recode?.offset ?? 0;
+    const plain = !recode?.values;
     return (raw, report) => {
+        // Fast path: a one-digit CSV cell, what almost every rating is.
+        if (plain && typeof raw === 'string' && raw.length === 1) {
+            const v = raw.charCodeAt(0) - 48 + offset;
+            if (v - offset >= 0 && v - offset <= 9 && v >= min && v <= max) return v;
+        }
         if (isEmpty(raw)) return undefined;
         const coded = recodeValue(raw, recode);
         const n = parseInteger(coded);
