@@ -1,11 +1,17 @@
-import { AstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import {
+    AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocument, type LangiumDocuments,
+    type MaybePromise, type ReferenceInfo
+} from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+} from 'langium/lsp';
 import { CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { CxSpecServices } from '../cxspec-module.js';
-import { isDataset, isDocument, isSurvey } from '../generated/ast.js';
+import { isColumn, isDataset, isDocument, isEnumValue, isOption, isQuestion, isSurvey, isTouchpoint } from '../generated/ast.js';
 import { localeSettings, type SpecMembership } from '../references/spec-membership.js';
 import { guarded } from './guard.js';
+import { questionKindText } from './spec-facts.js';
 
 /**
  * Langium completes keywords and references (touchpoints after `about`, option ids after a
@@ -15,9 +21,14 @@ import { guarded } from './guard.js';
 export class CxSpecCompletionProvider extends DefaultCompletionProvider {
     private readonly membership: SpecMembership;
 
+    private readonly documents: LangiumDocuments;
+    private readonly locator: AstNodeLocator;
+
     constructor(services: CxSpecServices) {
         super(services);
         this.membership = services.references.SpecMembership;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.locator = services.workspace.AstNodeLocator;
     }
 
     override getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -53,6 +64,15 @@ export class CxSpecCompletionProvider extends DefaultCompletionProvider {
         return (field?.options?.length ?? 0) > 0 || (field?.values?.length ?? 0) > 0;
     }
 
+    /** Says where a touchpoint sits, what kind a question is, what an option reads. */
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node ?? this.documents.getDocument(description.documentUri)?.parseResult.value;
+        const target = node && !description.node ? this.locator.getAstNode(node, description.path) : node;
+        const detail = target && completionDetail(target);
+        return detail ? { ...item, detail } : item;
+    }
+
     private completeLocales(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const root = context.document.parseResult.value;
         if (!isDocument(root)) return;
@@ -86,3 +106,12 @@ function textBefore(context: CompletionContext): string {
 
 /** `field = `, `field != ` or `field in [a, ` where the field is a choice question or an enum column. */
 const COMPARED = /([_a-zA-Z]\w*)(?:\s*\.\s*([_a-zA-Z]\w*))?\s*(?:!?=|(?:not\s+)?in\s*\[[\w\s,]*)\s*$/;
+
+function completionDetail(node: AstNode): string | undefined {
+    if (isTouchpoint(node)) return `${node.$container.$container.name} > ${node.$container.name}${node.channel ? `, ${node.channel}` : ''}`;
+    if (isQuestion(node)) return questionKindText(node);
+    if (isOption(node)) return node.texts[0]?.text;
+    if (isColumn(node)) return node.primitive ?? node.values.map(v => v.name).join(' | ');
+    if (isEnumValue(node)) return `value of ${node.$container.name}`;
+    return undefined;
+}

@@ -84,7 +84,10 @@ describe('completion', () => {
     it('offers exactly the touchpoints of the spec after `about `', async () => {
         const items = await withText('coffee-mobile-order/survey.cx', t => t.replace('about MenuBrowse', 'about '),
             (text, uri) => complete(uri, positionOf(text, 'ces about ', 10)));
-        expect(items.map(i => i.label)).toEqual(['MenuBrowse', 'Payment', 'ReadyNotice', 'PickupShelf', 'Rewards']);
+        expect(items.map(i => [i.label, i.detail])).toEqual([
+            ['MenuBrowse', 'MobileOrder > Order, app'], ['Payment', 'MobileOrder > Order, app'], ['ReadyNotice', 'MobileOrder > Wait, app'],
+            ['PickupShelf', 'MobileOrder > Pickup, store'], ['Rewards', 'MobileOrder > Loyalty, app']
+        ]);
     });
 
     it('offers exactly the touchpoints of the spec after `trigger after `', async () => {
@@ -96,7 +99,9 @@ describe('completion', () => {
     it('offers exactly the option ids of a choice question after a comparison', async () => {
         const items = await withText('coffee-mobile-order/survey.cx', t => t.replace('text when recommend <= 6 {', 'text when visit_reason = {'),
             (text, uri) => complete(uri, positionOf(text, 'visit_reason = ', 15)));
-        expect(items.map(i => i.label)).toEqual(['commute', 'work_break', 'weekend', 'meetup', 'other']);
+        expect(items.map(i => [i.label, i.detail])).toEqual([
+            ['commute', '通勤・通学の途中'], ['work_break', '仕事や勉強の合間の休憩'], ['weekend', '休日のお出かけ'], ['meetup', '友人・家族との待ち合わせ'], ['other', 'その他']
+        ]);
     });
 
     it('offers the option ids inside `in [...]` of a segment in another file', async () => {
@@ -321,8 +326,8 @@ describe('symbols, folding and semantic tokens', () => {
 
     it('folds each multi-line block and comment', async () => {
         const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uriOf('coffee-mobile-order/spec.cx') } });
-        // The closing line stays visible, as in VS Code's own folding.
-        expect(ranges.map(r => [r.startLine, r.endLine, r.kind ?? null])).toEqual([[3, 10, null]]);
+        // The closing line stays visible, as in VS Code's own folding; a single comment line does not fold.
+        expect(ranges.map(r => [r.startLine, r.endLine, r.kind ?? null])).toEqual([[0, 2, 'comment'], [3, 10, null]]);
     });
 
     it('colours declarations and references by concept', async () => {
