@@ -12,6 +12,8 @@ fc-list :lang=ja 2>/dev/null | grep -q . || need+=(fonts-ipafont-gothic)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 # git reads the old side of `cxspec diff --base <rev>` (its tests make a repository).
 command -v git >/dev/null || need+=(git)
+# util-linux's script gives `cxspec score` a terminal in the progress-bar test.
+command -v script >/dev/null || need+=(bsdutils)
 
 if [ ${#need[@]} -eq 0 ]; then
     exit 0

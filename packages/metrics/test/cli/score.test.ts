@@ -113,6 +113,21 @@ describe('cxspec score on bad input', () => {
     });
 });
 
+describe('cxspec score progress', () => {
+    it('draws a progress bar on a terminal (util-linux script gives it one) and clears it at the end', () => {
+        const lines = Array.from({ length: 60_000 }, (_, i) => `r${i},2026-01-01T10:00:00Z,9,7,5,5,true,commute`);
+        const file = tmp.write('big.csv', [HEADER, ...lines].join('\n') + '\n');
+        const env = { ...process.env };
+        delete env.CI;
+        const command = [process.execPath, CLI, 'score', SPEC, '--responses', file, '--out', path.join(tmp.dir, 'big.json')].map(a => `'${a}'`).join(' ');
+        const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env });
+        expect(r.status).toBe(0);
+        const mb = (fs.statSync(file).size / 1048576).toFixed(1);
+        expect(r.stdout).toContain(`] 100% ${mb}/${mb} MB ${file}\x1b[K`);
+        expect(r.stdout.endsWith('\r\x1b[K')).toBe(true);
+    });
+});
+
 describe('cxspec score reports', () => {
     it('writes Markdown and HTML reports with --out, and the same JSON bytes every run', () => {
         const file = responses('report.csv', 10, 0);
