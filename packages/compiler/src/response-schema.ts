@@ -57,7 +57,7 @@ function answerSchema(q: Question): JsonSchema {
             return {
                 type: 'object',
                 properties: Object.fromEntries(q.items.map(i => [i.id, rating])),
-                // A required matrix is answered for every item (SurveyJS `isAllRowRequired`).
+                // A required matrix is answered for every item (SurveyJS `eachRowRequired`).
                 ...(q.required ? { required: q.items.map(i => i.id) } : {}),
                 additionalProperties: false
             };

@@ -63,7 +63,7 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
                 columns,
                 rows: q.items.map(i => compact({ value: i.id, text: text(i.label) })),
                 // A required matrix asks for every item, as the response schema does.
-                isAllRowRequired: q.required || undefined
+                eachRowRequired: q.required || undefined
             };
         }
     }

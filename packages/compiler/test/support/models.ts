@@ -29,8 +29,8 @@ const inList = (q: string, values: Literal[], negated = false): Condition => ({ 
 const answered = (q: string, negated = false): Condition => ({ type: 'answered', field: field(q), negated });
 
 /**
- * One question of every kind, then one question per construct of display logic on each kind it
- * applies to, and nested and/or/not combinations.
+ * One question of every kind (the matrix required), then one question per construct of display
+ * logic on each kind it applies to, and nested and/or/not combinations.
  */
 export function constructsSurvey(): CxModel {
     const options = ['a', 'b', 'c'].map(id => ({ id, label: { en: id.toUpperCase() } }));
@@ -40,7 +40,10 @@ export function constructsSurvey(): CxModel {
         { ...question('m', 'multichoice', 4), options },
         question('t', 'text', 5),
         question('b', 'boolean', 6),
-        { ...question('x', 'matrix', 7), scale: { min: 1, max: 3, minLabel: {}, maxLabel: {} }, items: [{ id: 'i', label: { en: 'I' } }, { id: 'j', label: { en: 'J' } }] },
+        {
+            ...question('x', 'matrix', 7), required: true, scale: { min: 1, max: 3, minLabel: {}, maxLabel: {} },
+            items: [{ id: 'i', label: { en: 'I' } }, { id: 'j', label: { en: 'J' } }]
+        },
         { ...question('k', 'ranking', 8), options: options.slice(0, 2) }
     ];
     const conditions: Condition[] = [
