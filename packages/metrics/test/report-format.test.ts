@@ -33,6 +33,12 @@ describe('number formatting', () => {
 });
 
 describe('axis domains', () => {
+    test('exact cases', () => {
+        expect(niceDomain([0], null)).toEqual({ domain: [0, 1.25], ticks: [0, 0.25, 0.5, 0.75, 1, 1.25], step: 0.25 });
+        expect(niceDomain([-7.2, -13.6, -0.8, -10, 0], [-100, 100])).toEqual({ domain: [-15, 0], ticks: [-15, -10, -5, 0], step: 5 });
+        expect(niceDomain([-3, -1], null)).toEqual({ domain: [-3.5, -0.5], ticks: [-3.5, -3, -2.5, -2, -1.5, -1, -0.5], step: 0.5 });
+    });
+
     test('cover every value, stay within bounds, ticks ascend inside the domain, never cross zero needlessly', () => {
         fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }), values => {
             const { domain, ticks, step } = niceDomain(values, [0, 100]);

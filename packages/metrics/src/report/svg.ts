@@ -40,15 +40,16 @@ export function niceDomain(values: number[], bounds: [number, number] | null, ti
     const finite = values.filter(v => Number.isFinite(v));
     let lo = finite.length > 0 ? Math.min(...finite) : 0;
     let hi = finite.length > 0 ? Math.max(...finite) : 1;
+    // Padding never pushes an all-positive (or all-negative) axis across zero.
+    const [floor, ceiling] = [lo >= 0 ? 0 : -Infinity, hi <= 0 && lo < 0 ? 0 : Infinity];
     if (hi - lo < 1e-9) {
         const pad = Math.abs(lo) > 1 ? Math.abs(lo) * 0.1 : 1;
         lo -= pad;
         hi += pad;
     }
     const pad = (hi - lo) * 0.08;
-    // Padding never pushes an all-positive (or all-negative) axis across zero.
-    lo = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
-    hi = hi <= 0 ? Math.min(0, hi + pad) : hi + pad;
+    lo = Math.max(floor, lo - pad);
+    hi = Math.min(ceiling, hi + pad);
     const step = niceStep(hi - lo, tickCount);
     lo = Math.floor(lo / step) * step;
     hi = Math.ceil(hi / step) * step;
