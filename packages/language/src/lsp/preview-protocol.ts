@@ -45,7 +45,12 @@ function previewModel(shared: LangiumSharedServices, services: CxSpecServices, p
         throw new ResponseError(PreviewModelErrorCode, `Spec '${spec.name}' has errors; fix them to update the preview (${firstError}).`);
     }
     const focus = params.focus ?? focusAt(document, params.position) ?? { kind: 'metrics' };
-    return { specName: spec.name, model: buildCxModel(roots as Document[], { root }), focus };
+    const model = buildCxModel(roots as Document[], { root });
+    const named = focus.kind === 'survey' ? model.surveys : focus.kind === 'journey' ? model.journeys : undefined;
+    if (named && !named.some(n => n.name === focus.name)) {
+        throw new ResponseError(PreviewModelErrorCode, `Spec '${spec.name}' has no ${focus.kind} '${focus.name ?? ''}' to preview.`);
+    }
+    return { specName: spec.name, model, focus };
 }
 
 function notOpen(uri: string): ResponseError<void> {
