@@ -66,5 +66,5 @@ await Promise.all(bundles.map(options => esbuild.build({
     ...options
 })));
 
-// The extension's grammar, webview assets and CLI copy, taken from the bundles just built.
+// The extension's grammar and webview assets, taken from the bundles just built.
 await import('../packages/extension/scripts/assemble.mjs');

@@ -1,6 +1,6 @@
 // Puts together what the extension ships besides its esbuild bundles, all under packages/extension/dist
-// (ignored by git, packed by vsce): the TextMate grammar, the preview page bundle the webview links,
-// and a copy of the CLI bundle for the compile and score commands. Run by scripts/build.mjs.
+// (ignored by git, packed by vsce): the TextMate grammar and the preview page bundle the webview
+// links. Run by scripts/build.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,7 @@ fs.writeFileSync(GRAMMAR, buildGrammar());
 const copies = [
     [GRAMMAR, 'syntaxes/cxspec.tmLanguage.json'],
     [path.join(root, 'packages/preview/dist/preview-client.js'), 'media/preview-client.js'],
-    [path.join(root, 'packages/preview/dist/preview.css'), 'media/preview.css'],
-    [path.join(root, 'packages/cli/dist/cxspec.mjs'), 'cli/cxspec.mjs']
+    [path.join(root, 'packages/preview/dist/preview.css'), 'media/preview.css']
 ];
 for (const [from, to] of copies) {
     fs.mkdirSync(path.dirname(path.join(dist, to)), { recursive: true });

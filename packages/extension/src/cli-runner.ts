@@ -1,8 +1,10 @@
 /**
- * Compile and score run the `cxspec` CLI bundle (a copy ships in the extension) as a child process,
- * with VS Code's own runtime as Node, and show its output in the CXSpec output channel.
+ * Compile and score run the `cxspec` CLI bundle as a child process, with VS Code's own runtime as
+ * Node, and show its output in the CXSpec output channel. The CLI is not shipped inside the
+ * extension: its DuckDB and PostgreSQL engines are native packages that live in node_modules.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { readSettings } from './settings.js';
@@ -13,12 +15,17 @@ export interface CliResult {
     stderr: string;
 }
 
-export function cliPath(context: vscode.ExtensionContext): string {
-    return readSettings().cliPath || context.asAbsolutePath(path.join('dist', 'cli', 'cxspec.mjs'));
+/** The CLI to run: the `cxspec.cli.path` setting, else the workspace's installed or built bundle. */
+export function findCli(workspaceFolder: string): string | undefined {
+    const configured = readSettings().cliPath;
+    if (configured) return path.resolve(workspaceFolder, configured);
+    return [
+        path.join(workspaceFolder, 'node_modules/@cxspec/cli/dist/cxspec.mjs'),
+        path.join(workspaceFolder, 'packages/cli/dist/cxspec.mjs')
+    ].find(candidate => fs.existsSync(candidate));
 }
 
-export function runCli(context: vscode.ExtensionContext, args: string[], cwd: string, output: vscode.OutputChannel): Promise<CliResult> {
-    const cli = cliPath(context);
+export function runCli(cli: string, args: string[], cwd: string, output: vscode.OutputChannel): Promise<CliResult> {
     output.appendLine(`$ cxspec ${args.join(' ')}`);
     return new Promise(resolve => {
         const child = spawn(process.execPath, [cli, ...args], {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreviewJourneyCommand, PreviewModelMethod, PreviewSurveyCommand, type PreviewCommandArgs, type PreviewModelResult } from '../../language/src/lsp/protocol.js';
-import { runCli, specNameOf } from './cli-runner.js';
+import { findCli, runCli, specNameOf } from './cli-runner.js';
 import type { PreviewTarget } from './preview-panel.js';
 import { readSettings } from './settings.js';
 
@@ -12,7 +12,6 @@ export const CompileCommand = 'cxspec.compile';
 export const ScoreCommand = 'cxspec.score';
 
 export interface CommandHost {
-    context: vscode.ExtensionContext;
     client: LanguageClient;
     output: vscode.OutputChannel;
     openPreview(target: PreviewTarget): void;
@@ -45,8 +44,8 @@ function activeSpecEditor(): vscode.TextEditor | undefined {
     return undefined;
 }
 
-/** The spec of the active editor, saved to disk (the CLI reads files), with its folder and name. */
-async function currentSpec(): Promise<{ document: vscode.TextDocument; folder: string; specName: string; cwd: string } | undefined> {
+/** The spec of the active editor, saved to disk (the CLI reads files), with its folder, name and CLI. */
+async function currentSpec(): Promise<{ document: vscode.TextDocument; folder: string; specName: string; cwd: string; cli: string } | undefined> {
     const editor = activeSpecEditor();
     if (!editor) return undefined;
     const document = editor.document;
@@ -62,7 +61,12 @@ async function currentSpec(): Promise<{ document: vscode.TextDocument; folder: s
     for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.languageId === 'cxspec') await d.save();
     const folder = path.dirname(document.uri.fsPath);
     const cwd = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? folder;
-    return { document, folder, specName, cwd };
+    const cli = findCli(cwd);
+    if (!cli) {
+        void vscode.window.showErrorMessage("CXSpec: no cxspec CLI found in this workspace (node_modules/@cxspec/cli); install it or set 'cxspec.cli.path'.");
+        return undefined;
+    }
+    return { document, folder, specName, cwd, cli };
 }
 
 async function compile(host: CommandHost): Promise<void> {
@@ -70,7 +74,7 @@ async function compile(host: CommandHost): Promise<void> {
     if (!spec) return;
     const out = path.resolve(spec.cwd, readSettings().compileOutDir, spec.specName);
     host.output.show(true);
-    const result = await runCli(host.context, ['compile', spec.folder, '--spec', spec.specName, '--out', out], spec.cwd, host.output);
+    const result = await runCli(spec.cli, ['compile', spec.folder, '--spec', spec.specName, '--out', out], spec.cwd, host.output);
     if (result.code === 0) void vscode.window.showInformationMessage(`CXSpec: compiled ${spec.specName} into ${path.relative(spec.cwd, out) || out}.`);
     else void vscode.window.showErrorMessage(`CXSpec: compiling ${spec.specName} failed (exit ${result.code}); see the CXSpec output.`);
 }
@@ -104,7 +108,7 @@ async function score(host: CommandHost): Promise<void> {
         return;
     }
     host.output.show(true);
-    const result = await runCli(host.context, args, spec.cwd, host.output);
+    const result = await runCli(spec.cli, args, spec.cwd, host.output);
     if (result.code === 0) void vscode.window.showInformationMessage(`CXSpec: scored ${spec.specName}; the results are in the CXSpec output.`);
     else void vscode.window.showErrorMessage(`CXSpec: scoring ${spec.specName} ended with exit ${result.code}; see the CXSpec output.`);
 }

@@ -22,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     context.subscriptions.push(
         output,
-        ...registerCommands({ context, client, output, openPreview }),
+        ...registerCommands({ client, output, openPreview }),
         vscode.workspace.onDidChangeTextDocument(event => {
             if (event.document.languageId === 'cxspec' && event.contentChanges.length > 0) preview?.onDocumentEdited(event.document.uri);
         }),

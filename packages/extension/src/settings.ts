@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 export interface CxSettings {
     /** Milliseconds the preview waits after an edit before asking the server for the new model. */
     previewDelay: number;
-    /** The `cxspec` CLI bundle to run for compile and score; empty = the copy inside the extension. */
+    /** The `cxspec` CLI bundle to run for compile and score; empty = the workspace's own. */
     cliPath: string;
     /** Folder, relative to the workspace folder, that `CXSpec: Compile` writes into. */
     compileOutDir: string;

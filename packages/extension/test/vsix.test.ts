@@ -24,7 +24,6 @@ describe('cxspec.vsix', () => {
         expect(files).toEqual([
             '[Content_Types].xml',
             'extension.vsixmanifest',
-            'extension/dist/cli/cxspec.mjs',
             'extension/dist/extension.cjs',
             'extension/dist/media/preview-client.js',
             'extension/dist/media/preview.css',
