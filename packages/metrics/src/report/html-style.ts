@@ -27,7 +27,8 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
 th { background: #f6f8fa; font-weight: 600; }
 tbody th { background: none; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.chart-cell { width: 360px; padding: 0; }
+td.chart-cell { width: 320px; padding: 0; }
+td.target { white-space: nowrap; }
 figure { margin: 8px 0 16px; }
 figcaption { color: var(--muted); font-size: .85rem; }
 svg.chart { max-width: 100%; height: auto; display: block; font-size: 12px; }
@@ -71,5 +72,10 @@ svg.chart .leader { stroke: var(--muted); stroke-width: .8; fill: none; }
   h2 { break-after: avoid; }
   figure, tr, .summary { break-inside: avoid; }
   th { background: none; }
+  /* Printers drop backgrounds: verdicts become coloured outlined words. */
+  .verdict { background: none !important; border: 1.5px solid currentColor; color: var(--none); }
+  .verdict.v-met { color: var(--met); } .verdict.v-missed { color: var(--missed); }
+  .verdict.v-inconclusive { color: var(--inconclusive); } .verdict.v-insufficient { color: var(--insufficient); }
+  .verdict.v-none { color: var(--muted); }
 }
 `;

@@ -109,13 +109,20 @@ function legend(l: Labels): string {
         + `${swatch('<path class="whisker" d="M3,7H25M3,3v8M25,3v8"/><circle class="point v-none" cx="14" cy="7" r="4"/>')} ${esc(l.legend.value)}</p>`;
 }
 
+/** The target, with its warning threshold on a second line. */
+function targetCell(m: MetricResult, l: Labels): string {
+    if (m.target === null) return esc(l.noTarget);
+    const main = esc(formatTarget({ ...m.target, warning: null }, m.unit, l.warning, l.noTarget));
+    return m.target.warning === null ? main : `${main}<span class="note">${esc(`${l.warning} ${formatValue(m.target.warning, m.unit)}`)}</span>`;
+}
+
 function targetsTable(metrics: MetricResult[], ctx: Ctx): string {
     const { l } = ctx;
     const rows = metrics.map(m => {
         const title = metricTitle(m, ctx);
         return `<tr><th scope="row">${esc(title)}<span class="note">${esc(m.name)}</span></th>`
             + td(esc(formatValue(m.value, m.unit)), 'num') + td(esc(formatCi(m.ci, m.unit)), 'num') + td(formatCount(m.n), 'num')
-            + td(esc(formatTarget(m.target, m.unit, l.warning, l.noTarget))) + td(verdictBadge(m, l))
+            + td(targetCell(m, l), 'target') + td(verdictBadge(m, l))
             + td(targetChart(ctx.nextId(), m, title, l), 'chart-cell') + '</tr>';
     });
     return `<table class="targets">${headRow([[l.metric, false], [l.value, true], [l.ci, true], [l.n, true], [l.target, false], [l.verdictHeading, false], [l.chartColumn, false]])}`
