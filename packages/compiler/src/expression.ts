@@ -20,22 +20,22 @@ export function compileCondition(condition: Condition, questionOf: QuestionOf): 
         case 'not':
             return `!(${compileCondition(condition.operand, questionOf)})`;
         case 'answered': {
-            const name = variable(condition);
+            const name = questionName(condition);
             const test = condition.negated ? 'empty' : 'notempty';
-            const question = questionOf(name.slice(1, -1));
-            if (question?.kind !== 'matrix') return `${name} ${test}`;
-            const items = question.items.map(i => `{${name.slice(1, -1)}.${i.id}} ${test}`);
+            const question = questionOf(name);
+            if (question?.kind !== 'matrix') return `{${name}} ${test}`;
+            const items = question.items.map(i => `{${name}.${i.id}} ${test}`);
             return items.length === 1 ? items[0] : `(${items.join(condition.negated ? ' and ' : ' or ')})`;
         }
         case 'in': {
-            const name = variable(condition);
+            const name = `{${questionName(condition)}}`;
             const list = `[${condition.values.map(formatLiteral).join(', ')}]`;
             return condition.negated ? `(${name} notempty and ${name} noneof ${list})` : `${name} anyof ${list}`;
         }
         case 'compare': {
-            const name = variable(condition);
+            const kind = questionOf(questionName(condition))?.kind;
+            const name = `{${questionName(condition)}}`;
             const value = formatLiteral(condition.value);
-            const kind = questionOf(name.slice(1, -1))?.kind;
             if (kind === 'multichoice') {
                 return condition.op === '=' ? `${name} contains ${value}` : `(${name} notempty and ${name} notcontains ${value})`;
             }
@@ -52,13 +52,13 @@ function operand(condition: Condition, questionOf: QuestionOf): string {
     return condition.type === 'and' || condition.type === 'or' ? `(${text})` : text;
 }
 
-function variable(condition: Extract<Condition, { field: unknown }>): string {
+/** Question names are identifiers ([_a-zA-Z]\w*), which SurveyJS reads inside braces as they are. */
+function questionName(condition: Extract<Condition, { field: unknown }>): string {
     const field = condition.field;
     if (field.source !== 'question') {
         throw new ExpressionError(`display logic reads questions of the survey, not dataset column '${field.dataset}.${field.column}'`);
     }
-    // Question names are identifiers ([_a-zA-Z]\w*), which SurveyJS reads inside braces as they are.
-    return `{${field.question}}`;
+    return field.question;
 }
 
 export function formatLiteral(value: Literal): string {
