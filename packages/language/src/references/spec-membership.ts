@@ -8,10 +8,12 @@ import { isDocument, type Document, type SpecHeader } from '../generated/ast.js'
 export class SpecMembership {
     private readonly documents: LangiumDocuments;
     private readonly cache: WorkspaceCache<string, Document[]>;
+    private readonly headers: WorkspaceCache<string, SpecHeader[]>;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
         this.cache = new WorkspaceCache(shared);
+        this.headers = new WorkspaceCache(shared);
     }
 
     /** Root nodes of the files of a spec, in URI order so results do not depend on load order. */
@@ -30,8 +32,9 @@ export class SpecMembership {
         return new Set(this.documentsOf(specName).map(uriOf));
     }
 
+    /** Asked for every text of every file, so cached like the documents. */
     headersOf(specName: string): SpecHeader[] {
-        return this.documentsOf(specName).flatMap(root => (root.header ? [root.header] : []));
+        return this.headers.get(specName, () => this.documentsOf(specName).flatMap(root => (root.header ? [root.header] : [])));
     }
 }
 

@@ -14,9 +14,9 @@ import { DriverValidator } from './driver-validation.js';
 export function registerValidationChecks(services: CxSpecServices): void {
     const registry = services.validation.ValidationRegistry;
     const membership = services.references.SpecMembership;
-    const spec = new SpecValidator(membership);
+    const spec = new SpecValidator(membership, services.shared);
     const locales = new LocaleValidator(membership);
-    const journeys = new JourneyValidator(services.shared.workspace.IndexManager, services.shared.workspace.LangiumDocuments, services.workspace.AstNodeLocator);
+    const journeys = new JourneyValidator(membership, services.shared);
     const surveys = new SurveyValidator(membership);
     const logic = new LogicValidator();
     const metrics = new MetricValidator();

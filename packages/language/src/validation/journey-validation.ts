@@ -1,14 +1,15 @@
-import { type LangiumDocuments, type ValidationAcceptor, type IndexManager, type AstNodeLocator } from 'langium';
-import { isQuestion, type Journey, type Stage, type Touchpoint } from '../generated/ast.js';
+import { AstUtils, WorkspaceCache, type LangiumSharedCoreServices, type ValidationAcceptor } from 'langium';
+import type { Document, Journey, Stage, Touchpoint } from '../generated/ast.js';
+import type { SpecMembership } from '../references/spec-membership.js';
 import { KNOWN_CHANNELS } from '../model/question-facts.js';
 import { report, reportDuplicates } from './validation-utils.js';
 
 export class JourneyValidator {
-    constructor(
-        private readonly index: IndexManager,
-        private readonly documents: LangiumDocuments,
-        private readonly locator: AstNodeLocator
-    ) {}
+    private readonly measured: WorkspaceCache<string, Set<Touchpoint>>;
+
+    constructor(private readonly membership: SpecMembership, shared: LangiumSharedCoreServices) {
+        this.measured = new WorkspaceCache(shared);
+    }
 
     checkJourney(journey: Journey, accept: ValidationAcceptor): void {
         reportDuplicates(accept, journey.stages, 'stage', `journey '${journey.name}'`);
@@ -29,15 +30,25 @@ export class JourneyValidator {
         }
     }
 
-    /** A touchpoint is measured when some question of any file says `about` it. */
+    /**
+     * A touchpoint is measured when some question in any file of its spec says `about` it. The
+     * set is collected once per spec and build: asking the reference index per touchpoint scans
+     * every reference each time, which grows with the square of the workspace.
+     */
     private isMeasured(touchpoint: Touchpoint): boolean {
-        const path = this.locator.getAstNodePath(touchpoint);
-        for (const ref of this.index.findAllReferences(touchpoint, path)) {
-            const doc = this.documents.getDocument(ref.sourceUri);
-            if (!doc) continue;
-            const source = this.locator.getAstNode(doc.parseResult.value, ref.sourcePath);
-            if (isQuestion(source)) return true;
-        }
-        return false;
+        const spec = (AstUtils.findRootNode(touchpoint) as Document).name;
+        return this.measured.get(spec, () => {
+            const touchpoints = new Set<Touchpoint>();
+            for (const root of this.membership.documentsOf(spec)) {
+                for (const element of root.elements) {
+                    if (element.$type !== 'Survey') continue;
+                    for (const question of element.questions) {
+                        const about = question.about?.ref;
+                        if (about) touchpoints.add(about);
+                    }
+                }
+            }
+            return touchpoints;
+        }).has(touchpoint);
     }
 }

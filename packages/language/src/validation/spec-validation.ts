@@ -1,11 +1,18 @@
-import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode, type LangiumSharedCoreServices, type ValidationAcceptor } from 'langium';
 import type { Document, SpecHeader } from '../generated/ast.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { report } from './validation-utils.js';
 
 /** Checks that span the files of a spec: its header, and names unique across all its files. */
+/** The first declaration of each top-level name and of each touchpoint name in a spec. */
+interface FirstDeclarations { topLevel: Map<string, AstNode>; touchpoints: Map<string, AstNode> }
+
 export class SpecValidator {
-    constructor(private readonly membership: SpecMembership) {}
+    private readonly firsts: WorkspaceCache<string, FirstDeclarations>;
+
+    constructor(private readonly membership: SpecMembership, shared: LangiumSharedCoreServices) {
+        this.firsts = new WorkspaceCache(shared);
+    }
 
     checkDocument(doc: Document, accept: ValidationAcceptor): void {
         if (!doc.name) return;
@@ -34,20 +41,7 @@ export class SpecValidator {
 
     /** Top-level names share one namespace per spec, and so do touchpoints. */
     private checkUniqueNames(doc: Document, accept: ValidationAcceptor): void {
-        const siblings = this.membership.documentsOf(doc.name);
-        const firstTopLevel = new Map<string, AstNode>();
-        const firstTouchpoint = new Map<string, AstNode>();
-        for (const root of siblings) {
-            for (const element of root.elements) {
-                if (element.name && !firstTopLevel.has(element.name)) firstTopLevel.set(element.name, element);
-                if (element.$type !== 'Journey') continue;
-                for (const stage of element.stages) {
-                    for (const tp of stage.touchpoints) {
-                        if (tp.name && !firstTouchpoint.has(tp.name)) firstTouchpoint.set(tp.name, tp);
-                    }
-                }
-            }
-        }
+        const { topLevel: firstTopLevel, touchpoints: firstTouchpoint } = this.firstDeclarations(doc.name);
         for (const element of doc.elements) {
             const first = firstTopLevel.get(element.name);
             if (first && first !== element) {
@@ -63,6 +57,26 @@ export class SpecValidator {
                 }
             }
         }
+    }
+
+    /** Collected once per spec and build, not once per file, which would grow with the square of the files. */
+    private firstDeclarations(spec: string): FirstDeclarations {
+        return this.firsts.get(spec, () => {
+            const topLevel = new Map<string, AstNode>();
+            const touchpoints = new Map<string, AstNode>();
+            for (const root of this.membership.documentsOf(spec)) {
+                for (const element of root.elements) {
+                    if (element.name && !topLevel.has(element.name)) topLevel.set(element.name, element);
+                    if (element.$type !== 'Journey') continue;
+                    for (const stage of element.stages) {
+                        for (const tp of stage.touchpoints) {
+                            if (tp.name && !touchpoints.has(tp.name)) touchpoints.set(tp.name, tp);
+                        }
+                    }
+                }
+            }
+            return { topLevel, touchpoints };
+        });
     }
 }
 
