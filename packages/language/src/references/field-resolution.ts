@@ -17,11 +17,6 @@ export function resolveField(ref: FieldRef | undefined): Question | Column | und
     return isQuestion(target) || isColumn(target) ? target : undefined;
 }
 
-/** The survey or dataset a field belongs to. */
-export function sourceOfField(field: Question | Column): Survey | Dataset {
-    return field.$container;
-}
-
 /** The nearest enclosing `rate(Source where ...)`, whose fields are in scope unqualified. */
 export function enclosingRate(node: AstNode | undefined) {
     for (let n = node; n; n = n.$container) {

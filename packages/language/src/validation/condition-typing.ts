@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import {
-    isBooleanValue, isColumn, isComparison, isInCondition, isNumberValue, isQuestion, isStringValue, isSymbolValue,
+    isBooleanValue, isComparison, isInCondition, isNumberValue, isQuestion, isStringValue, isSymbolValue,
     type AnsweredCondition, type Column, type Comparison, type InCondition, type Question, type Value
 } from '../generated/ast.js';
 import type { QuestionKind } from '../model/cx-model.js';
@@ -94,8 +94,4 @@ function valueProblem(value: Value, type: ValueType): string | undefined {
         default:
             return undefined;
     }
-}
-
-export function isFieldOfKind(field: Question | Column | undefined): field is Question | Column {
-    return isQuestion(field) || isColumn(field);
 }
