@@ -48,6 +48,12 @@ describe('Markdown report', () => {
         }
     });
 
+    test('a locale the spec lacks: English wording, titles in the spec default locale', () => {
+        const lines = renderMarkdown(FIXTURE, { locale: 'fr' }).split('\n');
+        expect(lines[0]).toBe('# モバイルオーダー &amp; ピックアップ');
+        expect(lines[4]).toBe('Overall: **MISSED** (2 met, 1 missed, 1 inconclusive, 2 insufficient, 1 without a target)');
+    });
+
     test('same result, same bytes', () => {
         expect(renderMarkdown(structuredClone(FIXTURE))).toBe(renderMarkdown(FIXTURE));
     });
