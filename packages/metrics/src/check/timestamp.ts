@@ -23,7 +23,7 @@ function digits(s: string, i: number, n: number): number {
 }
 
 // Exports write the same day many times in a row: the last date's midnight is kept.
-let lastDate = '';
+let lastDate = '\u0000';
 let lastDateMs = 0;
 
 /**
@@ -33,11 +33,10 @@ let lastDateMs = 0;
 function parseCanonical(text: string): number | null | undefined {
     if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */
         || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-    const date = text.slice(0, 10);
-    if (date !== lastDate) {
+    if (!text.startsWith(lastDate)) {
         const y = digits(text, 0, 4), mo = digits(text, 5, 2), d = digits(text, 8, 2);
         if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-        lastDate = date;
+        lastDate = text.slice(0, 10);
         lastDateMs = Date.UTC(y, mo - 1, d);
     }
     const h = digits(text, 11, 2), mi = digits(text, 14, 2), s = digits(text, 17, 2);

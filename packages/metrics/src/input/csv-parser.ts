@@ -37,9 +37,24 @@ export class CsvParser {
         const buf = this.buf;
         const len = buf.length;
         let i = 0;
+        // Position of the next quote at or after i (len when none): records before it take the fast path.
+        let nextQuote = -1;
         while (i < len) {
             const start = i;
             const startLine = this.line;
+            if (nextQuote < i) {
+                nextQuote = buf.indexOf('"', i);
+                if (nextQuote < 0) nextQuote = len;
+            }
+            const nl = buf.indexOf('\n', i);
+            if (nl >= 0 && nl < nextQuote) {
+                // Fast path: a whole record without quotes is split natively.
+                const end = nl > i && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+                i = nl + 1;
+                this.line = startLine + 1;
+                if (end > start) this.onRecord(buf.slice(start, end).split(','), startLine);
+                continue;
+            }
             const fields: string[] = [];
             let lines = 0;
             let complete = false;
