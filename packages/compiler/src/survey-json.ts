@@ -9,6 +9,7 @@ import { escapeHtml, mapText, surveyText, type SurveyText } from './localize.js'
 
 export type SurveyJson = Record<string, unknown>;
 
+/** Throws ExpressionError on display logic that compileProblems reports as CX901. */
 export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
     const text = (t: Localized) => surveyText(t, model.spec.locales, model.spec.defaultLocale);
     const questions = new Map(survey.questions.map(q => [q.name, q]));
