@@ -149,6 +149,13 @@ describe('cxspec model', () => {
         expect(result).toEqual({ status: 1, stdout: '', stderr: "syntax/bad.cx:2:23 error CX000 Expected ':' but found 'nps'.\n" });
     });
 
+    it('prints the model of a clean spec even when another spec given with it has errors', () => {
+        const result = cxspec('model', 'clean', 'syntax', '--spec', 'Shop');
+        expect([result.status, result.stderr]).toEqual([0, '']);
+        expect((JSON.parse(result.stdout) as CxModel).spec.name).toBe('Shop');
+        expect(cxspec('model', 'clean', 'syntax', '--spec', 'Bad')).toEqual({ status: 1, stdout: '', stderr: "syntax/bad.cx:2:23 error CX000 Expected ':' but found 'nps'.\n" });
+    });
+
     it('asks for --spec when the files hold several specs, and picks one with it', () => {
         const several = cxspec('model', 'clean', 'warn.cx');
         expect(several.status).toBe(2);

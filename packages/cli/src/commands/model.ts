@@ -14,7 +14,9 @@ Exit codes: 0 printed, 1 the spec has errors (printed instead), 2 bad input.`,
         if (positionals.length === 0) throw new UsageError('name the spec files or folder');
         const workspace = await loadWorkspace(positionals);
         const specName = pickSpec(workspace.specNames, values.spec);
-        const errors = workspace.diagnostics.filter(d => d.severity === 'error');
+        // Errors in another spec of the same folder do not make this one's model wrong.
+        const files = new Set(workspace.diagnosticFilesOf(specName));
+        const errors = workspace.diagnostics.filter(d => d.severity === 'error' && files.has(d.file));
         if (errors.length > 0) {
             for (const d of errors) io.err(formatDiagnostic(d));
             return EXIT.failed;

@@ -41,6 +41,8 @@ export interface CxWorkspace {
     hasErrors: boolean;
     /** The CX model of a spec; meaningful only when that spec has no errors. */
     model(specName: string): CxModel;
+    /** The files of a spec, written as in `diagnostics[].file`. */
+    diagnosticFilesOf(specName: string): string[];
 }
 
 export interface LoadOptions {
@@ -118,7 +120,10 @@ export async function buildWorkspace(sources: Array<{ uri: URI; text: string }>,
         diagnostics,
         specNames,
         hasErrors: diagnostics.some(d => d.severity === 'error'),
-        model: (specName: string) => buildCxModel(CxSpec.references.SpecMembership.documentsOf(specName) as Document[], { root })
+        model: (specName: string) => buildCxModel(CxSpec.references.SpecMembership.documentsOf(specName) as Document[], { root }),
+        diagnosticFilesOf: (specName: string) => documents
+            .filter(doc => isDocument(doc.parseResult.value) && doc.parseResult.value.name === specName)
+            .map(doc => relativeFile(root, doc))
     };
 }
 
@@ -130,9 +135,13 @@ export function collectDiagnostics(documents: LangiumDocument[], root: string): 
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
+function relativeFile(root: string, doc: LangiumDocument): string {
+    return path.relative(root, doc.uri.fsPath).split(path.sep).join('/');
+}
+
 function toSpecDiagnostic(doc: LangiumDocument, d: NonNullable<LangiumDocument['diagnostics']>[number], root: string): SpecDiagnostic {
     return {
-        file: path.relative(root, doc.uri.fsPath).split(path.sep).join('/'),
+        file: relativeFile(root, doc),
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,
         endLine: d.range.end.line + 1,
