@@ -106,7 +106,7 @@ describe('preview page in webview mode', () => {
     it('tells the host what the reviewer looks at and saves tab and locale', async () => {
         await page.selectOption('select#cx-locale', 'en');
         await page.click('.cx-tabs button[data-tab="journey"]');
-        expect((await posted(page)).slice(1)).toEqual([{ type: 'focus', kind: 'journey' }]);
+        expect((await posted(page)).slice(1)).toEqual([{ type: 'focus', kind: 'journey', name: 'MobileOrder' }]);
         const state = await savedState(page);
         expect([state.tab, state.locale, state.survey, state.journey]).toEqual(['journey', 'en', 'AfterPickup', null]);
         await page.screenshot({ path: path.join(out, 'webview-journey.png') });

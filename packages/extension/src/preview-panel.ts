@@ -118,7 +118,10 @@ export class PreviewPanel implements vscode.Disposable {
 
     private onPageMessage(message: PageMessage): void {
         if (message.type === 'ready') this.pageLoaded = true;
-        else if (message.type === 'focus') this.target = { uri: this.target.uri, focus: { kind: message.kind, name: message.name } };
+        // A survey or journey focus without a name (the spec has none) is not one the server can serve.
+        else if (message.type === 'focus' && (message.kind === 'metrics' || message.name)) {
+            this.target = { uri: this.target.uri, focus: { kind: message.kind, name: message.name } };
+        }
     }
 
     private post(message: HostMessage): void {

@@ -2,7 +2,7 @@
  * The preview page: header with the locale switcher, tabs for the survey, the journey map and the
  * metric targets. Re-renders in place on new data so tab, locale, answers and scroll survive edits.
  */
-import type { PageState } from '../messages.js';
+import type { PageMessage, PageState } from '../messages.js';
 import type { PreviewData, PreviewFocus } from '../preview-data.js';
 import { append, clear, el } from './dom.js';
 import type { Host } from './host.js';
@@ -83,7 +83,7 @@ export class PreviewApp {
                 { survey: t.survey, journey: t.journey, metrics: t.metrics }[tab]);
             button.addEventListener('click', () => {
                 this.save({ tab });
-                this.host.post({ type: 'focus', kind: tab, name: (tab === 'survey' ? state.survey : tab === 'journey' ? state.journey : null) ?? undefined });
+                this.host.post(this.focusMessage(tab));
                 this.render();
             });
             return button;
@@ -123,6 +123,14 @@ export class PreviewApp {
                 t.questionCount(survey.questionCount, survey.estimatedSeconds),
                 survey.trigger ? ` · ${t.trigger}: ` : '', survey.trigger ? el('code', {}, survey.trigger) : null),
             this.surveyView.root);
+    }
+
+    /** What the host should keep previewing: the survey or journey on show (the first unless picked). */
+    private focusMessage(tab: Tab): PageMessage {
+        const { data, state } = this;
+        if (tab === 'survey') return { type: 'focus', kind: tab, name: state.survey ?? data.surveys[0]?.name };
+        if (tab === 'journey') return { type: 'focus', kind: tab, name: state.journey ?? data.journeys[0]?.name };
+        return { type: 'focus', kind: tab };
     }
 
     /** A select between the spec's surveys or journeys; absent when there is only one. */
