@@ -36,3 +36,12 @@ describe('calendar periods (UTC)', () => {
         }
     });
 });
+
+describe('timestamp fast path', () => {
+    it('agrees with Date.UTC on every day from 1899 to 2101', () => {
+        for (let t = Date.UTC(1899, 0, 1); t < Date.UTC(2101, 0, 1); t += 86_400_000 + 3_723_000) {
+            const iso = new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+            expect(parseTimestamp(iso)).toBe(Math.floor(t / 1000) * 1000);
+        }
+    });
+});

@@ -22,9 +22,15 @@ function digits(s: string, i: number, n: number): number {
     return v;
 }
 
-// Exports write the same day many times in a row: the last date's midnight is kept.
-let lastDate = '\u0000';
-let lastDateMs = 0;
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil), without Date. */
+function daysFromCivil(y: number, m: number, d: number): number {
+    const yy = m <= 2 ? y - 1 : y;
+    const era = Math.floor(yy / 400);
+    const yoe = yy - era * 400;
+    const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+}
 
 /**
  * Fast path for the common `YYYY-MM-DDTHH:MM:SSZ` form (what SurveyJS and most exports write);
@@ -33,15 +39,11 @@ let lastDateMs = 0;
 function parseCanonical(text: string): number | null | undefined {
     if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */
         || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-    if (!text.startsWith(lastDate)) {
-        const y = digits(text, 0, 4), mo = digits(text, 5, 2), d = digits(text, 8, 2);
-        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-        lastDate = text.slice(0, 10);
-        lastDateMs = Date.UTC(y, mo - 1, d);
-    }
+    const y = digits(text, 0, 4), mo = digits(text, 5, 2), d = digits(text, 8, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
     const h = digits(text, 11, 2), mi = digits(text, 14, 2), s = digits(text, 17, 2);
     if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
-    return lastDateMs + ((h * 60 + mi) * 60 + s) * 1000;
+    return daysFromCivil(y, mo, d) * 86_400_000 + ((h * 60 + mi) * 60 + s) * 1000;
 }
 
 /** Epoch ms of an ISO date or date-time, or null when it is not one. */
