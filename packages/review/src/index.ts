@@ -1,3 +1,4 @@
+/** @cxspec/review: diagnostics as text, JSON, SARIF 2.1.0 and GitHub annotations; the semantic diff of two spec versions and its renderings. */
 export * from './check/check-report.js';
 export * from './check/format-text.js';
 export * from './check/format-json.js';
