@@ -83,6 +83,11 @@ function countWindow(records: DatasetRecord[], lc: Lifecycle, w: Window): Counts
     return c;
 }
 
+/** Customers without a (valid) start date: they cannot be placed in time, so no window counts them. */
+function undated(records: DatasetRecord[], lc: Lifecycle): number {
+    return records.reduce((n, r) => n + (lc.startOf(r) === null ? 1 : 0), 0);
+}
+
 function activeAt(records: DatasetRecord[], lc: Lifecycle | null, t: number): DatasetRecord[] {
     if (!lc) return records;
     return records.filter(r => {
@@ -130,7 +135,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
             points = heads.map(h => (h ? estimate('share', h.acc) : wilsonEstimate(0, 0)));
             if (metric.period) periodAccs = windows.map(w => ({ start: w.start, acc: accOf(table.records, w).acc }));
             const c = heads[0]?.c ?? { atStart: 0, lost: 0, added: 0, atEnd: 0 };
-            details = { customersAtStart: c.atStart, lost: c.lost, added: c.added, customersAtEnd: c.atEnd };
+            details = { customersAtStart: c.atStart, lost: c.lost, added: c.added, customersAtEnd: c.atEnd, undated: undated(table.records, lc!) };
             const when = last ? `${periodLabel(last.start, unit)}, the latest complete ${unit} as of ${isoDate(lc!.asOf)}` : 'no dated customers';
             formula = expr.kind === 'churn'
                 ? `churn = customers lost during the ${unit} / customers active at its start (${name} lifecycle ${lc!.names.start}..${lc!.names.end}); headline: ${when}`
@@ -154,7 +159,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
                 // The value column is a monthly amount per customer (MRR-style): ×12 makes it annual.
                 const f = (meanValue: number, r: number) => 12 * meanValue * margin * r / (1 + d - r);
                 const r = ret.value / 100;
-                if (gi === 0) details = { meanValue: mean.value, annualMargin: 12 * mean.value * margin, retention: r, discount: d, customers: value.n, retentionBase: c.atStart };
+                if (gi === 0) details = { meanValue: mean.value, annualMargin: 12 * mean.value * margin, retention: r, discount: d, customers: value.n, retentionBase: c.atStart, undated: undated(table.records, lc!) };
                 return {
                     value: f(mean.value, r),
                     ci: mean.ci && ret.ci ? [f(mean.ci[0], ret.ci[0] / 100), f(mean.ci[1], ret.ci[1] / 100)] : null,
