@@ -91,7 +91,7 @@ export interface DriverResult {
     title: Localized;
     /** Touchpoint the question is about, null when not declared. */
     touchpoint: string | null;
-    /** Pearson correlation with the outcome (pairwise-complete rows of the model). */
+    /** Pearson correlation with the outcome, over the listwise-complete rows of the analysis (`n`). */
     r: number | null;
     /** Johnson's relative weight (raw: its share of R², summing to R²). */
     weight: number | null;
