@@ -11,14 +11,19 @@ import {
     type EvaluateOptions, type EvaluationResult, type Estimate, type MetricResult, type PeriodEstimate, type SegmentEstimate,
     type DatasetTable, type SurveyRow, type VerdictCounts
 } from '@cxspec/metrics';
-import type { Cell, Row, SpecData } from './load-duckdb.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { dialectOf } from './dialect.js';
+import { openTableAppender, type Cell, type Row } from './load-duckdb.js';
 import type { SqlResultRow } from './result-rows.js';
-import { INVALID_SUFFIX } from './tables.js';
-import { runMetricsOnDuckDb } from './run-duckdb.js';
+import { queryMetrics, withDuckDb } from './run-duckdb.js';
+import { INVALID_SUFFIX, createTablesSql, datasetColumns, datasetTableName, surveyColumns, surveyTableName } from './tables.js';
 
 export async function evaluateWithDuckDb(model: CxModel, options: EvaluateOptions): Promise<EvaluationResult> {
     const base = await evaluate(model, options);
-    const rows = await runMetricsOnDuckDb(model, await checkedData(model, options), true);
+    const rows = await withDuckDb(async connection => {
+        await loadCheckedRows(connection, model, options);
+        return queryMetrics(connection, model, true);
+    });
     const metrics: Record<string, MetricResult> = {};
     const summary: VerdictCounts = { met: 0, missed: 0, inconclusive: 0, insufficient: 0, none: 0 };
     for (const metric of model.metrics) {
@@ -29,44 +34,57 @@ export async function evaluateWithDuckDb(model: CxModel, options: EvaluateOption
     return { ...base, metrics, summary };
 }
 
-/** The rows of every given file after the native checks; a bad value becomes NULL with its flag set. */
-async function checkedData(model: CxModel, options: EvaluateOptions): Promise<SpecData> {
+/**
+ * Streams every given file through the native checks into the spec's tables: a bad value becomes
+ * NULL with its flag set. Responses go to DuckDB as they are read and are never held in memory.
+ */
+async function loadCheckedRows(connection: DuckDBConnection, model: CxModel, options: EvaluateOptions): Promise<void> {
+    await connection.run(createTablesSql(model, dialectOf('duckdb'), {}, true));
     const log = new ExclusionLog();
-    const data: SpecData = { surveys: {}, datasets: {} };
     const tables = new Map<string, DatasetTable>();
     for (const { dataset: name, file } of options.datasets) {
         const dataset = model.datasets.find(d => d.name === name)!;
-        const table = await loadDataset(dataset, file, { encoding: options.encoding }, log);
-        tables.set(name, table);
-        data.datasets[name] = table.records.map(record => {
-            const row: Row = { [dataset.key]: record.key };
-            dataset.columns.forEach((column, i) => {
-                const value = record.values[i];
-                row[column.name] = column.type === 'date' && typeof value === 'number' ? new Date(value).toISOString().slice(0, 10) : cell(value);
-                row[column.name + INVALID_SUFFIX] = value === INVALID;
-            });
-            return row;
-        });
+        tables.set(name, await loadDataset(dataset, file, { encoding: options.encoding }, log));
+    }
+    for (const [name, table] of tables) {
+        const dataset = table.dataset;
+        const appender = await openTableAppender(connection, datasetTableName(name), datasetColumns(dataset, true));
+        try {
+            for (const record of table.records) {
+                const row: Row = { [dataset.key]: record.key };
+                dataset.columns.forEach((column, i) => {
+                    const value = record.values[i];
+                    row[column.name] = column.type === 'date' && typeof value === 'number' ? new Date(value).toISOString().slice(0, 10) : cell(value);
+                    row[column.name + INVALID_SUFFIX] = value === INVALID;
+                });
+                appender.append(row);
+            }
+        } finally {
+            appender.close();
+        }
     }
     for (const survey of model.surveys) {
         const files = options.responses.filter(r => r.survey === survey.name);
         if (files.length === 0) continue;
         const joined = survey.joins ? model.datasets.find(d => d.name === survey.joins)! : null;
         const ids = new IdSet();
-        const rows: Row[] = (data.surveys[survey.name] = []);
-        for (const { file } of files) {
-            const checker = new SurveyRowChecker(survey, joined?.key ?? null, joined ? tables.get(joined.name) ?? null : null,
-                options.mappings?.get(survey.name) ?? emptyMapping(), file, log, ids);
-            const csv = formatOf(file) === 'csv';
-            let header: string[] | null = null;
-            await readRecords(file, { encoding: options.encoding }, record => {
-                if (csv && record.columns !== header) { header = record.columns; checker.checkHeader(header); }
-                const row = checker.check(record);
-                if (row) rows.push(toRow(survey, joined?.key ?? null, row));
-            });
+        const appender = await openTableAppender(connection, surveyTableName(survey.name), surveyColumns(survey, model, true));
+        try {
+            for (const { file } of files) {
+                const checker = new SurveyRowChecker(survey, joined?.key ?? null, joined ? tables.get(joined.name) ?? null : null,
+                    options.mappings?.get(survey.name) ?? emptyMapping(), file, log, ids);
+                const csv = formatOf(file) === 'csv';
+                let header: string[] | null = null;
+                await readRecords(file, { encoding: options.encoding }, record => {
+                    if (csv && record.columns !== header) { header = record.columns; checker.checkHeader(header); }
+                    const row = checker.check(record);
+                    if (row) appender.append(toRow(survey, joined?.key ?? null, row));
+                });
+            }
+        } finally {
+            appender.close();
         }
     }
-    return data;
 }
 
 function cell(value: unknown): Cell {

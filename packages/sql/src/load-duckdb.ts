@@ -24,30 +24,49 @@ export interface SpecData {
 
 const DAY_MS = 86_400_000;
 
-/** `flags`: the tables get the INVALID_SUFFIX columns (rows then carry them as booleans). */
-export async function loadIntoDuckDb(connection: DuckDBConnection, model: CxModel, data: SpecData, names: TableNames = {}, flags = false): Promise<void> {
-    await connection.run(createTablesSql(model, dialectOf('duckdb'), names, flags));
+export async function loadIntoDuckDb(connection: DuckDBConnection, model: CxModel, data: SpecData, names: TableNames = {}): Promise<void> {
+    await connection.run(createTablesSql(model, dialectOf('duckdb'), names));
     for (const survey of model.surveys) {
-        await append(connection, surveyTableName(survey.name, names), surveyColumns(survey, model, flags), data.surveys[survey.name] ?? []);
+        await append(connection, surveyTableName(survey.name, names), surveyColumns(survey, model), data.surveys[survey.name] ?? []);
     }
     for (const dataset of model.datasets) {
-        await append(connection, datasetTableName(dataset.name, names), datasetColumns(dataset, flags), data.datasets[dataset.name] ?? []);
+        await append(connection, datasetTableName(dataset.name, names), datasetColumns(dataset), data.datasets[dataset.name] ?? []);
     }
 }
 
 async function append(connection: DuckDBConnection, table: string, columns: ColumnDef[], rows: Row[]): Promise<void> {
-    // The appender takes a bare table name; it is created from the quoted one to keep a single source.
+    const appender = await openTableAppender(connection, table, columns);
+    try {
+        for (const row of rows) appender.append(row);
+    } finally {
+        appender.close();
+    }
+}
+
+export interface TableAppender {
+    append(row: Row): void;
+    /** Flushes and closes; rows appended before are in the table. */
+    close(): void;
+}
+
+/** Appends rows to a table one at a time, so a caller can stream rows without holding them. */
+export async function openTableAppender(connection: DuckDBConnection, table: string, columns: ColumnDef[]): Promise<TableAppender> {
+    // The appender takes the bare names; they are recovered from the quoted one to keep a single source.
     const [schema, name] = splitQualified(table);
     const appender = await connection.createAppender(name, schema);
-    try {
-        for (const row of rows) {
+    return {
+        append(row) {
             for (const column of columns) appendCell(appender, column, row[column.name] ?? null);
             appender.endRow();
+        },
+        close() {
+            try {
+                appender.flushSync();
+            } finally {
+                appender.closeSync();
+            }
         }
-        appender.flushSync();
-    } finally {
-        appender.closeSync();
-    }
+    };
 }
 
 function appendCell(appender: DuckDBAppender, column: ColumnDef, value: Cell): void {
