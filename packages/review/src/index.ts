@@ -13,3 +13,4 @@ export * from './render/diff-markdown.js';
 export * from './render/diff-text.js';
 export * from './render/diff-json.js';
 export * from './sides/git-revision.js';
+export * from './diff/touchpoint-match.js';

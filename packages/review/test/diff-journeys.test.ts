@@ -39,4 +39,27 @@ describe('journey changes', () => {
             'non-breaking question.removed survey AfterPickup > question ready'
         ]);
     });
+
+    it('recognises a renamed touchpoint and does not report what only followed the rename', async () => {
+        const [v1] = await fixtureModels('diff/v1');
+        const v2 = structuredClone(v1);
+        v2.journeys[0].stages[1].touchpoints[0].name = 'PickupCounter';
+        v2.journeys[0].stages[1].touchpoints[0].title.en = 'Pick-up shelf counter';
+        v2.surveys[0].trigger!.touchpoint = 'PickupCounter';
+        v2.surveys[0].questions.find(q => q.name === 'pickup')!.about = 'PickupCounter';
+        const changes = diffWorkspaces([v1], [v2]).specs[0].changes;
+        expect(outline(changes)).toEqual([
+            'non-breaking touchpoint.renamed journey MobileOrder > stage Pickup > touchpoint PickupCounter',
+            'cosmetic touchpoint.title journey MobileOrder > stage Pickup > touchpoint PickupCounter'
+        ]);
+        expect(changes[0].message).toBe("Touchpoint 'PickupShelf' was renamed to 'PickupCounter'.");
+        // A different channel makes it a different touchpoint.
+        v2.journeys[0].stages[1].touchpoints[0].channel = 'web';
+        expect(outline(diffWorkspaces([v1], [v2]).specs[0].changes)).toEqual([
+            'non-breaking touchpoint.added journey MobileOrder > stage Pickup > touchpoint PickupCounter',
+            'non-breaking touchpoint.removed journey MobileOrder > stage Pickup > touchpoint PickupShelf',
+            'non-breaking survey.trigger survey AfterPickup',
+            'non-breaking question.about survey AfterPickup > question pickup'
+        ]);
+    });
 });

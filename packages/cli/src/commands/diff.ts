@@ -13,7 +13,8 @@ export const diffCommand: Command = {
     usage: `Usage: cxspec diff <old> <new> [--format md|json|text] [--fail-on breaking]
        cxspec diff --base <rev> <paths...> [--format md|json|text] [--fail-on breaking]
 
-Compares two versions of the specs: journeys, stages and touchpoints added, removed or moved;
+Compares two versions of the specs: journeys, stages and touchpoints added, removed or moved
+(touchpoints also renamed);
 questions added, removed, renamed (recognised by kind, wording, options and position), reworded
 per locale, rescaled, with new options, logic or required flag; segments, datasets, metrics,
 targets and driver analyses. Specs are paired by name.

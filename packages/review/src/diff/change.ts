@@ -14,7 +14,7 @@ export type ChangeKind =
     | 'spec.added' | 'spec.removed' | 'spec.renamed' | 'spec.title' | 'spec.locales' | 'spec.limits'
     | 'journey.added' | 'journey.removed' | 'journey.title' | 'journey.description'
     | 'stage.added' | 'stage.removed' | 'stage.moved' | 'stage.title'
-    | 'touchpoint.added' | 'touchpoint.removed' | 'touchpoint.moved' | 'touchpoint.title' | 'touchpoint.description'
+    | 'touchpoint.added' | 'touchpoint.removed' | 'touchpoint.renamed' | 'touchpoint.moved' | 'touchpoint.title' | 'touchpoint.description'
     | 'touchpoint.channel' | 'touchpoint.owner'
     | 'survey.added' | 'survey.removed' | 'survey.title' | 'survey.description' | 'survey.thanks' | 'survey.trigger' | 'survey.joins'
     | 'question.added' | 'question.removed' | 'question.renamed' | 'question.moved' | 'question.kind' | 'question.wording'

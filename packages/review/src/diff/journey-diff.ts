@@ -3,6 +3,7 @@ import type { CxModel, Journey, Stage, Touchpoint } from '@cxspec/language';
 import { locOf, type Change, type ChangeKind } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { movedItems } from './sequence.js';
+import type { TouchpointRenames } from './touchpoint-match.js';
 
 interface PlacedTouchpoint {
     touchpoint: Touchpoint;
@@ -14,7 +15,7 @@ function placedTouchpoints(model: CxModel): PlacedTouchpoint[] {
     return model.journeys.flatMap(j => j.stages.flatMap(s => s.touchpoints.map(t => ({ touchpoint: t, journey: j.name, stage: s.name }))));
 }
 
-export function diffJourneys(before: CxModel, after: CxModel): Change[] {
+export function diffJourneys(before: CxModel, after: CxModel, touchpointRenames: TouchpointRenames): Change[] {
     const changes: Change[] = [];
     for (const journey of after.journeys) {
         const old = before.journeys.find(j => j.name === journey.name);
@@ -35,7 +36,7 @@ export function diffJourneys(before: CxModel, after: CxModel): Change[] {
         changes.push({ kind: 'journey.removed', severity: 'non-breaking', subject: `journey ${old.name}`, loc: locOf(old.loc),
             message: `Journey '${old.name}' was removed.` });
     }
-    changes.push(...diffTouchpoints(before, after));
+    changes.push(...diffTouchpoints(before, after, touchpointRenames));
     return changes;
 }
 
@@ -93,19 +94,24 @@ function hasStage(journey: Journey | undefined, stage: string): boolean {
     return journey?.stages.some(s => s.name === stage) ?? false;
 }
 
-function diffTouchpoints(before: CxModel, after: CxModel): Change[] {
+function diffTouchpoints(before: CxModel, after: CxModel, renames: TouchpointRenames): Change[] {
     const changes: Change[] = [];
     const oldPlaced = placedTouchpoints(before);
     const newPlaced = placedTouchpoints(after);
     const subject = (p: PlacedTouchpoint) => `journey ${p.journey} > stage ${p.stage} > touchpoint ${p.touchpoint.name}`;
     for (const placed of newPlaced) {
         const tp = placed.touchpoint;
-        const old = oldPlaced.find(p => p.touchpoint.name === tp.name);
+        const renamedFrom = [...renames].find(([, to]) => to === tp.name)?.[0];
+        const old = oldPlaced.find(p => p.touchpoint.name === (renamedFrom ?? tp.name));
         const loc = locOf(tp.loc);
         if (!old) {
             changes.push({ kind: 'touchpoint.added', severity: 'non-breaking', subject: subject(placed), loc,
                 message: `Touchpoint '${tp.name}' (${tp.channel}) was added to ${placed.journey}.${placed.stage}.` });
             continue;
+        }
+        if (renamedFrom !== undefined) {
+            changes.push({ kind: 'touchpoint.renamed', severity: 'non-breaking', subject: subject(placed), loc, before: renamedFrom, after: tp.name,
+                message: `Touchpoint '${renamedFrom}' was renamed to '${tp.name}'.` });
         }
         if (old.journey !== placed.journey || old.stage !== placed.stage) {
             changes.push({ kind: 'touchpoint.moved', severity: 'non-breaking', subject: subject(placed), loc,
@@ -123,7 +129,7 @@ function diffTouchpoints(before: CxModel, after: CxModel): Change[] {
                 message: `Touchpoint '${tp.name}' is now owned by ${tp.owner ?? '(nobody)'} (was ${old.touchpoint.owner ?? '(nobody)'}).` });
         }
     }
-    for (const old of oldPlaced.filter(p => !newPlaced.some(n => n.touchpoint.name === p.touchpoint.name))) {
+    for (const old of oldPlaced.filter(p => !renames.has(p.touchpoint.name) && !newPlaced.some(n => n.touchpoint.name === p.touchpoint.name))) {
         const measuredBy = before.surveys.flatMap(s => s.questions.filter(q => q.about === old.touchpoint.name).map(q => `${s.name}.${q.name}`));
         changes.push({ kind: 'touchpoint.removed', severity: 'non-breaking', subject: subject(old), loc: locOf(old.touchpoint.loc),
             message: `Touchpoint '${old.touchpoint.name}' was removed from ${old.journey}.${old.stage}${measuredBy.length > 0 ? ` (it was measured by ${measuredBy.join(', ')})` : ''}.` });

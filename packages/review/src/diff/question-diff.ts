@@ -5,10 +5,12 @@ import { localizedChanges } from './localized-diff.js';
 import { conditionText, optionsText, scaleText } from './model-text.js';
 import { followRenames, type RenameMap } from './references.js';
 import { sameValue } from './same-value.js';
+import type { TouchpointRenames } from './touchpoint-match.js';
 
 export interface QuestionContext {
     survey: string;
     renames: RenameMap;
+    touchpointRenames: TouchpointRenames;
 }
 
 export function diffQuestion(before: Question, after: Question, ctx: QuestionContext): Change[] {
@@ -61,7 +63,8 @@ export function diffQuestion(before: Question, after: Question, ctx: QuestionCon
         add({ kind: 'question.required', severity: 'non-breaking', before: String(before.required), after: String(after.required),
             message: `Question '${after.name}' is ${after.required ? 'now required' : 'no longer required'}.` });
     }
-    if (before.about !== after.about) {
+    // A question that only followed its touchpoint's rename measures the same thing.
+    if ((before.about === null ? null : ctx.touchpointRenames.get(before.about) ?? before.about) !== after.about) {
         add({ kind: 'question.about', severity: 'non-breaking', before: before.about ?? 'none', after: after.about ?? 'none',
             message: `Question '${after.name}' now measures touchpoint ${after.about ?? '(none)'} (was ${before.about ?? '(none)'}).` });
     }

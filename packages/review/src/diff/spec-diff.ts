@@ -7,6 +7,7 @@ import { localizedChanges } from './localized-diff.js';
 import { diffDrivers, diffMetrics, diffSegments } from './metric-diff.js';
 import { usageIndex } from './references.js';
 import { diffSurveys, matchSurveys, renameMap } from './survey-diff.js';
+import { matchTouchpoints } from './touchpoint-match.js';
 
 /**
  * Pairs specs by name; when each side holds exactly one spec they are paired whatever their
@@ -36,12 +37,13 @@ export function diffSpecs(before: CxModel, after: CxModel): SpecDiff {
     const matches = matchSurveys(before, after);
     const renames = renameMap(matches);
     const oldUsage = usageIndex(before);
+    const touchpointRenames = matchTouchpoints(before, after);
     return {
         spec: after.spec.name,
         changes: [
             ...diffSpecHeader(before, after),
-            ...diffJourneys(before, after),
-            ...diffSurveys(before, after, { matches, renames, oldUsage }),
+            ...diffJourneys(before, after, touchpointRenames),
+            ...diffSurveys(before, after, { matches, renames, oldUsage, touchpointRenames }),
             ...diffSegments(before, after, renames),
             ...diffDatasets(before, after, oldUsage),
             ...diffMetrics(before, after, renames),

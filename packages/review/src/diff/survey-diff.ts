@@ -8,6 +8,7 @@ import { matchQuestions, type QuestionMatch } from './question-match.js';
 import { exprSources, type RenameMap, type UsageIndex } from './references.js';
 import { movedItems } from './sequence.js';
 import { sameValue } from './same-value.js';
+import type { TouchpointRenames } from './touchpoint-match.js';
 
 /** Question matches of every survey present on both sides, by survey name. */
 export function matchSurveys(before: CxModel, after: CxModel): Map<string, QuestionMatch> {
@@ -33,6 +34,7 @@ export interface SurveyContext {
     renames: RenameMap;
     /** What reads each question in the old version. */
     oldUsage: UsageIndex;
+    touchpointRenames: TouchpointRenames;
 }
 
 export function diffSurveys(before: CxModel, after: CxModel, ctx: SurveyContext): Change[] {
@@ -70,7 +72,8 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
                 message: `The ${what} of survey '${after.name}' changed in '${c.locale}'.` });
         }
     }
-    if (!sameValue(before.trigger, after.trigger)) {
+    const oldTrigger = before.trigger && { ...before.trigger, touchpoint: ctx.touchpointRenames.get(before.trigger.touchpoint) ?? before.trigger.touchpoint };
+    if (!sameValue(oldTrigger, after.trigger)) {
         changes.push({ kind: 'survey.trigger', severity: 'non-breaking', subject, loc, before: triggerText(before.trigger), after: triggerText(after.trigger),
             message: `Survey '${after.name}' is now sent ${triggerText(after.trigger)} (was ${triggerText(before.trigger)}).` });
     }
@@ -103,6 +106,6 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
         changes.push({ kind: 'question.moved', severity: 'non-breaking', subject: `${subject} > question ${pair.after.name}`, loc: locOf(pair.after.loc),
             before: String(from), after: String(to), message: `Question '${pair.after.name}' moved from position ${from} to ${to}.` });
     }
-    for (const pair of match.pairs) changes.push(...diffQuestion(pair.before, pair.after, { survey: after.name, renames: ctx.renames }));
+    for (const pair of match.pairs) changes.push(...diffQuestion(pair.before, pair.after, { survey: after.name, renames: ctx.renames, touchpointRenames: ctx.touchpointRenames }));
     return changes;
 }
