@@ -13,11 +13,10 @@ export const diffCommand: Command = {
     usage: `Usage: cxspec diff <old> <new> [--format md|json|text] [--fail-on breaking]
        cxspec diff --base <rev> <paths...> [--format md|json|text] [--fail-on breaking]
 
-Compares two versions of the specs: journeys, stages and touchpoints added, removed or moved
-(touchpoints also renamed);
-questions added, removed, renamed (recognised by kind, wording, options and position), reworded
-per locale, rescaled, with new options, logic or required flag; segments, datasets, metrics,
-targets and driver analyses. Specs are paired by name.
+Compares two versions of the specs: journeys, stages and touchpoints added, removed or moved,
+touchpoints renamed; questions added, removed, renamed (recognised by kind, wording, options and
+position), reworded per locale, rescaled, with new options, logic or required flag; segments,
+datasets, metrics, targets and driver analyses. Specs are paired by name.
 Each side is a file or folder, a git revision (all .cx files under the current folder at that
 commit), or <rev>:<path>. With --base, the new side is the given paths in the working tree and
 the old side is the same paths at <rev> (e.g. --base origin/main in a pull request).
