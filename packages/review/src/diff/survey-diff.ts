@@ -97,8 +97,9 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
         changes.push({ kind: 'question.added', severity: 'non-breaking', subject: `${subject} > question ${q.name}`, loc: locOf(q.loc),
             message: `Question '${q.name}' (${q.kind}) was added at position ${after.questions.indexOf(q) + 1}.` });
     }
+    // Matched questions in each version's order, named by their new name so renames compare equal.
     const order = (questions: Survey['questions'], side: 'before' | 'after') =>
-        questions.filter(q => match.pairs.some(p => p[side] === q)).map(q => match.pairs.find(p => p[side] === q)!.after.name);
+        questions.flatMap(q => match.pairs.filter(p => p[side] === q).map(p => p.after.name));
     const moved = movedItems(order(before.questions, 'before'), order(after.questions, 'after'));
     for (const pair of match.pairs.filter(p => moved.has(p.after.name))) {
         const from = before.questions.indexOf(pair.before) + 1;
