@@ -65,7 +65,7 @@ describe('churn and retention from lifecycle dates', () => {
             ['2024-Q1', null, 0], ['2024-Q2', 0, 1], ['2024-Q3', 0, 2], ['2024-Q4', 0, 2], ['2025-Q1', 0, 2],
             ['2025-Q2', 40, 5], ['2025-Q3', 25, 4], ['2025-Q4', 0, 4]
         ]);
-        expect([m.value, m.n, m.details]).toEqual([0, 4, { customersAtStart: 4, lost: 0, added: 2, customersAtEnd: 6, undated: 0 }]);
+        expect([m.value, m.n, m.details]).toEqual([0, 4, { customersAtStart: 4, lost: 0, added: 2, customersAtEnd: 6 }]);
         expect(m.formula).toContain('headline: 2025-Q4, the latest complete quarter as of 2025-12-31');
         // Segments read the dataset's own columns: Enterprise active at Oct 1 = c4; starter/growth = c0 c2 c6.
         expect(m.segments.map(s => [s.segment, s.value, s.n])).toEqual([['Enterprise', 0, 1], ['SelfServe', 0, 3]]);
@@ -74,7 +74,7 @@ describe('churn and retention from lifecycle dates', () => {
     it('retention CRR = (E − N)/S over the latest complete year', () => {
         const m = result.metrics.retention_rate;
         // 2025: S = c0 c9; E = c0 c2 c4 c6 c7 c8; N = c2 c4 c6 c7 c8 (acquired, still active) → (6 − 5)/2.
-        expect([m.value, m.n, m.details]).toEqual([50, 2, { customersAtStart: 2, lost: 1, added: 5, customersAtEnd: 6, undated: 0 }]);
+        expect([m.value, m.n, m.details]).toEqual([50, 2, { customersAtStart: 2, lost: 1, added: 5, customersAtEnd: 6 }]);
         expect(m.verdict).toBe('insufficient');
     });
 
@@ -138,7 +138,8 @@ describe('dataset checks', () => {
             ['missing_key', 'customer_id', [13]]
         ]);
         // c10's start date is invalid: churn cannot place it in time and says so.
-        expect(r.metrics.churn_rate.details.undated).toBe(1);
+        expect(r.metrics.churn_rate.formula).toMatch(/; 1 customer\(s\) without a valid signed_up date are not counted$/);
+        expect(result.metrics.churn_rate.formula).not.toContain('without a valid');
         await expect(evaluate(model, { responses: [{ survey: 'OnboardingSurvey', file: files.onboarding }, { survey: 'RelationshipSurvey', file: files.relationship }, { survey: 'RenewalSurvey', file: files.renewal }], datasets: [] }))
             .rejects.toThrow('metric onboarding_nps reads dataset Customers; pass --dataset Customers=<file>');
     });

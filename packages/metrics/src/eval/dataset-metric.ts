@@ -135,7 +135,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
             points = heads.map(h => (h ? estimate('share', h.acc) : wilsonEstimate(0, 0)));
             if (metric.period) periodAccs = windows.map(w => ({ start: w.start, acc: accOf(table.records, w).acc }));
             const c = heads[0]?.c ?? { atStart: 0, lost: 0, added: 0, atEnd: 0 };
-            details = { customersAtStart: c.atStart, lost: c.lost, added: c.added, customersAtEnd: c.atEnd, undated: undated(table.records, lc!) };
+            details = { customersAtStart: c.atStart, lost: c.lost, added: c.added, customersAtEnd: c.atEnd };
             const when = last ? `${periodLabel(last.start, unit)}, the latest complete ${unit} as of ${isoDate(lc!.asOf)}` : 'no dated customers';
             formula = expr.kind === 'churn'
                 ? `churn = customers lost during the ${unit} / customers active at its start (${name} lifecycle ${lc!.names.start}..${lc!.names.end}); headline: ${when}`
@@ -159,7 +159,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
                 // The value column is a monthly amount per customer (MRR-style): ×12 makes it annual.
                 const f = (meanValue: number, r: number) => 12 * meanValue * margin * r / (1 + d - r);
                 const r = ret.value / 100;
-                if (gi === 0) details = { meanValue: mean.value, annualMargin: 12 * mean.value * margin, retention: r, discount: d, customers: value.n, retentionBase: c.atStart, undated: undated(table.records, lc!) };
+                if (gi === 0) details = { meanValue: mean.value, annualMargin: 12 * mean.value * margin, retention: r, discount: d, customers: value.n, retentionBase: c.atStart };
                 return {
                     value: f(mean.value, r),
                     ci: mean.ci && ret.ci ? [f(mean.ci[0], ret.ci[0] / 100), f(mean.ci[1], ret.ci[1] / 100)] : null,
@@ -213,6 +213,10 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
             throw new Error(`metric ${metric.name} (${expr.kind}) is computed from responses`);
     }
 
+    if (lc && (expr.kind === 'churn' || expr.kind === 'retention' || expr.kind === 'clv')) {
+        const count = undated(table.records, lc);
+        if (count > 0) formula += `; ${count} customer(s) without a valid ${lc.names.start} date are not counted`;
+    }
     const scale = null;
     const [head, ...segPoints] = points;
     const segmentResults: SegmentEstimate[] = segments.map((s: Segment, i) => ({ segment: s.name, title: s.title, ...toEstimate(segPoints[i], metric, scale) }));

@@ -26,7 +26,8 @@ export function npsEstimate(n: number, promoters: number, detractors: number): P
     const se = Math.sqrt((pa + da - (pa - da) ** 2) / na);
     const center = pa - da;
     return {
-        value: 100 * (p - d),
+        // From the counts: 100·(P − D)/n is exact where 100·(p − d) picks up rounding (42.00000000000001).
+        value: 100 * (promoters - detractors) / n,
         ci: [clamp(100 * (center - Z95 * se), -100, 100), clamp(100 * (center + Z95 * se), -100, 100)],
         n,
         sd: 100 * Math.sqrt(p + d - (p - d) ** 2)
@@ -41,7 +42,7 @@ export function wilsonEstimate(n: number, hits: number): PointEstimate {
     const center = (p + z2 / (2 * n)) / denom;
     const half = Z95 / denom * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
     return {
-        value: 100 * p,
+        value: 100 * hits / n,
         ci: [clamp(100 * (center - half), 0, 100), clamp(100 * (center + half), 0, 100)],
         n,
         sd: 100 * Math.sqrt(p * (1 - p))
