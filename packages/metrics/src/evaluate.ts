@@ -3,22 +3,19 @@
  * metrics' and driver analyses' accumulators, and assembles the EvaluationResult. Memory holds the
  * datasets and the accumulators (per metric, segment and period), never the responses.
  */
-import { InputError, type CxModel, type Metric, type Period } from '@cxspec/language';
+import { InputError, type CxModel, type Metric } from '@cxspec/language';
 import type { DriverAnalysisResult, EvaluationResult, InputFile, MetricResult, VerdictCounts } from './result.js';
 import { RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION } from './result.js';
 import { loadDataset, type DatasetTable } from './check/dataset-table.js';
 import { ExclusionLog } from './check/exclusions.js';
-import { IdSet } from './check/id-set.js';
-import { SurveyRowChecker } from './check/survey-rows.js';
-import { emptyMapping, type ColumnMapping } from './input/mapping.js';
-import { formatOf, readRecords } from './input/read-records.js';
+import type { ColumnMapping } from './input/mapping.js';
 import type { TextEncoding } from './input/decode.js';
-import { Breakdown } from './eval/breakdown.js';
-import { compileCondition, datasetsRead } from './eval/conditions.js';
+import { datasetsRead } from './eval/conditions.js';
 import { datasetMetricResult } from './eval/dataset-metric.js';
-import { DriverPlan } from './eval/drivers.js';
-import { periodStart } from './eval/periods.js';
-import { SurveyMetric } from './eval/survey-metric.js';
+import type { DriverPlan } from './eval/drivers.js';
+import { datasetOf, surveyOf } from './eval/metric-source.js';
+import { scoreSurvey } from './eval/survey-pass.js';
+import type { SurveyMetric } from './eval/survey-metric.js';
 
 export interface EvaluateOptions {
     /** Response files, each for a named survey; several files of one survey are read as one. */
@@ -29,26 +26,6 @@ export interface EvaluateOptions {
     /** Forced encoding of every data file; detected per file when absent. */
     encoding?: TextEncoding;
     onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
-}
-
-function surveyOf(metric: Metric): string | null {
-    const e = metric.expr;
-    switch (e.kind) {
-        case 'nps': case 'topBox': case 'bottomBox': return e.survey;
-        case 'mean': return e.field.source === 'question' ? e.field.survey : null;
-        case 'rate': return e.source.type === 'survey' ? e.source.survey : null;
-        default: return null;
-    }
-}
-
-function datasetOf(metric: Metric): string | null {
-    const e = metric.expr;
-    switch (e.kind) {
-        case 'churn': case 'retention': case 'clv': return e.dataset;
-        case 'mean': return e.field.source === 'column' ? e.field.dataset : null;
-        case 'rate': return e.source.type === 'dataset' ? e.source.dataset : null;
-        default: return null;
-    }
 }
 
 /** Datasets a metric needs a file for: its own source, and those its condition and segments read. */
@@ -63,7 +40,7 @@ function datasetsNeeded(metric: Metric, model: CxModel): Set<string> {
 
 export async function evaluate(model: CxModel, options: EvaluateOptions): Promise<EvaluationResult> {
     const log = new ExclusionLog();
-    const files: InputFile[] = [];
+    const inputs: InputFile[] = [];
     const tables = new Map<string, DatasetTable>();
     for (const r of options.responses) {
         if (!model.surveys.some(s => s.name === r.survey)) {
@@ -89,70 +66,18 @@ export async function evaluate(model: CxModel, options: EvaluateOptions): Promis
             encoding: options.encoding, onProgress: (read, total) => options.onProgress?.(file, read, total)
         }, log);
         tables.set(name, table);
-        files.push({ path: file, role: 'dataset', dataset: name, format: table.info.format, encoding: table.info.encoding, rowsRead: table.info.rowsRead, rowsUsed: table.records.length });
+        inputs.push({ path: file, role: 'dataset', dataset: name, format: table.info.format, encoding: table.info.encoding, rowsRead: table.info.rowsRead, rowsUsed: table.records.length });
     }
 
     const surveyMetrics = new Map<string, SurveyMetric>();
     const driverPlans = new Map<string, DriverPlan>();
     for (const survey of model.surveys) {
-        if (!options.responses.some(r => r.survey === survey.name)) continue;
-        const metrics = model.metrics.filter(m => surveyOf(m) === survey.name).map(m => new SurveyMetric(m, survey, model));
-        for (const m of metrics) surveyMetrics.set(m.metric.name, m);
-        const drivers = model.drivers.filter(d => d.survey === survey.name).map(d => new DriverPlan(d, survey));
-        for (const d of drivers) driverPlans.set(d.analysis.name, d);
-        const ids = new IdSet();
-        // Each segment is judged once per row, whichever metrics break down by it.
-        const segmentNames = [...new Set(metrics.flatMap(m => m.metric.segments))];
-        const segmentTests = segmentNames.map(name => compileCondition(model.segments.find(s => s.name === name)!.condition, { survey, datasets: model.datasets }));
-        const inSegment: (boolean | null)[] = new Array(segmentNames.length);
-        const segmentSlots = metrics.map(m => m.metric.segments.map(name => segmentNames.indexOf(name)));
-        const units = [...new Set(metrics.map(m => m.metric.period).filter((p): p is Period => p !== null))];
-        const unitStart = new Map<Period, number>();
-        // Period starts by day number: the calendar work is done once per distinct day.
-        const dayStarts = new Map<number, number[]>();
-        let lastDay = NaN;
-        const joinKey = survey.joins ? model.datasets.find(d => d.name === survey.joins)!.key : null;
-        for (const { file } of options.responses.filter(r => r.survey === survey.name)) {
-            log.registerFile(file);
-            const mapping = options.mappings?.get(survey.name) ?? emptyMapping();
-            const checker = new SurveyRowChecker(survey, joinKey, survey.joins ? tables.get(survey.joins) ?? null : null, mapping, file, log, ids);
-            const csv = formatOf(file) === 'csv';
-            let header: string[] | null = null;
-            let used = 0;
-            const info = await readRecords(file, {
-                encoding: options.encoding, onProgress: (read, total) => options.onProgress?.(file, read, total)
-            }, rec => {
-                if (csv && rec.columns !== header) { header = rec.columns; checker.checkHeader(header); }
-                const row = checker.check(rec);
-                if (!row) return;
-                for (let s = 0; s < segmentTests.length; s++) inSegment[s] = segmentTests[s](row);
-                if (row.time !== null) {
-                    const day = Math.floor(row.time / 86_400_000);
-                    if (day !== lastDay) {
-                        lastDay = day;
-                        let starts = dayStarts.get(day);
-                        if (!starts) dayStarts.set(day, (starts = units.map(u => periodStart(row.time!, u))));
-                        units.forEach((u, i) => unitStart.set(u, starts[i]));
-                    }
-                }
-                let counted = false;
-                for (let i = 0; i < metrics.length; i++) {
-                    const m = metrics[i];
-                    const x = m.observe(row);
-                    if (x === null) continue;
-                    counted = true;
-                    const b = m.breakdown, est = b.estimator;
-                    Breakdown.add(b.overall, est, x);
-                    const slots = segmentSlots[i];
-                    for (let j = 0; j < slots.length; j++) if (inSegment[slots[j]] === true) Breakdown.add(b.segments[j], est, x);
-                    const unit = m.metric.period;
-                    if (unit && row.time !== null) Breakdown.add(b.periodAcc(unitStart.get(unit)!), est, x);
-                }
-                for (const d of drivers) if (d.add(row)) counted = true;
-                if (counted) used++;
-            });
-            files.push({ path: file, role: 'responses', dataset: null, format: info.format, encoding: info.encoding, rowsRead: info.rowsRead, rowsUsed: used });
-        }
+        const files = options.responses.filter(r => r.survey === survey.name).map(r => r.file);
+        if (files.length === 0) continue;
+        const pass = await scoreSurvey(survey, files, model, tables, options, log);
+        for (const m of pass.metrics) surveyMetrics.set(m.metric.name, m);
+        for (const d of pass.drivers) driverPlans.set(d.analysis.name, d);
+        inputs.push(...pass.files);
     }
 
     const metrics: Record<string, MetricResult> = {};
@@ -173,9 +98,9 @@ export async function evaluate(model: CxModel, options: EvaluateOptions): Promis
         schemaVersion: RESULT_SCHEMA_VERSION,
         spec: { name: model.spec.name, title: model.spec.title, locales: model.spec.locales, defaultLocale: model.spec.defaultLocale },
         input: {
-            files,
-            rowsRead: files.reduce((s, f) => s + f.rowsRead, 0),
-            rowsUsed: files.reduce((s, f) => s + f.rowsUsed, 0),
+            files: inputs,
+            rowsRead: inputs.reduce((s, f) => s + f.rowsRead, 0),
+            rowsUsed: inputs.reduce((s, f) => s + f.rowsUsed, 0),
             exclusions: log.list()
         },
         metrics,
