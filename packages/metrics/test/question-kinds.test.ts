@@ -50,8 +50,8 @@ describe('question kinds', () => {
         expect(r.metrics.ad_mismatch.value).toBeCloseTo(200 / 3, 12);
         expect(r.input.exclusions.map(x => [x.reason, x.column, x.rows])).toEqual([
             ['unknown_column', 'packaging.colour', [3]],
-            ['wrong_type', 'packaging.eco', [2]],
             ['wrong_type', 'improve', [3]],
+            ['wrong_type', 'packaging.eco', [2]],
             ['out_of_range', 'packaging.box_size', [2]],
             ['unknown_value', 'improve', [2]]
         ]);
