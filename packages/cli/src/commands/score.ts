@@ -19,13 +19,15 @@ export const scoreCommand: Command = {
 
 Reads response files (CSV, NDJSON or a JSON array of SurveyJS results; see docs/response-format.md)
 and dataset files, checks every row against the spec, and computes each metric with its 95%
-interval, verdict, segments and periods, and the driver analyses.
+interval, verdict, segments and periods, and the driver analyses (see docs/scoring.md). Values
+that fail the checks are left out of the metrics they affect and listed on stderr.
 
 Options:
   --responses [Survey=]<file>  responses of a survey (repeatable; Survey= may be left out when the
                                spec has one survey; several files of one survey are read as one)
   --dataset <Dataset>=<file>   a dataset (CRM export) file (repeatable)
   --map [Survey=]<file.json>   column mapping and value recoding for files from other tools
+                               (shape in docs/scoring.md)
   --encoding utf-8|shift_jis   encoding of the data files (detected when left out)
   --strict                     any excluded value or row is an error (exit 2)
   --format json|md|html        report format (default json)
