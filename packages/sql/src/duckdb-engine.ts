@@ -60,7 +60,7 @@ async function loadCheckedRows(connection: DuckDBConnection, model: CxModel, opt
                 appender.append(row);
             }
         } finally {
-            appender.close();
+            await appender.close();
         }
     }
     for (const survey of model.surveys) {
@@ -82,7 +82,7 @@ async function loadCheckedRows(connection: DuckDBConnection, model: CxModel, opt
                 });
             }
         } finally {
-            appender.close();
+            await appender.close();
         }
     }
 }

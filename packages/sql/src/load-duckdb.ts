@@ -3,8 +3,8 @@
  * appender (no SQL text per row, so no value is ever parsed as SQL).
  */
 import type { CxModel } from '@cxspec/language';
-import { dateValue, listValue, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import { dialectOf } from './dialect.js';
+import { dateValue, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { UnsafeTextError, dialectOf, quoteIdent } from './dialect.js';
 import {
     createTablesSql, datasetColumns, datasetTableName, surveyColumns, surveyTableName, type ColumnDef, type TableNames
 } from './tables.js';
@@ -39,18 +39,27 @@ async function append(connection: DuckDBConnection, table: string, columns: Colu
     try {
         for (const row of rows) appender.append(row);
     } finally {
-        appender.close();
+        await appender.close();
     }
 }
 
 export interface TableAppender {
     append(row: Row): void;
     /** Flushes and closes; rows appended before are in the table. */
-    close(): void;
+    close(): Promise<void>;
 }
+
+/**
+ * Separator of the text lists while they are appended: list values cost DuckDB's appender an
+ * order of magnitude more than text, so lists go in as joined text and are split once at the end.
+ * Option ids are spec identifiers, which cannot hold a control character.
+ */
+const LIST_SEPARATOR = '\x1f';
 
 /** Appends rows to a table one at a time, so a caller can stream rows without holding them. */
 export async function openTableAppender(connection: DuckDBConnection, table: string, columns: ColumnDef[]): Promise<TableAppender> {
+    const lists = columns.filter(c => c.type === 'textList').map(c => quoteIdent(c.name));
+    for (const list of lists) await connection.run(`ALTER TABLE ${table} ALTER COLUMN ${list} SET DATA TYPE VARCHAR`);
     // The appender takes the bare names; they are recovered from the quoted one to keep a single source.
     const [schema, name] = splitQualified(table);
     const appender = await connection.createAppender(name, schema);
@@ -59,11 +68,14 @@ export async function openTableAppender(connection: DuckDBConnection, table: str
             for (const column of columns) appendCell(appender, column, row[column.name] ?? null);
             appender.endRow();
         },
-        close() {
+        async close() {
             try {
                 appender.flushSync();
             } finally {
                 appender.closeSync();
+            }
+            for (const list of lists) {
+                await connection.run(`ALTER TABLE ${table} ALTER COLUMN ${list} SET DATA TYPE VARCHAR[] USING string_split(${list}, chr(31))`);
             }
         }
     };
@@ -77,7 +89,12 @@ function appendCell(appender: DuckDBAppender, column: ColumnDef, value: Cell): v
         case 'double': return appender.appendDouble(value as number);
         case 'bool': return appender.appendBoolean(value as boolean);
         case 'text': return appender.appendVarchar(value as string);
-        case 'textList': return appender.appendList(listValue(value as string[]));
+        case 'textList': {
+            const ids = value as string[];
+            if (ids.some(id => id.includes(LIST_SEPARATOR))) throw new UnsafeTextError(`option id in ${JSON.stringify(ids)} holds a control character`);
+            // An empty list is no answer (string_split would make it [''] otherwise).
+            return ids.length === 0 ? appender.appendNull() : appender.appendVarchar(ids.join(LIST_SEPARATOR));
+        }
         case 'timestamp': return appender.appendTimestamp(timestampValue(BigInt(Math.round(value as number)) * 1000n));
         case 'date': return appender.appendDate(dateValue(Math.round(Date.parse(`${value as string}T00:00:00Z`) / DAY_MS)));
     }
