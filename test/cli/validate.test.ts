@@ -108,10 +108,12 @@ describe('cxspec validate', () => {
         expect(cxspec('validate', 'clean', 'broken')).toEqual(first);
     });
 
-    it('exits 2 when a file or folder does not exist or cannot be read', () => {
+    it('exits 2 when a file or folder does not exist, cannot be read or holds no spec', () => {
         expect(cxspec('validate', 'clean', 'missing.cx')).toEqual({ status: 2, stdout: '', stderr: 'cxspec validate: missing.cx: no such file or folder\n' });
         expect(cxspec('validate', 'no-such-folder')).toEqual({ status: 2, stdout: '', stderr: 'cxspec validate: no-such-folder: no such file or folder\n' });
         expect(cxspec('validate', 'loop')).toEqual({ status: 2, stdout: '', stderr: 'cxspec validate: loop/self.cx: cannot be read (ELOOP)\n' });
+        fs.mkdirSync(path.join(dir, 'empty'), { recursive: true });
+        expect(cxspec('validate', 'empty')).toEqual({ status: 2, stdout: '', stderr: 'cxspec validate: empty: no .cx files found\n' });
     });
 
     it('exits 2 with its usage when no file is named', () => {

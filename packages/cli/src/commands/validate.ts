@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, loadWorkspace } from '@cxspec/language';
+import { InputError, formatDiagnostic, loadWorkspace } from '@cxspec/language';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export const validateCommand: Command = {
@@ -9,11 +9,13 @@ export const validateCommand: Command = {
 
 Parses, links and validates every .cx file (folders are searched recursively) and prints each
 diagnostic as 'file:line:col severity CODE message'.
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 a file cannot be read.`,
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 a file cannot be read or no .cx file was found.`,
     async run(args, io) {
         const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
         if (positionals.length === 0) throw new UsageError('name at least one file or folder');
         const workspace = await loadWorkspace(positionals);
+        // Passing checks on nothing would hide a wrong path in CI.
+        if (workspace.documents.length === 0) throw new InputError(positionals.join(', '), 'no .cx files found');
         for (const d of workspace.diagnostics) io.out(formatDiagnostic(d));
         const count = (s: string) => workspace.diagnostics.filter(d => d.severity === s).length;
         io.err(`${workspace.documents.length} file(s), ${workspace.specNames.length} spec(s): ${count('error')} error(s), ${count('warning')} warning(s)`);
