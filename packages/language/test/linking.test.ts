@@ -68,7 +68,6 @@ describe('multi-file specs', () => {
         const built = await buildFiles({ ...SPLIT, 'extra.cx': 'spec Split\nsegment Gold { where Customers.tier = silver }\njourney Returns { stage Pack { touchpoint Courier channel store } }\n' });
         expect(built.lines).toEqual([
             "extra.cx:2:9 error CX002 Duplicate name 'Gold' in spec 'Split' (first declared in data.cx:3); rename one of them.",
-            "extra.cx:3:43 warning CX202 No question measures touchpoint 'Courier' (coverage gap); add a question with `about Courier` to a survey.",
             "journey.cx:2:44 error CX002 Duplicate touchpoint 'Courier' in spec 'Split' (first declared in extra.cx:3); touchpoint names are unique across journeys, rename one of them."
         ]);
     });

@@ -5,7 +5,7 @@ import { KNOWN_CHANNELS } from '../model/question-facts.js';
 import { report, reportDuplicates } from './validation-utils.js';
 
 export class JourneyValidator {
-    private readonly measured: WorkspaceCache<string, Set<Touchpoint>>;
+    private readonly measured: WorkspaceCache<string, Set<string>>;
 
     constructor(private readonly membership: SpecMembership, shared: LangiumSharedCoreServices) {
         this.measured = new WorkspaceCache(shared);
@@ -31,24 +31,25 @@ export class JourneyValidator {
     }
 
     /**
-     * A touchpoint is measured when some question in any file of its spec says `about` it. The
+     * A touchpoint is measured when some question in any file of its spec says `about` it. By
+     * name, so a duplicate touchpoint gets its CX002 error without a coverage warning too. The
      * set is collected once per spec and build: asking the reference index per touchpoint scans
      * every reference each time, which grows with the square of the workspace.
      */
     private isMeasured(touchpoint: Touchpoint): boolean {
         const spec = (AstUtils.findRootNode(touchpoint) as Document).name;
         return this.measured.get(spec, () => {
-            const touchpoints = new Set<Touchpoint>();
+            const touchpoints = new Set<string>();
             for (const root of this.membership.documentsOf(spec)) {
                 for (const element of root.elements) {
                     if (element.$type !== 'Survey') continue;
                     for (const question of element.questions) {
                         const about = question.about?.ref;
-                        if (about) touchpoints.add(about);
+                        if (about) touchpoints.add(about.name);
                     }
                 }
             }
             return touchpoints;
-        }).has(touchpoint);
+        }).has(touchpoint.name);
     }
 }

@@ -39,8 +39,7 @@ export const JOURNEY_CASES: DiagnosticCase[] = [
         code: 'CX002', title: 'touchpoint names are unique across journeys',
         files: surveySpec(NPS, 'journey K { stage S { touchpoint Tp channel app } }\n'),
         expected: [
-            "spec.cx:8:34 error CX002 Duplicate touchpoint 'Tp' in spec 'T' (first declared on line 2); touchpoint names are unique across journeys, rename one of them.",
-            "spec.cx:8:34 warning CX202 No question measures touchpoint 'Tp' (coverage gap); add a question with `about Tp` to a survey."
+            "spec.cx:8:34 error CX002 Duplicate touchpoint 'Tp' in spec 'T' (first declared on line 2); touchpoint names are unique across journeys, rename one of them."
         ],
         fix: { from: 'journey K { stage S { touchpoint Tp channel app } }', to: '' }
     },
