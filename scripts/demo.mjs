@@ -11,7 +11,9 @@ const steps = [
     ['check', 'examples', '--format', 'github'],
     ['diff', 'packages/review/test/fixtures/diff/v1', 'packages/review/test/fixtures/diff/v2-survey', '--format', 'text'],
     // A standalone preview a reviewer can open offline: survey, journey map and metric targets.
-    ['preview', 'examples/coffee-mobile-order', '--out', 'dist/previews/coffee-mobile-order.html']
+    ['preview', 'examples/coffee-mobile-order', '--out', 'dist/previews/coffee-mobile-order.html'],
+    // The same metric definitions as warehouse SQL, with the tables they read.
+    ['sql', 'examples/b2b-saas', '--dialect', 'postgres', '--ddl', '--out', 'dist/sql/b2b-saas.postgres.sql']
 ];
 
 for (const args of steps) {

@@ -44,7 +44,7 @@ async function loadCheckedRows(connection: DuckDBConnection, model: CxModel, opt
     const tables = new Map<string, DatasetTable>();
     for (const { dataset: name, file } of options.datasets) {
         const dataset = model.datasets.find(d => d.name === name)!;
-        tables.set(name, await loadDataset(dataset, file, { encoding: options.encoding }, log));
+        tables.set(name, await loadDataset(dataset, file, { encoding: options.encoding, onProgress: progressOf(options, file) }, log));
     }
     for (const [name, table] of tables) {
         const dataset = table.dataset;
@@ -75,7 +75,7 @@ async function loadCheckedRows(connection: DuckDBConnection, model: CxModel, opt
                     options.mappings?.get(survey.name) ?? emptyMapping(), file, log, ids);
                 const csv = formatOf(file) === 'csv';
                 let header: string[] | null = null;
-                await readRecords(file, { encoding: options.encoding }, record => {
+                await readRecords(file, { encoding: options.encoding, onProgress: progressOf(options, file) }, record => {
                     if (csv && record.columns !== header) { header = record.columns; checker.checkHeader(header); }
                     const row = checker.check(record);
                     if (row) appender.append(toRow(survey, joined?.key ?? null, row));
@@ -85,6 +85,12 @@ async function loadCheckedRows(connection: DuckDBConnection, model: CxModel, opt
             await appender.close();
         }
     }
+}
+
+/** The caller's progress callback for one file (the files are read a second time here). */
+function progressOf(options: EvaluateOptions, file: string): ((read: number, total: number) => void) | undefined {
+    const report = options.onProgress;
+    return report ? (read, total) => report(file, read, total) : undefined;
 }
 
 function cell(value: unknown): Cell {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, loadWorkspace } from '@cxspec/language';
 import {
@@ -67,6 +68,7 @@ Exit codes: 0 written, 1 the spec has errors (printed as file:line:col), 2 bad i
             return EXIT.ok;
         }
         try {
+            fs.mkdirSync(path.dirname(values.out), { recursive: true });
             fs.writeFileSync(values.out, sql);
         } catch (error) {
             io.err(`cxspec sql: cannot write ${values.out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
