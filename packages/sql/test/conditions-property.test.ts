@@ -93,7 +93,7 @@ function modelWith(conditions: Condition[], segmentConditions: Condition[], surv
         expr: { kind: 'rate', source: { type: 'survey', survey: survey.name }, condition },
         unit: 'percent', range: [0, 100],
         segments: segments.map(s => s.name),
-        period: i % 2 === 0 ? 'quarter' : null,
+        period: (['week', 'month', 'quarter', 'year', null] as const)[i % 5],
         target: { op: '>=', value: 40, warning: i % 3 === 0 ? 45 : null },
         minSample: 20
     }));

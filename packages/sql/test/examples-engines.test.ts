@@ -70,6 +70,18 @@ describe.each(EXAMPLES)('%s', example => {
     });
 });
 
+test.each(['week', 'month', 'quarter', 'year'] as const)('every metric of b2b-saas per %s (ISO weeks, lifecycle windows) agrees too', async unit => {
+    const model = await modelOf('b2b-saas');
+    const perUnit = { ...model, metrics: model.metrics.map(m => ({ ...m, period: unit })) };
+    const data = generateSpecData(perUnit, 42, { responses: 500, customers: 300 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cxspec-sql-'));
+    dirs.push(dir);
+    const native = await evaluate(perUnit, writeCsvFiles(perUnit, data, dir));
+    expectAgreement(await runMetricsOnDuckDb(perUnit, data), native, `per ${unit} DuckDB`);
+    expectAgreement(await onPostgres(perUnit, data, `b2b_per_${unit}`), native, `per ${unit} PostgreSQL`);
+    expect(native.metrics.churn_rate.periods.length).toBeGreaterThan(unit === 'year' ? 1 : 8);
+});
+
 test('the examples cover every metric kind', async () => {
     const kinds = new Set<string>();
     for (const example of EXAMPLES) for (const m of (await modelOf(example)).metrics) kinds.add(m.expr.kind);
