@@ -46,9 +46,11 @@ function oneOf(items: string[]): string {
 function expectedTokens(paths: TokenType[][]): string {
     const firsts = [...new Map(paths.filter(p => p.length > 0).map(p => [p[0].name, p[0]])).values()];
     const nameExpected = firsts.some(t => t.name === 'ID');
-    const shown = firsts.filter(t => !(nameExpected && t.name !== 'ID' && /^\w+$/.test(t.name) && !(t.name in TERMINALS)));
+    const numberExpected = firsts.some(t => t.name === 'DECIMAL');
+    const shown = firsts.filter(t => !(nameExpected && t.name !== 'ID' && /^\w+$/.test(t.name) && !(t.name in TERMINALS))
+        && !(numberExpected && t.name === 'INT'));
     const described = shown.map(describeToken);
-    return described.length > 8 ? `${described.slice(0, 8).join(', ')}, ...` : oneOf(described);
+    return described.length > 12 ? `${described.slice(0, 12).join(', ')}, ...` : oneOf(described);
 }
 
 export class CxSpecParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
@@ -72,6 +74,7 @@ export class CxSpecParserErrorMessageProvider extends LangiumParserErrorMessageP
 export class CxSpecLexerErrorMessageProvider implements LexerMessages {
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = excerpt(fullText.substring(startOffset, startOffset + length));
+        if (text.startsWith('"')) return 'Unterminated quoted text; close it with a \'"\' (write \\" for a quote inside it).';
         return `Unexpected character${length > 1 ? 's' : ''} '${text}'; remove ${length > 1 ? 'them' : 'it'}, or put ${length > 1 ? 'them' : 'it'} inside a "quoted text" or a // comment.`;
     }
 

@@ -20,6 +20,26 @@ export const SPEC_CASES: DiagnosticCase[] = [
         fix: { from: '# journey J', to: 'journey J' }
     },
     {
+        code: 'CX000', title: 'syntax error: unknown question kind',
+        files: surveySpec('    question q: stars about Tp { en "Q?" }'),
+        expected: [
+            "spec.cx:6:17 error CX000 Expected 'nps', 'csat', 'ces', 'rating', 'choice', 'multichoice', 'boolean', 'text', 'matrix' or 'ranking' but found 'stars'."
+        ],
+        fix: { from: 'q: stars', to: 'q: nps' }
+    },
+    {
+        code: 'CX000', title: 'unterminated quoted text',
+        files: surveySpec('    question q: nps about Tp { en "Q? }\n'),
+        // The lexer skips the lone quote and reads on, so what follows reports too.
+        expected: [
+            "spec.cx:6:35 error CX000 Unterminated quoted text; close it with a '\"' (write \\\" for a quote inside it).",
+            "spec.cx:6:36 error CX000 Expected a quoted text but found 'Q'.",
+            "spec.cx:6:37 error CX000 Unexpected character '?'; remove it, or put it inside a \"quoted text\" or a // comment.",
+            "spec.cx:6:39 error CX000 Expected a quoted text but found '}'."
+        ],
+        fix: { from: '"Q? }', to: '"Q?" }' }
+    },
+    {
         code: 'CX001', title: 'unresolved touchpoint in a trigger',
         files: surveySpec(NPS).replace('trigger after Tp', 'trigger after Tq'),
         expected: [
