@@ -43,7 +43,7 @@ function detailOf(node: AstNode): string | undefined {
     if (isQuestion(node)) return questionKindText(node);
     if (isTouchpoint(node)) return node.channel;
     if (isSurvey(node)) return `${node.questions.length} questions`;
-    if (isMetric(node)) return node.target ? `target ${targetText(node.target)}` : node.expr.fn;
+    if (isMetric(node)) return node.target ? `target ${targetText(node.target)}` : node.expr?.fn;
     if (isColumn(node)) return node.primitive ?? node.values.map(v => v.name).join(' | ');
     return undefined;
 }

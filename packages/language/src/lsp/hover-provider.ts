@@ -92,7 +92,7 @@ function surveyHover(survey: Survey): string {
     const lines = [
         `**Survey** \`${survey.name}\`: ${survey.questions.length} questions, about ${formatDuration(surveySeconds(survey))}`
     ];
-    if (survey.trigger) lines.push('', `Sent after \`${survey.trigger.touchpoint.$refText}\``);
+    if (survey.trigger) lines.push('', `Sent after \`${survey.trigger.touchpoint?.$refText ?? ''}\``);
     if (survey.texts.length > 0) lines.push('', ...textLines(survey.texts));
     return lines.join('\n');
 }
@@ -104,14 +104,14 @@ function choiceHover(choice: Option | MatrixItem): string {
 }
 
 function segmentHover(segment: Segment): string {
-    const lines = [`**Segment** \`${segment.name}\``, '', `Where \`${segment.condition.$cstNode?.text.replace(/\s+/g, ' ') ?? ''}\``];
+    const lines = [`**Segment** \`${segment.name}\``, '', `Where \`${segment.condition?.$cstNode?.text.replace(/\s+/g, ' ') ?? ''}\``];
     if (segment.texts.length > 0) lines.push('', ...textLines(segment.texts));
     return lines.join('\n');
 }
 
 function datasetHover(dataset: Dataset): string {
     const lines = [`**Dataset** \`${dataset.name}\`: key \`${dataset.key}\`, ${dataset.columns.length} columns`];
-    if (dataset.lifecycle) lines.push('', `Lifecycle from \`${dataset.lifecycle.start.$refText}\` to \`${dataset.lifecycle.end.$refText}\``);
+    if (dataset.lifecycle) lines.push('', `Lifecycle from \`${dataset.lifecycle.start?.$refText ?? ''}\` to \`${dataset.lifecycle.end?.$refText ?? ''}\``);
     lines.push('', ...dataset.columns.map(c => `- \`${c.name}\`: ${columnType(c)}`));
     if (dataset.texts.length > 0) lines.push('', ...textLines(dataset.texts));
     return lines.join('\n');
@@ -136,7 +136,7 @@ function journeyHover(node: Journey | Stage): string {
 }
 
 function driversHover(drivers: DriverAnalysis): string {
-    const outcome = drivers.outcome.$cstNode?.text.replace(/\s+/g, '') ?? '';
+    const outcome = drivers.outcome?.$cstNode?.text.replace(/\s+/g, '') ?? '';
     return [`**Driver analysis** \`${drivers.name}\``, '',
         `Importance of ${drivers.drivers.map(d => `\`${d.$refText}\``).join(', ')} for \`${outcome}\` by ${drivers.method === 'correlation' ? 'correlation' : "relative weights (Johnson)"}`
     ].join('\n');

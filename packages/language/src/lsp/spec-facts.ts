@@ -12,9 +12,12 @@ import { estimateSeconds, scaleOf } from '../model/question-facts.js';
 import { resolveField } from '../references/field-resolution.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 
-/** Escapes spec text for Markdown so a label can never inject links, HTML or formatting. */
-export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_[\]<>#|~&]/g, ch => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+/**
+ * Escapes spec text for Markdown so a label can never inject links, HTML or formatting. Text is
+ * optional because a half-typed declaration (`ja` without its string) reaches hover too.
+ */
+export function escapeMarkdown(text: string | undefined): string {
+    return (text ?? '').replace(/[\\`*_[\]<>#|~&]/g, ch => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
 }
 
 export function textLines(texts: LocalizedText[]): string[] {
@@ -28,7 +31,8 @@ export function questionKindText(question: Question): string {
 
 /** Seconds a respondent needs for the survey, with the same per-question figures as CX305. */
 export function surveySeconds(survey: Survey): number {
-    return survey.questions.reduce((sum, q) => sum + estimateSeconds(q.kind as QuestionKind, q.options.length, q.items.length), 0);
+    // A question whose kind is still being typed counts nothing yet.
+    return survey.questions.reduce((sum, q) => sum + (estimateSeconds(q.kind as QuestionKind, q.options.length, q.items.length) ?? 0), 0);
 }
 
 export function formatDuration(seconds: number): string {
@@ -37,8 +41,8 @@ export function formatDuration(seconds: number): string {
     return rest === 0 ? `${seconds / 60} min` : `${Math.floor(seconds / 60)} min ${rest} s`;
 }
 
-function fieldText(ref: FieldRef): string {
-    return ref.$cstNode?.text.replace(/\s+/g, '') ?? ref.head.$refText;
+function fieldText(ref: FieldRef | undefined): string {
+    return ref?.$cstNode?.text.replace(/\s+/g, '') ?? ref?.head?.$refText ?? '';
 }
 
 function boxesText(question: Question | undefined, boxes: number, top: boolean): string {
@@ -66,15 +70,15 @@ export function metricFormula(metric: Metric): string {
         return `Mean of ${fieldText(expr.field)}${scale ? ` on its ${scale.min}-${scale.max} scale` : ''}`;
     }
     if (isRateExpr(expr)) {
-        return `% of ${expr.source.$refText} rows where ${expr.condition.$cstNode?.text.replace(/\s+/g, ' ') ?? '...'}`;
+        return `% of ${expr.source?.$refText ?? ''} rows where ${expr.condition?.$cstNode?.text.replace(/\s+/g, ' ') ?? '...'}`;
     }
     if (isLifecycleExpr(expr)) {
         return expr.fn === 'churn'
-            ? `Churn of ${expr.dataset.$refText}: customers lost in the period / customers at its start`
-            : `Retention of ${expr.dataset.$refText}: (customers at end - new customers) / customers at start`;
+            ? `Churn of ${expr.dataset?.$refText ?? ''}: customers lost in the period / customers at its start`
+            : `Retention of ${expr.dataset?.$refText ?? ''}: (customers at end - new customers) / customers at start`;
     }
     if (isClvExpr(expr)) {
-        return `Customer lifetime value of ${expr.dataset.$refText}.${expr.value.$refText}: m·r / (1 + d - r) with margin m = ${expr.margin}%, discount d = ${expr.discount}% and retention r from the dataset`;
+        return `Customer lifetime value of ${expr.dataset?.$refText ?? ''}.${expr.value?.$refText ?? ''}: m·r / (1 + d - r) with margin m = ${expr.margin}%, discount d = ${expr.discount}% and retention r from the dataset`;
     }
     return 'Unknown formula';
 }

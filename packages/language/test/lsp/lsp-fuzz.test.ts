@@ -44,7 +44,7 @@ const METHODS = [
 const op: fc.Arbitrary<Op> = fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })) }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('request' as const), method: fc.constantFrom(...METHODS), at: fc.nat() }) }
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('request' as const), method: fc.constantFrom(...METHODS), at: fc.nat() }) }
 );
 
 function positionAt(text: string, offset: number): { line: number; character: number } {
@@ -71,15 +71,19 @@ function paramsFor(method: string, uri: string, position: { line: number; charac
 }
 
 it('answers every request and stays alive through thousands of random edits', async () => {
-    const file = path.join(dir, 'coffee-mobile-order/survey.cx');
-    const uri = fileUri(file);
-    const original = await fs.readFile(file, 'utf8');
-    let version = 1;
-    await client.open(uri, original);
+    // The survey file, and in a quarter of the runs the metrics file (whose broken states cost the
+    // parser's error recovery most): between them every kind of declaration is edited.
+    const files = ['survey.cx', 'metrics.cx'].map(name => path.join(dir, 'coffee-mobile-order', name));
+    const originals = await Promise.all(files.map(file => fs.readFile(file, 'utf8')));
+    const uris = files.map(fileUri);
+    const versions = [1, 1];
+    for (let i = 0; i < files.length; i++) await client.open(uris[i], originals[i]);
     let edits = 0;
     let requests = 0;
     const failures: string[] = [];
-    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 20, maxLength: 40 }), async ops => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(0, 0, 0, 1), fc.array(op, { minLength: 20, maxLength: 40 }), async (which, ops) => {
+        const uri = uris[which];
+        const original = originals[which];
         let text = original;
         const pending: Array<Promise<void>> = [];
         for (const o of ops) {
@@ -88,7 +92,7 @@ it('answers every request and stays alive through thousands of random edits', as
                 requests++;
                 const method = o.method;
                 pending.push(client.request(method, paramsFor(method, uri, positionAt(text, at))).then(() => undefined, (error: unknown) => {
-                    // A preview of a broken spec and a refused rename are answers; an internal error is a crash.
+                    // A preview of a broken spec, a refused rename and a cancellation are answers; an internal error is a crash.
                     const code = error instanceof ResponseError ? error.code : undefined;
                     if (code !== -32803 && code !== -32802 && code !== -32800 && code !== -32801) failures.push(`${method}: ${String(error)}`);
                 }));
@@ -99,22 +103,22 @@ it('answers every request and stays alive through thousands of random edits', as
             const newText = o.kind === 'insert' ? o.text : '';
             const range = { start: positionAt(text, at), end: positionAt(text, end) };
             text = text.slice(0, at) + newText + text.slice(end);
-            version++;
+            const version = ++versions[which];
             await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
         }
         await Promise.all(pending);
         // Back to the original text for the next run, in one full-text change.
-        version++;
+        const version = ++versions[which];
         await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: original }] });
         return failures.length === 0 && client.child.exitCode === null;
     }), { numRuns: 100, seed: 20261123 });
     expect(failures).toEqual([]);
     expect(edits).toBeGreaterThan(2000);
-    expect(requests).toBeGreaterThan(500);
+    expect(requests).toBeGreaterThan(250);
     expect(client.child.exitCode).toBe(null);
-    // The server still knows the exact text: the untouched spec validates clean again.
-    expect(await client.waitForDiagnostics(uri, d => d.length === 0, 30_000)).toEqual([]);
-    const symbols = await client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri } });
+    // The server still knows the exact texts: the untouched spec validates clean again.
+    for (const uri of uris) expect(await client.waitForDiagnostics(uri, d => d.length === 0, 30_000)).toEqual([]);
+    const symbols = await client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: uris[0] } });
     expect(symbols.map(s => s.name)).toEqual(['CoffeeMobileOrder', 'AfterPickup']);
 }, 600_000);
 
