@@ -9,7 +9,7 @@ import { doubleLiteral } from './dialect.js';
 import { T_TABLE, t975Sql } from './t-quantile.js';
 
 const Z = doubleLiteral(Z95);
-const ND = 'CAST(s.n AS DOUBLE PRECISION)';
+const ND = 's.nd';
 
 function clamp(x: string, lo: number, hi: number): string {
     return `LEAST(${doubleLiteral(hi)}, GREATEST(${doubleLiteral(lo)}, ${x}))`;
@@ -44,7 +44,7 @@ function wilson(n: string, hits: string): Interval {
 }
 
 /** Half-width of the t interval of a mean with variance s.b over s.n values. */
-const T_HALF = `(${t975Sql('(s.n - 1)', `${T_TABLE}.q`)}) * SQRT(s.b) / SQRT(${ND})`;
+const T_HALF = `(${t975Sql('(s.n - 1)', 's.tq')}) * SQRT(s.b) / SQRT(${ND})`;
 
 function mean(): Interval {
     return { value: 's.a', low: `s.a - ${T_HALF}`, high: `s.a + ${T_HALF}`, sd: 'SQRT(s.b)' };
@@ -53,7 +53,7 @@ function mean(): Interval {
 /** CLV m·r/(1 + d − r) with m = 12 × mean value × margin; r the Wilson retention of c customers, d kept. */
 function clv(): Interval {
     const ret = wilson('s.c', 's.d');
-    const f = (m: string, r: string) => `(12 * (${m}) * m.margin * (${r}) / (1 + m.discount - (${r})))`;
+    const f = (m: string, r: string) => `(12 * (${m}) * s.margin * (${r}) / (1 + s.discount - (${r})))`;
     return {
         value: f('s.a', `(${ret.value}) / 100`),
         low: f(`s.a - ${T_HALF}`, `(${ret.low}) / 100`),
@@ -69,23 +69,28 @@ function clv(): Interval {
 export function estimateCte(usesT: boolean): string {
     const forms = { nps: nps(), share: wilson(ND, 's.a'), mean: usesT ? mean() : null, clv: usesT ? clv() : null };
     const pick = (key: keyof Interval) => {
-        const cases = [`WHEN m.estimator = 'nps' THEN ${forms.nps[key]}`, `WHEN m.estimator = 'share' THEN ${forms.share[key]}`];
+        const cases = [`WHEN s.estimator = 'nps' THEN ${forms.nps[key]}`, `WHEN s.estimator = 'share' THEN ${forms.share[key]}`];
         if (forms.mean && forms.clv) {
             const interval = key !== 'value';
-            cases.push(`WHEN m.estimator = 'mean' THEN ${interval ? `CASE WHEN s.n < 2 THEN NULL ELSE ${forms.mean[key]} END` : forms.mean[key]}`);
-            cases.push(`WHEN m.estimator = 'clv' THEN CASE WHEN ${interval ? 's.n < 2 OR ' : ''}s.c = 0 THEN NULL ELSE ${forms.clv[key]} END`);
+            cases.push(`WHEN s.estimator = 'mean' THEN ${interval ? `CASE WHEN s.n < 2 THEN NULL ELSE ${forms.mean[key]} END` : forms.mean[key]}`);
+            cases.push(`WHEN s.estimator = 'clv' THEN CASE WHEN ${interval ? 's.n < 2 OR ' : ''}s.c = 0 THEN NULL ELSE ${forms.clv[key]} END`);
         }
         return `CAST(CASE WHEN s.n = 0 THEN NULL ${cases.join(' ')} END AS DOUBLE PRECISION)`;
     };
-    return `estimates AS (
-    SELECT s.metric_index, s.part, s.segment_index, s.segment, s.ps, s.n, s.a, s.b, s.c, s.d,
-        m.metric, m.kind, m.period_unit, m.target_op, m.target_value, m.target_warning, m.min_sample, m.fallback_sd, m.resolution,
+    return `inputs AS (
+    SELECT s.metric_index, s.part, s.segment_index, s.segment, s.ps, s.n, CAST(s.n AS DOUBLE PRECISION) AS nd, s.a, s.b, s.c, s.d,
+        m.metric, m.kind, m.estimator, m.period_unit, m.target_op, m.target_value, m.target_warning, m.min_sample,
+        m.fallback_sd, m.resolution, m.margin, m.discount, ${usesT ? `${T_TABLE}.q` : 'CAST(NULL AS DOUBLE PRECISION)'} AS tq
+    FROM stats AS s
+    JOIN metric_info AS m ON m.metric_index = s.metric_index${usesT ? `\n    LEFT JOIN ${T_TABLE} ON ${T_TABLE}.df = s.n - 1` : ''}
+),
+estimates AS (
+    SELECT s.*,
         ${pick('value')} AS value,
         ${pick('low')} AS ci_low,
         ${pick('high')} AS ci_high,
         ${pick('sd')} AS sd
-    FROM stats AS s
-    JOIN metric_info AS m ON m.metric_index = s.metric_index${usesT ? `\n    LEFT JOIN ${T_TABLE} ON ${T_TABLE}.df = s.n - 1` : ''}
+    FROM inputs AS s
 )`;
 }
 
