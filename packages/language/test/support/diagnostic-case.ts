@@ -30,8 +30,17 @@ export function fixedFiles(c: DiagnosticCase): Record<string, string> {
     return files;
 }
 
+/**
+ * The formatted diagnostics, after checking that each carries its code both as the LSP `code` and
+ * in `data.code`, where code actions and SARIF read it.
+ */
 export async function diagnosticLines(files: Record<string, string>): Promise<string[]> {
-    return (await buildFiles(files)).lines;
+    const built = await buildFiles(files);
+    for (const diagnostic of built.documents.flatMap(d => d.diagnostics ?? [])) {
+        expect(diagnostic.code).toMatch(/^CX\d{3}$/);
+        expect((diagnostic.data as { code?: string }).code).toBe(diagnostic.code);
+    }
+    return built.lines;
 }
 
 /** Registers two tests per case: the spec reports exactly the expected lines; the fixed spec none. */
