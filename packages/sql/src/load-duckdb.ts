@@ -3,7 +3,7 @@
  * appender (no SQL text per row, so no value is ever parsed as SQL).
  */
 import type { CxModel } from '@cxspec/language';
-import { dateValue, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { UnsafeTextError, dialectOf, quoteIdent } from './dialect.js';
 import {
     createTablesSql, datasetColumns, datasetTableName, surveyColumns, surveyTableName, type ColumnDef, type TableNames
@@ -63,9 +63,11 @@ export async function openTableAppender(connection: DuckDBConnection, table: str
     // The appender takes the bare names; they are recovered from the quoted one to keep a single source.
     const [schema, name] = splitQualified(table);
     const appender = await connection.createAppender(name, schema);
+    // Already loaded by whoever opened the connection; imported here, not statically, for the same reason as in run-duckdb.ts.
+    const values = await import('@duckdb/node-api');
     return {
         append(row) {
-            for (const column of columns) appendCell(appender, column, row[column.name] ?? null);
+            for (const column of columns) appendCell(appender, values, column, row[column.name] ?? null);
             appender.endRow();
         },
         async close() {
@@ -81,7 +83,7 @@ export async function openTableAppender(connection: DuckDBConnection, table: str
     };
 }
 
-function appendCell(appender: DuckDBAppender, column: ColumnDef, value: Cell): void {
+function appendCell(appender: DuckDBAppender, { dateValue, timestampValue }: typeof import('@duckdb/node-api'), column: ColumnDef, value: Cell): void {
     if (value === null) return appender.appendNull();
     switch (column.type) {
         case 'integer': return appender.appendInteger(value as number);

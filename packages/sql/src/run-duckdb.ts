@@ -1,6 +1,6 @@
 /** Runs the generated metrics SQL on an embedded, in-memory DuckDB. */
 import type { CxModel } from '@cxspec/language';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { generateMetricsSql } from './generate.js';
 import { loadIntoDuckDb, type SpecData } from './load-duckdb.js';
 import { normaliseRow, type SqlResultRow } from './result-rows.js';
@@ -21,6 +21,8 @@ export async function runMetricsOnDuckDb(model: CxModel, data: SpecData): Promis
 
 /** A connection to a fresh in-memory database, closed after `use`. */
 export async function withDuckDb<T>(use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    // Loaded on first use: a static import would load the native binding (~35 MB) in every CLI command.
+    const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
