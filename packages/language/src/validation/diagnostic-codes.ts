@@ -16,7 +16,7 @@ export interface DiagnosticRule {
 const rules = [
     { code: 'CX000', severity: 'error', name: 'syntax-error', help: 'The text does not follow the CXSpec grammar.' },
     { code: 'CX001', severity: 'error', name: 'unresolved-reference', help: 'Every name used must be declared in the same spec (any of its files).' },
-    { code: 'CX002', severity: 'error', name: 'duplicate-name', help: 'Names must be unique: declarations per spec, questions per survey, options per question, columns per dataset.' },
+    { code: 'CX002', severity: 'error', name: 'duplicate-name', help: 'Names must be unique: declarations and touchpoints per spec, stages per journey, questions per survey, options and items per question, columns per dataset.' },
     { code: 'CX003', severity: 'error', name: 'missing-spec-header', help: 'One file of each spec declares its locales in `spec Name { locales ... }`.' },
     { code: 'CX004', severity: 'error', name: 'duplicate-spec-header', help: 'Only one file of a spec may declare its header.' },
     { code: 'CX005', severity: 'error', name: 'undeclared-locale', help: 'Texts may only be given in the locales the spec declares.' },
