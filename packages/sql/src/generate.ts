@@ -7,7 +7,8 @@
 import type { CxModel } from '@cxspec/language';
 import { UnsafeTextError, dialectOf, doubleLiteral, integerLiteral, quoteText, type Dialect, type DialectName } from './dialect.js';
 import { estimateCte, verdictCte } from './estimates-sql.js';
-import { SpecShapeError, metricSql, type Estimator, type MetricContext } from './metric-rows.js';
+import { SpecShapeError, type Estimator, type MetricContext } from './metric-context.js';
+import { metricSql } from './metric-sql.js';
 import { metricPlanning } from './planning.js';
 import { tTableCte } from './t-quantile.js';
 import type { TableNames } from './tables.js';
