@@ -34,11 +34,12 @@ export function postgresBinDir(): string {
 
 export async function startPostgres(): Promise<PostgresServer> {
     const bin = postgresBinDir();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cxspec-pg-'));
+    // PostgreSQL refuses to run as root: as root (CI), the cluster belongs to the `postgres` user,
+    // who must be able to reach the folder, so it goes under /tmp rather than a private $TMPDIR.
+    const asRoot = process.getuid?.() === 0;
+    const dir = fs.mkdtempSync(path.join(asRoot ? '/tmp' : os.tmpdir(), 'cxspec-pg-'));
     const data = path.join(dir, 'data');
     const port = 5432;
-    // PostgreSQL refuses to run as root: as root (CI), the cluster belongs to the `postgres` user.
-    const asRoot = process.getuid?.() === 0;
     if (asRoot) {
         const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
         const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
