@@ -5,8 +5,7 @@ import {
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
-import type { CancellationToken } from 'vscode-languageserver';
+import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { CxSpecServices } from '../cxspec-module.js';
 import { isColumn, isDataset, isDocument, isEnumValue, isOption, isQuestion, isSurvey, isTouchpoint } from '../generated/ast.js';
 import { localeSettings, type SpecMembership } from '../references/spec-membership.js';
@@ -16,11 +15,11 @@ import { questionKindText } from './spec-facts.js';
 /**
  * Langium completes keywords and references (touchpoints after `about`, option ids after a
  * comparison, names from other files of the spec) through the scope provider; this adds the
- * locale codes the spec declares where a text starts.
+ * locale codes the spec declares where a text starts, drops `true`/`false` where only option ids
+ * fit, and describes each referenced declaration.
  */
 export class CxSpecCompletionProvider extends DefaultCompletionProvider {
     private readonly membership: SpecMembership;
-
     private readonly documents: LangiumDocuments;
     private readonly locator: AstNodeLocator;
 
