@@ -22,7 +22,8 @@ function nps(): Interval {
     const na = `(${ND} + 3)`, pa = `((s.a + 0.75) / ${na})`, da = `((s.b + 0.75) / ${na})`;
     const se = `SQRT((${pa} + ${da} - POWER(${pa} - ${da}, 2)) / ${na})`;
     return {
-        value: `100 * (${p} - ${d})`,
+        // From the counts, as the native side does: 100·(P − D)/n is exact where 100·(p − d) rounds.
+        value: `100 * (s.a - s.b) / ${ND}`,
         low: clamp(`100 * ((${pa} - ${da}) - ${Z} * ${se})`, -100, 100),
         high: clamp(`100 * ((${pa} - ${da}) + ${Z} * ${se})`, -100, 100),
         sd: `100 * SQRT(${p} + ${d} - POWER(${p} - ${d}, 2))`
@@ -36,7 +37,7 @@ function wilson(n: string, hits: string): Interval {
     const center = `((${p} + ${z2} / (2 * ${n})) / ${denom})`;
     const half = `(${Z} / ${denom} * SQRT(${p} * (1 - ${p}) / ${n} + ${z2} / (4 * ${n} * ${n})))`;
     return {
-        value: `100 * ${p}`,
+        value: `100 * ${hits} / ${n}`,
         low: clamp(`100 * (${center} - ${half})`, 0, 100),
         high: clamp(`100 * (${center} + ${half})`, 0, 100),
         sd: `100 * SQRT(${p} * (1 - ${p}))`
