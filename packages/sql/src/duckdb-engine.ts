@@ -161,11 +161,12 @@ function metricResult(metric: Metric, model: CxModel, base: MetricResult, rows: 
         change: i === 0 || !kind ? null : changeTest(kind, accOf(kind, periodRows[i - 1]), accOf(kind, r))
     }));
     return {
-        name: base.name, title: base.title, kind: base.kind, unit: base.unit, formula: base.formula, interval: base.interval, source: base.source,
+        // The description (name, title, formula, interval, source, period) is the native one; every
+        // number is replaced, in place so the keys keep the native order.
+        ...base,
         details: detailsOf(metric, overall),
         ...estimateOf(metric, overall),
         segments,
-        period: base.period,
         periods
     };
 }
