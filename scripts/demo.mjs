@@ -1,4 +1,4 @@
-// The main job on the bundled examples: validate every spec (later steps compile and score them).
+// The main job on the bundled examples: validate, compile, check, diff, preview, SQL, and score every example.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
