@@ -34,11 +34,27 @@ type Target =
     | { type: 'check'; convert: Converter }
     | { type: 'unknown' } | { type: 'ignored' };
 
+/**
+ * What a header's columns feed, grouped by kind (each group in column order), so checking a row
+ * visits only the columns that convert and reads the special ones by index.
+ */
+interface ColumnPlan {
+    /** Columns that convert (answers and matrix items): column index, question index (-1 for an item), converter. */
+    convertColumns: number[];
+    convertIndex: number[];
+    converters: Converter[];
+    unknownColumns: number[];
+    /** Index of the id, time and key column (the last one when a mapping names several), -1 when absent. */
+    id: number;
+    time: number;
+    key: number;
+}
+
 export class SurveyRowChecker {
     private readonly fields = new Map<string, Target>();
     private readonly keyName: string | null;
     private cachedColumns: string[] | null = null;
-    private cachedTargets: Target[] = [];
+    private cachedPlan: ColumnPlan | null = null;
     private currentRow = 0;
     private currentColumn = '';
     private readonly report: Reporter;
@@ -84,23 +100,34 @@ export class SurveyRowChecker {
 
     /** A CSV header must name the id and time columns; without them every row would be unusable. */
     checkHeader(columns: string[]): void {
-        const targets = this.targetsOf(columns);
-        for (const [name, type] of [[ID, 'id'], [TIME, 'time']] as const) {
-            if (!targets.some(t => t.type === type)) {
-                throw new DataFileError(this.file, 1, 1, `the header has no '${name}' column; add it or map one with --map`);
-            }
+        const plan = this.planOf(columns);
+        for (const [name, index] of [[ID, plan.id], [TIME, plan.time]] as const) {
+            if (index < 0) throw new DataFileError(this.file, 1, 1, `the header has no '${name}' column; add it or map one with --map`);
         }
     }
 
-    private targetsOf(columns: string[]): Target[] {
-        if (columns === this.cachedColumns) return this.cachedTargets;
-        const targets = columns.map(column => {
-            if (this.mapping.ignore.has(column)) return { type: 'ignored' } as const;
-            return this.fields.get(this.mapping.columns.get(column) ?? column) ?? ({ type: 'unknown' } as const);
+    private planOf(columns: string[]): ColumnPlan {
+        if (columns === this.cachedColumns) return this.cachedPlan!;
+        const plan: ColumnPlan = { convertColumns: [], convertIndex: [], converters: [], unknownColumns: [], id: -1, time: -1, key: -1 };
+        columns.forEach((column, i) => {
+            const t: Target = this.mapping.ignore.has(column) ? { type: 'ignored' }
+                : this.fields.get(this.mapping.columns.get(column) ?? column) ?? { type: 'unknown' };
+            switch (t.type) {
+                case 'answer': case 'check':
+                    plan.convertColumns.push(i);
+                    plan.convertIndex.push(t.type === 'answer' ? t.index : -1);
+                    plan.converters.push(t.convert);
+                    break;
+                case 'unknown': plan.unknownColumns.push(i); break;
+                case 'id': plan.id = i; break;
+                case 'time': plan.time = i; break;
+                case 'key': plan.key = i; break;
+                case 'ignored': break;
+            }
         });
         this.cachedColumns = columns;
-        this.cachedTargets = targets;
-        return targets;
+        this.cachedPlan = plan;
+        return plan;
     }
 
     /** The checked row, or null when the whole row is left out. The returned object is reused. */
@@ -112,35 +139,28 @@ export class SurveyRowChecker {
             this.report('malformed_row', `row has ${values.length} fields but the header has ${columns.length}`);
             return null;
         }
-        const targets = this.targetsOf(columns);
+        const plan = this.planOf(columns);
         const out = this.out;
         out.row = rec.row;
         out.answers.fill(undefined);
-        let id: unknown = undefined, time: unknown = undefined, key: unknown = undefined;
-        for (let i = 0; i < targets.length; i++) {
-            const t = targets[i];
+        const { convertColumns, convertIndex, converters, unknownColumns } = plan;
+        for (let k = 0; k < convertColumns.length; k++) {
+            const i = convertColumns[k];
+            this.currentColumn = columns[i];
+            const answer = converters[k](values[i], this.report);
+            if (convertIndex[k] >= 0) out.answers[convertIndex[k]] = answer;
+        }
+        for (let k = 0; k < unknownColumns.length; k++) {
+            const i = unknownColumns[k];
             const raw = values[i];
-            switch (t.type) {
-                case 'answer':
-                    this.currentColumn = columns[i];
-                    out.answers[t.index] = t.convert(raw, this.report);
-                    break;
-                case 'check':
-                    this.currentColumn = columns[i];
-                    t.convert(raw, this.report);
-                    break;
-                case 'id': id = raw; break;
-                case 'time': time = raw; break;
-                case 'key': key = raw; break;
-                case 'unknown':
-                    if (raw !== '' && raw !== null && raw !== undefined) {
-                        this.currentColumn = columns[i];
-                        this.report('unknown_column', `column '${columns[i]}' is not a question of survey ${this.survey.name}; map it with --map or list it under "ignore"`);
-                    }
-                    break;
-                case 'ignored': break;
+            if (raw !== '' && raw !== null && raw !== undefined) {
+                this.currentColumn = columns[i];
+                this.report('unknown_column', `column '${columns[i]}' is not a question of survey ${this.survey.name}; map it with --map or list it under "ignore"`);
             }
         }
+        const id = plan.id < 0 ? undefined : values[plan.id];
+        const time = plan.time < 0 ? undefined : values[plan.time];
+        const key = plan.key < 0 ? undefined : values[plan.key];
         const idText = id === undefined || id === null ? '' : String(id).trim();
         if (idText === '') {
             this.currentColumn = ID;

@@ -2,7 +2,7 @@
  * One streaming pass over the response files of a survey: each record is checked, judged against
  * the segments once, and added to every metric's and driver analysis's accumulators.
  */
-import type { CxModel, Period, Survey } from '@cxspec/language';
+import type { CxModel, Survey } from '@cxspec/language';
 import type { InputFile } from '../result.js';
 import type { DatasetTable } from '../check/dataset-table.js';
 import type { ExclusionLog } from '../check/exclusions.js';
@@ -35,11 +35,10 @@ export async function scoreSurvey(survey: Survey, files: string[], model: CxMode
     const segmentTests = segmentNames.map(name => compileCondition(model.segments.find(s => s.name === name)!.condition, { survey, datasets: model.datasets }));
     const inSegment: (boolean | null)[] = new Array(segmentNames.length);
     const segmentSlots = metrics.map(m => m.metric.segments.map(name => segmentNames.indexOf(name)));
-    const units = [...new Set(metrics.map(m => m.metric.period).filter((p): p is Period => p !== null))];
-    const unitStart = new Map<Period, number>();
-    // Period starts by day number: the calendar work is done once per distinct day.
+    // Each metric's period start by day number: the calendar work is done once per distinct day.
     const dayStarts = new Map<number, number[]>();
     let lastDay = NaN;
+    let starts: number[] = [];
     const joinKey = survey.joins ? model.datasets.find(d => d.name === survey.joins)!.key : null;
     for (const file of files) {
         log.registerFile(file);
@@ -59,9 +58,9 @@ export async function scoreSurvey(survey: Survey, files: string[], model: CxMode
                 const day = Math.floor(row.time / 86_400_000);
                 if (day !== lastDay) {
                     lastDay = day;
-                    let starts = dayStarts.get(day);
-                    if (!starts) dayStarts.set(day, (starts = units.map(u => periodStart(row.time!, u))));
-                    units.forEach((u, i) => unitStart.set(u, starts[i]));
+                    const known = dayStarts.get(day);
+                    if (known) starts = known;
+                    else dayStarts.set(day, (starts = metrics.map(m => (m.metric.period ? periodStart(row.time!, m.metric.period) : NaN))));
                 }
             }
             let counted = false;
@@ -74,8 +73,7 @@ export async function scoreSurvey(survey: Survey, files: string[], model: CxMode
                 Breakdown.add(b.overall, est, x);
                 const slots = segmentSlots[i];
                 for (let j = 0; j < slots.length; j++) if (inSegment[slots[j]] === true) Breakdown.add(b.segments[j], est, x);
-                const unit = m.metric.period;
-                if (unit && row.time !== null) Breakdown.add(b.periodAcc(unitStart.get(unit)!), est, x);
+                if (m.metric.period && row.time !== null) Breakdown.add(b.periodAcc(starts[i]), est, x);
             }
             for (const d of drivers) if (d.add(row)) counted = true;
             if (counted) used++;
