@@ -30,7 +30,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -83,7 +83,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -163,7 +163,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -208,7 +208,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -230,7 +230,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -315,7 +315,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -331,7 +331,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -380,7 +380,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -396,7 +396,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -455,7 +455,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -471,7 +471,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -517,7 +517,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -536,7 +536,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@59"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 }
@@ -558,7 +558,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@60"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -580,7 +580,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 },
@@ -633,7 +633,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -666,7 +666,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -682,7 +682,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -733,7 +733,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@48"
                     },
                     "arguments": []
                   },
@@ -806,7 +806,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -828,7 +828,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@56"
+                    "$ref": "#/rules@53"
                   },
                   "arguments": []
                 }
@@ -850,7 +850,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@54"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -876,7 +876,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@56"
+                    "$ref": "#/rules@53"
                   },
                   "arguments": []
                 }
@@ -898,7 +898,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -949,7 +949,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -982,7 +982,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1035,7 +1035,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@48"
                     },
                     "arguments": []
                   },
@@ -1089,7 +1089,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -1226,7 +1226,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1242,7 +1242,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1296,7 +1296,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -1329,7 +1329,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1345,7 +1345,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -1378,7 +1378,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1394,7 +1394,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -1427,7 +1427,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1443,7 +1443,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             },
@@ -1460,7 +1460,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1518,7 +1518,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1628,7 +1628,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@59"
+            "$ref": "#/rules@56"
           },
           "arguments": []
         }
@@ -1663,7 +1663,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -1687,7 +1687,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -1718,7 +1718,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1737,7 +1737,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 },
@@ -1789,7 +1789,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@48"
                     },
                     "arguments": []
                   },
@@ -1816,7 +1816,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -1896,7 +1896,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -2063,7 +2063,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -2153,7 +2153,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -2227,7 +2227,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -2276,7 +2276,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -2300,7 +2300,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -2323,7 +2323,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2343,7 +2343,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2397,7 +2397,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -2429,7 +2429,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@53"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -2523,7 +2523,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -2542,7 +2542,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 },
@@ -2591,7 +2591,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -2618,7 +2618,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@48"
                     },
                     "arguments": []
                   },
@@ -2685,7 +2685,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -2712,7 +2712,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@48"
                     },
                     "arguments": []
                   },
@@ -2933,217 +2933,183 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             ]
           },
           {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@42"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@43"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@44"
-            },
-            "arguments": []
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Comparison",
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "Assignment",
-            "feature": "field",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@36"
-              },
-              "arguments": []
-            }
-          },
-          {
-            "$type": "Assignment",
-            "feature": "op",
-            "operator": "=",
-            "terminal": {
-              "$type": "Alternatives",
-              "elements": [
-                {
-                  "$type": "Keyword",
-                  "value": "="
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "!="
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "<"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "<="
-                },
-                {
-                  "$type": "Keyword",
-                  "value": ">"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": ">="
-                }
-              ]
-            }
-          },
-          {
-            "$type": "Assignment",
-            "feature": "value",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@45"
-              },
-              "arguments": []
-            }
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "InCondition",
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "Assignment",
-            "feature": "field",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@36"
-              },
-              "arguments": []
-            }
-          },
-          {
-            "$type": "Assignment",
-            "feature": "negated",
-            "operator": "?=",
-            "terminal": {
-              "$type": "Keyword",
-              "value": "not"
-            },
-            "cardinality": "?"
-          },
-          {
-            "$type": "Keyword",
-            "value": "in"
-          },
-          {
-            "$type": "Keyword",
-            "value": "["
-          },
-          {
-            "$type": "Assignment",
-            "feature": "values",
-            "operator": "+=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@45"
-              },
-              "arguments": []
-            }
-          },
-          {
             "$type": "Group",
             "elements": [
               {
-                "$type": "Keyword",
-                "value": ","
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@36"
+                },
+                "arguments": []
               },
               {
-                "$type": "Assignment",
-                "feature": "values",
-                "operator": "+=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@45"
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Action",
+                        "inferredType": {
+                          "$type": "InferredType",
+                          "name": "Comparison"
+                        },
+                        "feature": "field",
+                        "operator": "="
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "op",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "Alternatives",
+                          "elements": [
+                            {
+                              "$type": "Keyword",
+                              "value": "="
+                            },
+                            {
+                              "$type": "Keyword",
+                              "value": "!="
+                            },
+                            {
+                              "$type": "Keyword",
+                              "value": "<"
+                            },
+                            {
+                              "$type": "Keyword",
+                              "value": "<="
+                            },
+                            {
+                              "$type": "Keyword",
+                              "value": ">"
+                            },
+                            {
+                              "$type": "Keyword",
+                              "value": ">="
+                            }
+                          ]
+                        }
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "value",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@42"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
                   },
-                  "arguments": []
-                }
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Action",
+                        "inferredType": {
+                          "$type": "InferredType",
+                          "name": "InCondition"
+                        },
+                        "feature": "field",
+                        "operator": "="
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "negated",
+                        "operator": "?=",
+                        "terminal": {
+                          "$type": "Keyword",
+                          "value": "not"
+                        },
+                        "cardinality": "?"
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "in"
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "["
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "values",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@42"
+                          },
+                          "arguments": []
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "values",
+                            "operator": "+=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@42"
+                              },
+                              "arguments": []
+                            }
+                          }
+                        ],
+                        "cardinality": "*"
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "]"
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Action",
+                        "inferredType": {
+                          "$type": "InferredType",
+                          "name": "AnsweredCondition"
+                        },
+                        "feature": "field",
+                        "operator": "="
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "is"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "negated",
+                        "operator": "?=",
+                        "terminal": {
+                          "$type": "Keyword",
+                          "value": "not"
+                        },
+                        "cardinality": "?"
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "answered"
+                      }
+                    ]
+                  }
+                ]
               }
-            ],
-            "cardinality": "*"
-          },
-          {
-            "$type": "Keyword",
-            "value": "]"
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "AnsweredCondition",
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "Assignment",
-            "feature": "field",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@36"
-              },
-              "arguments": []
-            }
-          },
-          {
-            "$type": "Keyword",
-            "value": "is"
-          },
-          {
-            "$type": "Assignment",
-            "feature": "negated",
-            "operator": "?=",
-            "terminal": {
-              "$type": "Keyword",
-              "value": "not"
-            },
-            "cardinality": "?"
-          },
-          {
-            "$type": "Keyword",
-            "value": "answered"
+            ]
           }
         ]
       },
@@ -3160,28 +3126,28 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@43"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@44"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@46"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@47"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@48"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@49"
             },
             "arguments": []
           }
@@ -3201,7 +3167,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@53"
+            "$ref": "#/rules@50"
           },
           "arguments": []
         }
@@ -3245,7 +3211,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@60"
+            "$ref": "#/rules@57"
           },
           "arguments": []
         }
@@ -3269,7 +3235,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
           "terminal": {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@51"
+              "$ref": "#/rules@48"
             },
             "arguments": []
           },
@@ -3294,7 +3260,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -3306,7 +3272,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@60"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -3327,7 +3293,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@59"
+              "$ref": "#/rules@56"
             },
             "arguments": []
           },
@@ -3574,7 +3540,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@56"
                 },
                 "arguments": []
               },
@@ -3601,14 +3567,14 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@59"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@58"
+                      "$ref": "#/rules@55"
                     },
                     "arguments": []
                   }
@@ -3638,7 +3604,7 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@54"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           }
@@ -3658,14 +3624,14 @@ export const CxSpecGrammar = (): Grammar => loadedCxSpecGrammar ?? (loadedCxSpec
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@55"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@57"
+              "$ref": "#/rules@54"
             },
             "arguments": []
           }
