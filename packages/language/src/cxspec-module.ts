@@ -8,6 +8,7 @@ import { CxSpecScopeComputation } from './references/cxspec-scope-computation.js
 import { CxSpecScopeProvider } from './references/cxspec-scope-provider.js';
 import { CxSpecLinker } from './references/cxspec-linker.js';
 import { SpecMembership } from './references/spec-membership.js';
+import { CxSpecDocumentBuilder } from './workspace/cxspec-document-builder.js';
 import { CxSpecDocumentValidator, registerValidationChecks } from './validation/cxspec-validator.js';
 import { CxSpecLexerErrorMessageProvider, CxSpecParserErrorMessageProvider } from './parser/cxspec-error-messages.js';
 
@@ -36,6 +37,13 @@ export const CxSpecModule: Module<CxSpecServices, PartialLangiumServices & CxSpe
     }
 };
 
+/** Shared services the CXSpec language replaces. */
+export const CxSpecSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new CxSpecDocumentBuilder(services)
+    }
+};
+
 /**
  * Creates the shared and language services. `lspModules` (and `context.sharedLspModule` for the
  * shared ones) let the language server add its editor features without the CLI and tests paying for them.
@@ -44,7 +52,7 @@ export function createCxSpecServices(
     context: DefaultSharedModuleContext & { sharedLspModule?: Module<LangiumSharedServices, PartialLangiumSharedServices> },
     ...lspModules: Array<Module<CxSpecServices, PartialLangiumServices>>
 ): { shared: LangiumSharedServices; CxSpec: CxSpecServices } {
-    const shared = inject(createDefaultSharedModule(context), CxSpecGeneratedSharedModule, context.sharedLspModule ?? {});
+    const shared = inject(createDefaultSharedModule(context), CxSpecGeneratedSharedModule, CxSpecSharedModule, context.sharedLspModule ?? {});
     const CxSpec = inject(createDefaultModule({ shared }), CxSpecGeneratedModule, CxSpecModule, ...lspModules) as CxSpecServices;
     shared.ServiceRegistry.register(CxSpec);
     registerValidationChecks(CxSpec);
