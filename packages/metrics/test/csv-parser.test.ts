@@ -4,7 +4,7 @@ import { CsvParser, CsvSyntaxError } from '../src/index.js';
 
 function parse(chunks: string[]): Array<{ fields: string[]; line: number }> {
     const out: Array<{ fields: string[]; line: number }> = [];
-    const parser = new CsvParser((fields, line) => out.push({ fields, line }));
+    const parser = new CsvParser((fields, line) => out.push({ fields: [...fields], line }));
     for (const c of chunks) parser.push(c);
     parser.end();
     return out;

@@ -14,7 +14,8 @@ export type FileFormat = 'csv' | 'ndjson' | 'surveyjs-json';
 
 /**
  * One record. `columns` names the entries of `values`; CSV records share the header array (so a
- * consumer can cache per header) and hold strings; JSON records hold JSON values, with nested
+ * consumer can cache per header) and hold strings, in an array valid only during the callback (the
+ * CSV parser refills it for the next record); JSON records hold JSON values, with nested
  * objects (matrix answers) flattened to `<key>.<item>` columns.
  */
 export interface RawRecord {
