@@ -6,7 +6,7 @@
  * space) and holds up to 7/8 of that, 3,670,016 ids, without ever resizing, so the evaluator's
  * peak memory is the same for a thousand or three million rows. The allocation is zero-filled
  * memory the operating system maps on first touch, so a small file costs only the pages its ids
- * land on. Past the bound the table doubles (and memory grows, 16 bytes a slot while it copies).
+ * land on. Past the bound the table doubles to 64 MB (the old 32 MB is held while it copies).
  *
  * Two different ids share a hash with probability about n²/2⁶⁵ (3e-8 for a million ids, 2.4e-7 for
  * three million); that would report a false duplicate, and the message names the id so it can be
