@@ -46,6 +46,17 @@ describe('CSV parser (RFC 4180)', () => {
         }), { numRuns: 300 });
     });
 
+    it('gives the same records and lines however unquoted records, blank lines and CRLF are cut', () => {
+        const text = 'id,a,b\r\nr1,1,2\r\n\r\nr2,,3\nr3,4,\r\nr4,"q\nq",5\nr5,6,7\r\nr6,8,9';
+        const whole = parse([text]);
+        expect(whole.map(r => r.line)).toEqual([1, 2, 4, 5, 6, 8, 9]);
+        fc.assert(fc.property(fc.array(fc.nat(text.length), { maxLength: 8 }), cuts => {
+            const points = [...new Set(cuts)].sort((a, b) => a - b);
+            const chunks = [0, ...points].map((p, i) => text.slice(p, points[i] ?? text.length));
+            expect(parse(chunks)).toEqual(whole);
+        }), { numRuns: 500 });
+    });
+
     it('round-trips any table written with RFC 4180 quoting', () => {
         const cell = fc.string({ unit: fc.constantFrom('a', 'あ', ',', '"', '\n', '\r\n', ' ', '1') , maxLength: 6 });
         fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 5 }), rows => {

@@ -142,13 +142,15 @@ export class SurveyRowChecker {
         const plan = this.planOf(columns);
         const out = this.out;
         out.row = rec.row;
-        out.answers.fill(undefined);
+        // A loop, not fill(): fill took ~10% of the row check on a million rows.
+        const answers = out.answers;
+        for (let q = 0; q < answers.length; q++) answers[q] = undefined;
         const { convertColumns, convertIndex, converters, unknownColumns } = plan;
         for (let k = 0; k < convertColumns.length; k++) {
             const i = convertColumns[k];
             this.currentColumn = columns[i];
             const answer = converters[k](values[i], this.report);
-            if (convertIndex[k] >= 0) out.answers[convertIndex[k]] = answer;
+            if (convertIndex[k] >= 0) answers[convertIndex[k]] = answer;
         }
         for (let k = 0; k < unknownColumns.length; k++) {
             const i = unknownColumns[k];

@@ -19,7 +19,7 @@ const QUOTE = 34, COMMA = 44, LF = 10, CR = 13;
 export class CsvParser {
     /** Text not yet parsed: at most one incomplete record. */
     private buf = '';
-    /** 1-based line number of the first character of `buf`. */
+    /** 1-based line number of the first character of `buf` not yet parsed. */
     private line = 1;
     /** The fields of records without quotes, refilled per record (a fresh array per row costs ~10% of a scoring run). */
     private readonly fields: string[] = [];
@@ -27,19 +27,36 @@ export class CsvParser {
     constructor(private readonly onRecord: RecordHandler) {}
 
     push(text: string): void {
-        this.buf = this.buf.length === 0 ? text : this.buf + text;
-        this.drain(false);
+        if (this.buf.length === 0) {
+            this.buf = text;
+            this.drain(false, 0);
+            return;
+        }
+        // The record cut by the chunk boundary is completed on its own, and the chunk is parsed where
+        // it stands: `buf + text` would be a cons string, which V8 reads ~30% slower char by char.
+        // Records with quotes may hold line breaks, so they take the plain way.
+        const nl = text.indexOf('\n');
+        if (nl < 0 || this.buf.includes('"') || text.lastIndexOf('"', nl) >= 0) {
+            this.buf += text;
+            this.drain(false, 0);
+            return;
+        }
+        this.buf += text.slice(0, nl + 1);
+        this.drain(false, 0);
+        this.buf = text;
+        this.drain(false, nl + 1);
     }
 
     /** Parses what is left; throws CsvSyntaxError when a quoted field is never closed. */
     end(): void {
-        this.drain(true);
+        this.drain(true, 0);
     }
 
-    private drain(final: boolean): void {
+    /** Parses `buf` from index `from` (on line `line`) on. */
+    private drain(final: boolean, from: number): void {
         const buf = this.buf;
         const len = buf.length;
-        let i = 0;
+        let i = from;
         // Position of the next quote at or after i (len when none): records before it take the fast path.
         let nextQuote = -1;
         while (i < len) {
@@ -62,7 +79,8 @@ export class CsvParser {
                         if (buf.charCodeAt(j) === COMMA) { fields[k++] = buf.slice(from, j); from = j + 1; }
                     }
                     fields[k++] = buf.slice(from, end);
-                    fields.length = k;
+                    // Setting the length is a runtime call; rows almost always have the header's count.
+                    if (fields.length !== k) fields.length = k;
                     this.onRecord(fields, startLine);
                 }
                 continue;
