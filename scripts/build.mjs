@@ -14,6 +14,19 @@ const oneLspProtocol = {
     }
 };
 
+// The score worker takes a few constants and functions from @cxspec/language; marked free of side
+// effects, only the modules defining them enter its bundle (not Langium or zod).
+const languageWithoutSideEffects = {
+    name: 'language-without-side-effects',
+    setup(build) {
+        build.onResolve({ filter: /^@cxspec\/language$/ }, async args => {
+            if (args.pluginData === 'inner') return undefined;
+            const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'inner' });
+            return { path: resolved.path, sideEffects: false };
+        });
+    }
+};
+
 const cjsShim = "import { createRequire as __cxCreateRequire } from 'node:module'; const require = __cxCreateRequire(import.meta.url);";
 
 const bundles = [
@@ -33,6 +46,15 @@ const bundles = [
         banner: { js: cjsShim },
         // Native or browser-driving packages stay outside the bundle and load from node_modules.
         external: ['@duckdb/node-api', 'playwright-core', 'pg']
+    },
+    {
+        // The worker thread `cxspec score` splits a large CSV file with: row checks and
+        // accumulators only, loaded next to cxspec.mjs (a small isolate, no Langium).
+        entryPoints: { 'score-worker': 'packages/metrics/src/worker/score-worker.ts' },
+        outdir: 'packages/cli/dist',
+        format: 'esm',
+        outExtension: { '.js': '.mjs' },
+        plugins: [languageWithoutSideEffects]
     },
     {
         // The preview page (survey-core, survey-js-ui and the page code in one script, the SurveyJS

@@ -3,7 +3,8 @@
 // timestamp), against DuckDB computing the same figures from the same file in the same run (also
 // its own process). Prints wall time, CPU time and peak RSS (getrusage of each child) and the
 // ratios; CPU time says more than wall time when other work shares the machine.
-// BENCH_ROWS=200000,1000000 picks other sizes. Run with `npm run bench -- score`.
+// BENCH_ROWS=200000,1000000 picks other sizes; CXSPEC_SPLIT_BYTES=1e12 keeps `cxspec score` on one thread
+// (files of 32 MB and more are split across two, docs/scoring.md). Run with `npm run bench -- score`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -26,6 +26,12 @@ export interface EvaluateOptions {
     /** Forced encoding of every data file; detected per file when absent. */
     encoding?: TextEncoding;
     onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
+    /**
+     * Scoring a large CSV file on two threads (eval/split-pass.ts): `workerFile` is the built
+     * score-worker.mjs (default: next to the CLI bundle), `minBytes` the smallest file split.
+     * false keeps one thread.
+     */
+    parallel?: false | { workerFile?: string; minBytes?: number };
 }
 
 /** Datasets a metric needs a file for: its own source, and those its condition and segments read. */

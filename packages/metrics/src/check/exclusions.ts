@@ -31,6 +31,25 @@ export class ExclusionLog {
         this.entries.set(id, { file, reason, column, count: 1, rows: [row], message });
     }
 
+    /**
+     * Adds the entries of rows read after this log's rows (a worker thread's half of a file), their
+     * row numbers moved on by `rowOffset`: counts add up and the first rows listed stay first.
+     */
+    merge(entries: Exclusion[], rowOffset: number): void {
+        for (const e of entries) {
+            const id = `${e.file}\u0000${e.reason}\u0000${e.column}`;
+            const rows = e.rows.map(r => r + rowOffset);
+            const entry = this.entries.get(id);
+            if (entry) {
+                entry.count += e.count;
+                entry.rows.push(...rows.slice(0, ROWS_LISTED - entry.rows.length));
+            } else {
+                this.registerFile(e.file);
+                this.entries.set(id, { ...e, rows });
+            }
+        }
+    }
+
     get size(): number {
         return this.entries.size;
     }

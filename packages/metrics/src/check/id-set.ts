@@ -1,5 +1,5 @@
 /**
- * Set of respondent ids for duplicate detection, stored as 64-bit hashes in one open-addressing
+ * Set of respondent ids for duplicate detection, stored as 62-bit hashes in one open-addressing
  * Uint32Array (the two halves of a hash side by side, so a lookup touches one cache line).
  *
  * Memory is fixed up to a bound: the table is allocated at DEFAULT_SLOTS slots (32 MB of address
@@ -8,41 +8,72 @@
  * memory the operating system maps on first touch, so a small file costs only the pages its ids
  * land on. Past the bound the table doubles to 64 MB (the old 32 MB is held while it copies).
  *
- * Two different ids share a hash with probability about n²/2⁶⁵ (3e-8 for a million ids, 2.4e-7 for
+ * Two different ids share a hash with probability about n²/2⁶³ (1.1e-7 for a million ids, 1e-6 for
  * three million); that would report a false duplicate, and the message names the id so it can be
- * checked.
+ * checked. A hash is kept as 62 bits: the stored high half is 30 hash bits shifted up with its low
+ * bit set (never 0, so a half-written slot shows) and its top bit free for SharedIds' thread tag.
  */
 export const DEFAULT_SLOTS = 1 << 22;
 
-export class IdSet {
+/** Where the row checker puts each respondent id; false when the id was seen before. */
+export interface IdSink {
+    add(id: string): boolean;
+}
+
+/** The 64-bit hash of the last `hashId` call, as two 32-bit halves (no allocation per id). */
+let hashLo = 0, hashHi = 0;
+
+function hashId(id: string): void {
+    let a = 0x811c9dc5, b = 0x01000193 ^ id.length;
+    for (let i = 0; i < id.length; i++) {
+        const c = id.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+        b ^= b >>> 15;
+    }
+    // Final avalanche (murmur3 fmix32) so the low bits that pick the slot depend on every char.
+    a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
+    // lo is never 0, so an empty slot (lo = 0) cannot be mistaken for a hash.
+    hashLo = (a >>> 0) || 1;
+    hashHi = ((b >>> 2) << 1) | 1;
+}
+
+const TAG = 0x80000000, KEY = 0x7fffffff;
+
+export class IdSet implements IdSink {
     /** Slot i holds the hash's low half at 2i (0 = empty) and its high half at 2i + 1. */
     private table: Uint32Array;
     private count = 0;
     private limit: number;
 
     /** `slots` (a power of two) is the table's size before any growth. */
-    constructor(slots = DEFAULT_SLOTS) {
+    constructor(slots = DEFAULT_SLOTS, table?: Uint32Array, count = 0) {
         if (!(slots >= 2 && (slots & (slots - 1)) === 0)) throw new RangeError(`IdSet slots must be a power of two, got ${slots}`);
-        this.table = new Uint32Array(2 * slots);
+        this.table = table ?? new Uint32Array(2 * slots);
         this.limit = loadLimit(slots);
+        this.count = count;
+    }
+
+    /** The set the two threads of a split pass filled (see SharedIds), for the files after it. */
+    static adopt(shared: SharedIds): IdSet {
+        return new IdSet(shared.slots, new Uint32Array(shared.table), shared.size);
     }
 
     /** Adds the id; false when it was already there. */
     add(id: string): boolean {
+        hashId(id);
+        return this.addHash(hashLo, hashHi);
+    }
+
+    private addHash(lo: number, hi: number): boolean {
         if (this.count >= this.limit) this.grow();
-        let a = 0x811c9dc5, b = 0x01000193 ^ id.length;
-        for (let i = 0; i < id.length; i++) {
-            const c = id.charCodeAt(i);
-            a = Math.imul(a ^ c, 0x01000193);
-            b = Math.imul(b ^ c, 0x5bd1e995);
-            b ^= b >>> 15;
-        }
-        // Final avalanche (murmur3 fmix32) so the low bits that pick the slot depend on every char.
-        a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
-        // lo is never 0, so an empty slot (lo = 0) cannot be mistaken for a hash.
-        const added = insert(this.table, (a >>> 0) || 1, b >>> 0);
+        const added = insert(this.table, lo, hi);
         if (added) this.count++;
         return added;
+    }
+
+    get size(): number {
+        return this.count;
     }
 
     private grow(): void {
@@ -58,11 +89,77 @@ function loadLimit(slots: number): number {
     return slots - slots / 8;
 }
 
+/** `hi` is a stored high half; the thread tag of a stored one is not part of the hash. */
 function insert(table: Uint32Array, lo: number, hi: number): boolean {
     const mask = (table.length >>> 1) - 1;
     for (let i = lo & mask; ; i = (i + 1) & mask) {
         const s = table[2 * i];
         if (s === 0) { table[2 * i] = lo; table[2 * i + 1] = hi; return true; }
-        if (s === lo && table[2 * i + 1] === hi) return false;
+        if (s === lo && (table[2 * i + 1] & KEY) === (hi & KEY)) return false;
     }
 }
+
+/**
+ * The id table of a split pass (eval/split-pass.ts), shared by the main thread (tag 0) and the worker
+ * (tag 1) in one SharedArrayBuffer, each slot claimed with compare-and-swap. A duplicate within a
+ * thread's own part is one in a single pass too (its rows are in order); a duplicate across the two
+ * parts, or more ids than the table holds without growing, throws SplitAbort, and the file is
+ * scored on one thread, which reports it in row order.
+ */
+export class SharedIds implements IdSink {
+    private readonly slotsView: Int32Array;
+    /** [ids added, aborted (1)] */
+    private readonly control: Int32Array;
+    private readonly mask: number;
+    private readonly limit: number;
+
+    constructor(readonly slots: number, readonly table: SharedArrayBuffer, controlBuffer: SharedArrayBuffer, private readonly tag: 0 | 1) {
+        this.slotsView = new Int32Array(table);
+        this.control = new Int32Array(controlBuffer);
+        this.mask = slots - 1;
+        this.limit = loadLimit(slots);
+    }
+
+    static create(slots = DEFAULT_SLOTS): { table: SharedArrayBuffer; control: SharedArrayBuffer } {
+        return { table: new SharedArrayBuffer(8 * slots), control: new SharedArrayBuffer(8) };
+    }
+
+    get size(): number {
+        return Atomics.load(this.control, 0);
+    }
+
+    get aborted(): boolean {
+        return Atomics.load(this.control, 1) === 1;
+    }
+
+    add(id: string): boolean {
+        hashId(id);
+        const t = this.slotsView, lo = hashLo | 0, stored = (hashHi | (this.tag ? TAG : 0)) | 0;
+        for (let i = hashLo & this.mask; ; i = (i + 1) & this.mask) {
+            let s = Atomics.load(t, 2 * i);
+            if (s === 0) {
+                s = Atomics.compareExchange(t, 2 * i, 0, lo);
+                if (s === 0) {
+                    Atomics.store(t, 2 * i + 1, stored);
+                    if (Atomics.add(this.control, 0, 1) >= this.limit) this.abort('the id table is full');
+                    return true;
+                }
+            }
+            if (s !== lo) continue;
+            let h: number;
+            // The other thread claimed the slot and is about to write the high half.
+            while ((h = Atomics.load(t, 2 * i + 1)) === 0);
+            if ((h & KEY) !== hashHi) continue;
+            if ((h >>> 31) !== this.tag) this.abort('an id appears in both parts');
+            return false;
+        }
+    }
+
+    private abort(why: string): never {
+        Atomics.store(this.control, 1, 1);
+        throw new SplitAbort(why);
+    }
+}
+
+/** A split pass cannot give the one-thread result; the file is scored on one thread instead. */
+export class SplitAbort extends Error {}

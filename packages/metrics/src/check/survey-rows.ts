@@ -10,7 +10,7 @@ import type { ColumnMapping } from '../input/mapping.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { DatasetRecord, DatasetTable } from './dataset-table.js';
 import type { ExclusionLog } from './exclusions.js';
-import type { IdSet } from './id-set.js';
+import type { IdSink } from './id-set.js';
 import { parseTimestamp } from './timestamp.js';
 import { INVALID, questionConverter, scaleConverter, type Answer, type Converter, type Reporter } from './values.js';
 import type { ExclusionReason } from '../result.js';
@@ -68,7 +68,7 @@ export class SurveyRowChecker {
      */
     constructor(readonly survey: Survey, joinKey: string | null, private readonly dataset: DatasetTable | null,
         private readonly mapping: ColumnMapping, private readonly file: string, private readonly log: ExclusionLog,
-        private readonly ids: IdSet) {
+        private readonly ids: IdSink) {
         this.keyName = joinKey;
         this.fields.set(ID, { type: 'id' });
         this.fields.set(TIME, { type: 'time' });

@@ -4,10 +4,17 @@
  */
 import type { Metric, Period, Scale, Segment } from '@cxspec/language';
 import type { Estimate, PeriodEstimate, SegmentEstimate } from '../result.js';
-import { Acc } from '../stats/accumulator.js';
+import { Acc, accState, type AccState } from '../stats/accumulator.js';
 import { changeTest, estimate, type Estimator } from '../stats/estimates.js';
 import { toEstimate } from './estimate.js';
 import { isoDate, periodLabel } from './periods.js';
+
+/** A Breakdown's sums as plain data (what a worker thread sends back); periods as [start, sums]. */
+export interface BreakdownState {
+    overall: AccState;
+    segments: AccState[];
+    periods: Array<[number, AccState]>;
+}
 
 export class Breakdown {
     readonly overall = new Acc();
@@ -30,6 +37,17 @@ export class Breakdown {
         let acc = this.periods.get(start);
         if (!acc) this.periods.set(start, (acc = new Acc()));
         return acc;
+    }
+
+    state(): BreakdownState {
+        return { overall: accState(this.overall), segments: this.segments.map(accState), periods: [...this.periods].map(([start, acc]) => [start, accState(acc)]) };
+    }
+
+    /** Adds the sums of the rows after this breakdown's rows. */
+    merge(other: BreakdownState): void {
+        this.overall.merge(other.overall);
+        other.segments.forEach((acc, j) => this.segments[j].merge(acc));
+        for (const [start, acc] of other.periods) this.periodAcc(start).merge(acc);
     }
 
     overallEstimate(metric: Metric, scale: Scale | null): Estimate {

@@ -8,8 +8,15 @@
 import type { DriverAnalysis, Survey } from '@cxspec/language';
 import type { DriverAnalysisResult, DriverResult, Quadrant } from '../result.js';
 import type { SurveyRow } from '../check/survey-rows.js';
-import { Acc } from '../stats/accumulator.js';
+import { Acc, accState, type AccState } from '../stats/accumulator.js';
 import { CrossAcc, relativeWeights } from '../stats/relative-weights.js';
+
+/** A DriverPlan's sums as plain data (what a worker thread sends back). */
+export interface DriverState {
+    cross: { n: number; shift: Float64Array; sums: Float64Array; products: Float64Array };
+    means: AccState[];
+    tops: AccState[];
+}
 
 const QUADRANT_ORDER: Quadrant[] = ['concentrate', 'keep_up', 'low_priority', 'possible_overkill'];
 
@@ -54,6 +61,18 @@ export class DriverPlan {
         }
         if (complete) this.cross.add(this.vector);
         return used || complete;
+    }
+
+    state(): DriverState {
+        const { n, shift, sums, products } = this.cross;
+        return { cross: { n, shift, sums, products }, means: this.means.map(accState), tops: this.tops.map(accState) };
+    }
+
+    /** Adds the sums of the rows after this plan's rows (merge order fixes the result's bits). */
+    merge(other: DriverState): void {
+        this.cross.merge(other.cross);
+        other.means.forEach((acc, j) => this.means[j].merge(acc));
+        other.tops.forEach((acc, j) => this.tops[j].merge(acc));
     }
 
     result(): DriverAnalysisResult {

@@ -31,6 +31,11 @@ export interface ReadOptions {
     /** Forced encoding; detected from the first bytes when absent. */
     encoding?: TextEncoding;
     onProgress?: (bytesRead: number, totalBytes: number) => void;
+    /**
+     * Byte ranges [start, end) read in turn as if they were one file (the whole file when absent):
+     * a thread scoring part of a CSV file reads the header line, then its part.
+     */
+    ranges?: Array<[number, number]>;
 }
 
 export interface ReadInfo {
@@ -74,23 +79,25 @@ export async function readRecords(file: string, options: ReadOptions, onRecord: 
     const chunk = new Uint8Array(CHUNK);
     try {
         fd = fs.openSync(file, 'r');
-        for (let n = fs.readSync(fd, chunk, 0, CHUNK, null); n > 0; n = fs.readSync(fd, chunk, 0, CHUNK, null)) {
-            let bytes = chunk.subarray(0, n);
-            if (!decoder) {
-                if (hasUtf8Bom(bytes) && encoding !== 'shift_jis') { encoding = 'utf-8'; bytes = bytes.subarray(3); offset += 3; }
-                encoding ??= detectEncoding(bytes);
-                if (!encoding) throw await undecodableError(file, offset + firstInvalidByte('utf-8', bytes), null);
-                decoder = new TextDecoder(encoding, { fatal: true });
+        for (const [start, end] of options.ranges ?? [[0, total]]) {
+            for (let at = start, n = readPart(fd, chunk, at, end); n > 0; at += n, n = readPart(fd, chunk, at, end)) {
+                let bytes = chunk.subarray(0, n);
+                if (!decoder) {
+                    if (hasUtf8Bom(bytes) && encoding !== 'shift_jis') { encoding = 'utf-8'; bytes = bytes.subarray(3); offset += 3; }
+                    encoding ??= detectEncoding(bytes);
+                    if (!encoding) throw await undecodableError(file, offset + firstInvalidByte('utf-8', bytes), null);
+                    decoder = new TextDecoder(encoding, { fatal: true });
+                }
+                let text: string;
+                try {
+                    text = decoder.decode(bytes, { stream: true });
+                } catch {
+                    throw await undecodableError(file, offset + firstInvalidByte(encoding!, bytes), encoding);
+                }
+                offset += bytes.length;
+                sink.push(text);
+                options.onProgress?.(offset, total);
             }
-            let text: string;
-            try {
-                text = decoder.decode(bytes, { stream: true });
-            } catch {
-                throw await undecodableError(file, offset + firstInvalidByte(encoding!, bytes), encoding);
-            }
-            offset += bytes.length;
-            sink.push(text);
-            options.onProgress?.(offset, total);
         }
         if (decoder) {
             try {
@@ -109,6 +116,11 @@ export async function readRecords(file: string, options: ReadOptions, onRecord: 
     } finally {
         if (fd !== null) fs.closeSync(fd);
     }
+}
+
+/** Reads up to a chunk at `at`, never past `end`. */
+function readPart(fd: number, chunk: Uint8Array, at: number, end: number): number {
+    return at >= end ? 0 : fs.readSync(fd, chunk, 0, Math.min(CHUNK, end - at), at);
 }
 
 interface Sink {

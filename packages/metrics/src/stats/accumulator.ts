@@ -3,7 +3,15 @@
  * estimator (see `Estimator` in estimates.ts); merging is addition, so partial results from threads,
  * shards or SQL can be combined exactly.
  */
-export class Acc {
+/** The sums of an Acc as plain data (what a worker thread sends back). */
+export interface AccState {
+    n: number;
+    a: number;
+    b: number;
+    shift: number;
+}
+
+export class Acc implements AccState {
     n = 0;
     /** NPS: promoters; share: hits; mean: sum of (x - shift). */
     a = 0;
@@ -31,7 +39,7 @@ export class Acc {
         this.b += d * d;
     }
 
-    merge(other: Acc): void {
+    merge(other: AccState): void {
         if (other.n === 0) return;
         if (Number.isNaN(other.shift) || Number.isNaN(this.shift)) {
             if (this.n === 0) this.shift = other.shift;
@@ -48,4 +56,9 @@ export class Acc {
 
     /** Sample variance (n − 1 denominator). */
     get variance(): number { return Math.max(0, (this.b - this.a * this.a / this.n) / (this.n - 1)); }
+}
+
+/** An accumulator's sums copied out as plain data. */
+export function accState({ n, a, b, shift }: AccState): AccState {
+    return { n, a, b, shift };
 }

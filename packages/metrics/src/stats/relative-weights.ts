@@ -28,6 +28,25 @@ export class CrossAcc {
         }
     }
 
+    /**
+     * Adds another accumulator's sums (re-centred on this one's shift). With integer answers every
+     * term is an integer below 2^53, so the merged sums equal those of one pass over all the rows.
+     */
+    merge(other: { n: number; shift: ArrayLike<number>; sums: ArrayLike<number>; products: ArrayLike<number> }): void {
+        if (other.n === 0) return;
+        const m = this.m;
+        if (this.n === 0) for (let i = 0; i < m; i++) this.shift[i] = other.shift[i];
+        const k = new Float64Array(m);
+        for (let i = 0; i < m; i++) k[i] = other.shift[i] - this.shift[i];
+        for (let i = 0; i < m; i++) {
+            for (let j = i; j < m; j++) {
+                this.products[i * m + j] += other.products[i * m + j] + k[i] * other.sums[j] + k[j] * other.sums[i] + other.n * k[i] * k[j];
+            }
+        }
+        for (let i = 0; i < m; i++) this.sums[i] += other.sums[i] + other.n * k[i];
+        this.n += other.n;
+    }
+
     /** Correlation matrix (m×m, rows as arrays); NaN where a variable has no variance. */
     correlations(): number[][] {
         const m = this.m, n = this.n;

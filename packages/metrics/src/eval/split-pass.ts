@@ -1,0 +1,120 @@
+/**
+ * Scores a large UTF-8 CSV file on two threads: the main thread checks and accumulates the rows
+ * before the split point, a worker thread (score-worker.mjs) those after it, and the worker's sums
+ * are merged after the main thread's, so the result is that of one pass in row order: counts are
+ * exact, and with integer answers (every scale) so are the sums of means and cross-products.
+ * The worker's exclusions get row numbers counted on from the main thread's last row. Both threads
+ * put ids in one shared table (SharedIds); when an id is in both parts, or either thread fails (a
+ * CSV error, an undecodable byte), null is returned and the caller scores the file on one thread,
+ * which reports it exactly.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { CxModel, Survey } from '@cxspec/language';
+import type { Exclusion } from '../result.js';
+import { ExclusionLog } from '../check/exclusions.js';
+import { DEFAULT_SLOTS, IdSet, SharedIds } from '../check/id-set.js';
+import { SurveyRowChecker } from '../check/survey-rows.js';
+import type { ColumnMapping } from '../input/mapping.js';
+import type { ReadInfo } from '../input/read-records.js';
+import { formatOf } from '../input/read-records.js';
+import { findSplitPoint, type SplitPoint } from '../input/split-point.js';
+import type { EvaluateOptions } from '../evaluate.js';
+import { SurveyAccumulation, scoreFile, type AccumulationState } from './survey-accumulation.js';
+
+/** Files from this size on are split (smaller ones take less time than starting a worker saves). */
+export const SPLIT_BYTES = 32 << 20;
+
+export interface WorkerJob {
+    survey: Survey;
+    model: CxModel;
+    file: string;
+    mapping: ColumnMapping;
+    ranges: Array<[number, number]>;
+    /** The shared id table (SharedIds) and its control words. */
+    idTable: SharedArrayBuffer;
+    idControl: SharedArrayBuffer;
+}
+
+export interface WorkerResult {
+    rows: number;
+    used: number;
+    state: AccumulationState;
+    exclusions: Exclusion[];
+}
+
+export interface SplitPass {
+    acc: SurveyAccumulation;
+    ids: IdSet;
+    log: ExclusionLog;
+    info: ReadInfo;
+    used: number;
+}
+
+export interface SplitPlan {
+    point: SplitPoint;
+    workerFile: string;
+}
+
+/**
+ * How to split the file, or null when it is scored on one thread: a survey joining a dataset (the
+ * worker holds no dataset table), other formats, a forced Shift_JIS, one CPU, a file below
+ * `minBytes` (default SPLIT_BYTES, or the CXSPEC_SPLIT_BYTES environment variable, which tests set
+ * low), or no worker bundle (the sources run under vitest: tests pass the built one).
+ */
+export function splitPlanFor(survey: Survey, file: string, options: EvaluateOptions): SplitPlan | null {
+    const parallel = options.parallel ?? {};
+    if (parallel === false || survey.joins || formatOf(file) !== 'csv') return null;
+    if (options.encoding && options.encoding !== 'utf-8') return null;
+    // Next to the CLI bundle, which this module is part of once built.
+    const workerFile = parallel.workerFile ?? fileURLToPath(new URL('./score-worker.mjs', import.meta.url));
+    if (os.availableParallelism() < 2 || !fs.existsSync(workerFile)) return null;
+    const env = process.env.CXSPEC_SPLIT_BYTES;
+    const minBytes = parallel.minBytes ?? (env !== undefined && env !== '' ? Number(env) : SPLIT_BYTES);
+    let size: number;
+    try {
+        size = fs.statSync(file).size;
+    } catch {
+        return null;
+    }
+    const point = size >= minBytes ? findSplitPoint(file) : null;
+    return point ? { point, workerFile } : null;
+}
+
+export async function scoreSplit(survey: Survey, model: CxModel, file: string, mapping: ColumnMapping, { point, workerFile }: SplitPlan,
+    options: EvaluateOptions): Promise<SplitPass | null> {
+    const { table, control } = SharedIds.create();
+    const job: WorkerJob = { survey, model, file, mapping, ranges: [[0, point.headerEnd], [point.split, point.size]], idTable: table, idControl: control };
+    // A small young generation: the worker's records die young, and the default one (16 MB) put
+    // peak RSS ~8 MB higher.
+    const worker = new Worker(workerFile, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    const second = new Promise<WorkerResult | null>(resolve => {
+        worker.once('message', (m: WorkerResult) => resolve(m));
+        worker.once('error', () => resolve(null));
+        worker.once('exit', () => resolve(null));
+    });
+    const acc = new SurveyAccumulation(survey, model);
+    const ids = new SharedIds(DEFAULT_SLOTS, table, control, 0);
+    const log = new ExclusionLog();
+    log.registerFile(file);
+    const checker = new SurveyRowChecker(survey, null, null, mapping, file, log, ids);
+    let first: { info: ReadInfo; used: number };
+    try {
+        // The two parts are read at about the same pace, so the first part's share stands for both.
+        first = await scoreFile(acc, checker, file, {
+            encoding: options.encoding, ranges: [[0, point.split]],
+            onProgress: read => options.onProgress?.(file, Math.round(read * point.size / point.split), point.size)
+        });
+    } catch {
+        await worker.terminate();
+        return null;
+    }
+    const rest = await second;
+    await worker.terminate();
+    if (!rest || ids.aborted) return null;
+    acc.merge(rest.state);
+    log.merge(rest.exclusions, first.info.rowsRead);
+    return { acc, ids: IdSet.adopt(ids), log, info: { ...first.info, rowsRead: first.info.rowsRead + rest.rows }, used: first.used + rest.used };
+}

@@ -1,0 +1,94 @@
+/**
+ * The accumulators of one survey's pass: every metric's breakdown and every driver analysis, fed
+ * row by row (each row judged against the segments once). The same code runs on the main thread
+ * and in the score worker, whose sums come back as plain data and are merged after the main
+ * thread's rows.
+ */
+import type { CxModel, Survey } from '@cxspec/language';
+import type { SurveyRow, SurveyRowChecker } from '../check/survey-rows.js';
+import { formatOf, readRecords, type ReadInfo, type ReadOptions } from '../input/read-records.js';
+import { Breakdown, type BreakdownState } from './breakdown.js';
+import { compileCondition, type Predicate } from './conditions.js';
+import { DriverPlan, type DriverState } from './drivers.js';
+import { surveyOf } from './metric-source.js';
+import { periodStart } from './periods.js';
+import { SurveyMetric } from './survey-metric.js';
+
+export interface AccumulationState {
+    metrics: BreakdownState[];
+    drivers: DriverState[];
+}
+
+export class SurveyAccumulation {
+    readonly metrics: SurveyMetric[];
+    readonly drivers: DriverPlan[];
+    private readonly segmentTests: Predicate[];
+    private readonly inSegment: (boolean | null)[];
+    private readonly segmentSlots: number[][];
+    // Each metric's period start by day number: the calendar work is done once per distinct day.
+    private readonly dayStarts = new Map<number, number[]>();
+    private lastDay = NaN;
+    private starts: number[] = [];
+
+    constructor(survey: Survey, model: CxModel) {
+        this.metrics = model.metrics.filter(m => surveyOf(m) === survey.name).map(m => new SurveyMetric(m, survey, model));
+        this.drivers = model.drivers.filter(d => d.survey === survey.name).map(d => new DriverPlan(d, survey));
+        const segmentNames = [...new Set(this.metrics.flatMap(m => m.metric.segments))];
+        this.segmentTests = segmentNames.map(name => compileCondition(model.segments.find(s => s.name === name)!.condition, { survey, datasets: model.datasets }));
+        this.inSegment = new Array(segmentNames.length);
+        this.segmentSlots = this.metrics.map(m => m.metric.segments.map(name => segmentNames.indexOf(name)));
+    }
+
+    /** Adds a checked row; true when it counted in a metric or driver analysis. */
+    add(row: SurveyRow): boolean {
+        const { metrics, segmentTests, inSegment, segmentSlots } = this;
+        for (let s = 0; s < segmentTests.length; s++) inSegment[s] = segmentTests[s](row);
+        if (row.time !== null) {
+            const day = Math.floor(row.time / 86_400_000);
+            if (day !== this.lastDay) {
+                this.lastDay = day;
+                const known = this.dayStarts.get(day);
+                if (known) this.starts = known;
+                else this.dayStarts.set(day, (this.starts = metrics.map(m => (m.metric.period ? periodStart(row.time!, m.metric.period) : NaN))));
+            }
+        }
+        const starts = this.starts;
+        let counted = false;
+        for (let i = 0; i < metrics.length; i++) {
+            const m = metrics[i];
+            const x = m.observe(row);
+            if (x === null) continue;
+            counted = true;
+            const b = m.breakdown, est = b.estimator;
+            Breakdown.add(b.overall, est, x);
+            const slots = segmentSlots[i];
+            for (let j = 0; j < slots.length; j++) if (inSegment[slots[j]] === true) Breakdown.add(b.segments[j], est, x);
+            if (m.metric.period && row.time !== null) Breakdown.add(b.periodAcc(starts[i]), est, x);
+        }
+        for (const d of this.drivers) if (d.add(row)) counted = true;
+        return counted;
+    }
+
+    state(): AccumulationState {
+        return { metrics: this.metrics.map(m => m.breakdown.state()), drivers: this.drivers.map(d => d.state()) };
+    }
+
+    /** Adds the sums of rows that come after this accumulation's rows. */
+    merge(other: AccumulationState): void {
+        other.metrics.forEach((b, i) => this.metrics[i].breakdown.merge(b));
+        other.drivers.forEach((d, i) => this.drivers[i].merge(d));
+    }
+}
+
+/** Reads one response file (or the byte ranges in `read`) through the checker into `acc`. */
+export async function scoreFile(acc: SurveyAccumulation, checker: SurveyRowChecker, file: string, read: ReadOptions): Promise<{ info: ReadInfo; used: number }> {
+    const csv = formatOf(file) === 'csv';
+    let header: string[] | null = null;
+    let used = 0;
+    const info = await readRecords(file, read, rec => {
+        if (csv && rec.columns !== header) { header = rec.columns; checker.checkHeader(header); }
+        const row = checker.check(rec);
+        if (row && acc.add(row)) used++;
+    });
+    return { info, used };
+}

@@ -1,0 +1,21 @@
+/**
+ * Worker thread entry (bundled alone as score-worker.mjs, without Langium): checks and accumulates
+ * the second part of a CSV file that the main thread splits (see eval/split-pass.ts) and posts back
+ * its sums and exclusions (row numbers counted from its first row); its ids go into the shared
+ * id table.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ExclusionLog } from '../check/exclusions.js';
+import { DEFAULT_SLOTS, SharedIds } from '../check/id-set.js';
+import { SurveyRowChecker } from '../check/survey-rows.js';
+import { SurveyAccumulation, scoreFile } from '../eval/survey-accumulation.js';
+import type { WorkerJob, WorkerResult } from '../eval/split-pass.js';
+
+const job = workerData as WorkerJob;
+const acc = new SurveyAccumulation(job.survey, job.model);
+const log = new ExclusionLog();
+const ids = new SharedIds(DEFAULT_SLOTS, job.idTable, job.idControl, 1);
+const checker = new SurveyRowChecker(job.survey, null, null, job.mapping, job.file, log, ids);
+const { info, used } = await scoreFile(acc, checker, job.file, { encoding: 'utf-8', ranges: job.ranges });
+const result: WorkerResult = { rows: info.rowsRead, used, state: acc.state(), exclusions: log.list() };
+parentPort!.postMessage(result);
