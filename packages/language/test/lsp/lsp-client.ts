@@ -50,6 +50,27 @@ export function fileUri(file: string): string {
     return pathToFileURL(file).toString();
 }
 
+/** A server on a copy of one example with every file of it open, and the texts it was opened with. */
+export interface OpenExample {
+    client: LspClient;
+    /** File name (e.g. `survey.cx`) to the text it was opened with. */
+    originals: Map<string, string>;
+    uriOf(file: string): string;
+}
+
+export async function openExample(name: string): Promise<OpenExample> {
+    const dir = await copyExamples(name);
+    const client = await startServer(dir);
+    const uriOf = (file: string) => fileUri(path.join(dir, name, file));
+    const originals = new Map<string, string>();
+    for (const file of (await fs.readdir(path.join(dir, name))).sort()) {
+        const text = await fs.readFile(path.join(dir, name, file), 'utf8');
+        originals.set(file, text);
+        await client.open(uriOf(file), text);
+    }
+    return { client, originals, uriOf };
+}
+
 /** Starts the server on a workspace folder and waits until it has published the first diagnostics. */
 export async function startServer(workspaceRoot: string): Promise<LspClient> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -1,26 +1,19 @@
 /**
  * Code actions keyed by diagnostic codes: each fix, applied as the client would, leaves a clean spec.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { applyEdits, copyExamples, fileUri, startServer, type LspClient } from './lsp-client.js';
+import { applyEdits, openExample, type LspClient } from './lsp-client.js';
 
-let dir: string;
 let client: LspClient;
-const files = ['journey.cx', 'metrics.cx', 'spec.cx', 'survey.cx'];
-const originals = new Map<string, string>();
-const uriOf = (file: string) => fileUri(path.join(dir, 'coffee-mobile-order', file));
+let originals: Map<string, string>;
+let uriOf: (file: string) => string;
+let files: string[];
 
 beforeAll(async () => {
-    dir = await copyExamples('coffee-mobile-order');
-    client = await startServer(dir);
-    for (const file of files) {
-        const text = await fs.readFile(path.join(dir, 'coffee-mobile-order', file), 'utf8');
-        originals.set(file, text);
-        await client.open(uriOf(file), text);
-    }
+    ({ client, originals, uriOf } = await openExample('coffee-mobile-order'));
+    files = [...originals.keys()];
 });
 
 afterAll(async () => {
