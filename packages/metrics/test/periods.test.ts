@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Period } from '@cxspec/language';
 import { isoDate, nextPeriodStart, periodLabel, periodStart } from '../src/eval/periods.js';
-import { parseTimestamp } from '../src/check/timestamp.js';
+import fc from 'fast-check';
+import { parseTimestamp, parseTimestampBytes } from '../src/check/timestamp.js';
 
 const at = (iso: string) => parseTimestamp(iso)!;
 const period = (iso: string, unit: Period) => {
@@ -42,6 +43,22 @@ describe('timestamp fast path', () => {
         for (let t = Date.UTC(1899, 0, 1); t < Date.UTC(2101, 0, 1); t += 86_400_000 + 3_723_000) {
             const iso = new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
             expect(parseTimestamp(iso)).toBe(Math.floor(t / 1000) * 1000);
+            const bytes = Buffer.from(`x,${iso},`);
+            expect(parseTimestampBytes(bytes, 2, bytes.length - 1)).toBe(Math.floor(t / 1000) * 1000);
         }
+    });
+
+    it('reads bytes as parseTimestamp reads their text, or leaves them to it', () => {
+        const char = fc.constantFrom('0', '1', '2', '3', '5', '9', '-', ':', 'T', 'Z', ' ', 'x', '+');
+        const shaped = fc.array(char, { minLength: 20, maxLength: 20 }).map(cs => cs.join(''));
+        const nearCanonical = fc.tuple(fc.integer({ min: 0, max: 19 }), char).map(([i, c]) => {
+            const base = '2026-02-28T23:59:59Z';
+            return base.slice(0, i) + c + base.slice(i + 1);
+        });
+        fc.assert(fc.property(fc.oneof(shaped, nearCanonical, fc.string({ maxLength: 24 })), text => {
+            const bytes = Buffer.from(text);
+            const fromBytes = parseTimestampBytes(bytes, 0, bytes.length);
+            if (fromBytes !== undefined) expect(fromBytes).toBe(parseTimestamp(text));
+        }), { numRuns: 3000 });
     });
 });

@@ -18,6 +18,11 @@ export const DEFAULT_SLOTS = 1 << 22;
 /** Where the row checker puts each respondent id; false when the id was seen before. */
 export interface IdSink {
     add(id: string): boolean;
+    /**
+     * Adds the id written as bytes [start, end): the same id as `add` of their text, when they are
+     * printable ASCII without spaces (what ids are); null, adding nothing, for any other bytes.
+     */
+    addBytes(bytes: Uint8Array, start: number, end: number): boolean | null;
 }
 
 /** The 64-bit hash of the last `hashId` call, as two 32-bit halves (no allocation per id). */
@@ -36,6 +41,22 @@ function hashId(id: string): void {
     // lo is never 0, so an empty slot (lo = 0) cannot be mistaken for a hash.
     hashLo = (a >>> 0) || 1;
     hashHi = ((b >>> 2) << 1) | 1;
+}
+
+/** hashId of the text of bytes [start, end), when they are printable ASCII (0x21-0x7e); else false. */
+function hashIdBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    let a = 0x811c9dc5, b = 0x01000193 ^ (end - start);
+    for (let i = start; i < end; i++) {
+        const c = bytes[i];
+        if (c < 0x21 || c > 0x7e) return false;
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+        b ^= b >>> 15;
+    }
+    a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
+    hashLo = (a >>> 0) || 1;
+    hashHi = ((b >>> 2) << 1) | 1;
+    return true;
 }
 
 const TAG = 0x80000000, KEY = 0x7fffffff;
@@ -63,6 +84,10 @@ export class IdSet implements IdSink {
     add(id: string): boolean {
         hashId(id);
         return this.addHash(hashLo, hashHi);
+    }
+
+    addBytes(bytes: Uint8Array, start: number, end: number): boolean | null {
+        return start < end && hashIdBytes(bytes, start, end) ? this.addHash(hashLo, hashHi) : null;
     }
 
     private addHash(lo: number, hi: number): boolean {
@@ -134,6 +159,15 @@ export class SharedIds implements IdSink {
 
     add(id: string): boolean {
         hashId(id);
+        return this.addHashed();
+    }
+
+    addBytes(bytes: Uint8Array, start: number, end: number): boolean | null {
+        return start < end && hashIdBytes(bytes, start, end) ? this.addHashed() : null;
+    }
+
+    /** Adds the hash of the last hashId or hashIdBytes call. */
+    private addHashed(): boolean {
         const t = this.slotsView, lo = hashLo | 0, stored = (hashHi | (this.tag ? TAG : 0)) | 0;
         for (let i = hashLo & this.mask; ; i = (i + 1) & this.mask) {
             let s = Atomics.load(t, 2 * i);

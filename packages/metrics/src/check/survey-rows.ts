@@ -5,14 +5,18 @@
  * left out of just the metrics that read it (it becomes INVALID).
  */
 import type { Survey } from '@cxspec/language';
+import type { CsvFields } from '../input/csv-byte-reader.js';
 import type { RawRecord } from '../input/read-records.js';
 import type { ColumnMapping } from '../input/mapping.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { DatasetRecord, DatasetTable } from './dataset-table.js';
 import type { ExclusionLog } from './exclusions.js';
 import type { IdSink } from './id-set.js';
-import { parseTimestamp } from './timestamp.js';
-import { INVALID, questionConverter, scaleConverter, type Answer, type Converter, type Reporter } from './values.js';
+import { parseTimestamp, parseTimestampBytes } from './timestamp.js';
+import {
+    INVALID, questionByteConverter, questionConverter, scaleByteConverter, scaleConverter,
+    type Answer, type ByteConverter, type Converter, type Reporter
+} from './values.js';
 import type { ExclusionReason } from '../result.js';
 
 export interface SurveyRow {
@@ -30,8 +34,8 @@ const ID = 'respondent_id', TIME = 'submitted_at';
 /** What one file column feeds: a special field, a question (index), a matrix item, or nothing. */
 type Target =
     | { type: 'id' } | { type: 'time' } | { type: 'key' }
-    | { type: 'answer'; index: number; convert: Converter }
-    | { type: 'check'; convert: Converter }
+    | { type: 'answer'; index: number; convert: Converter; convertBytes: ByteConverter }
+    | { type: 'check'; convert: Converter; convertBytes: ByteConverter }
     | { type: 'unknown' } | { type: 'ignored' };
 
 /**
@@ -43,6 +47,7 @@ interface ColumnPlan {
     convertColumns: number[];
     convertIndex: number[];
     converters: Converter[];
+    byteConverters: ByteConverter[];
     unknownColumns: number[];
     /** Index of the id, time and key column (the last one when a mapping names several), -1 when absent. */
     id: number;
@@ -77,10 +82,14 @@ export class SurveyRowChecker {
             if (q.kind === 'matrix') {
                 for (const item of q.items) {
                     const name = `${q.name}.${item.id}`;
-                    this.fields.set(name, { type: 'check', convert: scaleConverter(name, q.scale!.min, q.scale!.max, mapping.recode.get(name)) });
+                    const recode = mapping.recode.get(name);
+                    const convert = scaleConverter(name, q.scale!.min, q.scale!.max, recode);
+                    this.fields.set(name, { type: 'check', convert, convertBytes: scaleByteConverter(q.scale!.min, q.scale!.max, recode, convert) });
                 }
             } else {
-                this.fields.set(q.name, { type: 'answer', index, convert: questionConverter(q, mapping.recode.get(q.name)) });
+                const recode = mapping.recode.get(q.name);
+                const convert = questionConverter(q, recode);
+                this.fields.set(q.name, { type: 'answer', index, convert, convertBytes: questionByteConverter(q, recode, convert) });
             }
         });
         for (const [column, field] of mapping.columns) {
@@ -108,7 +117,7 @@ export class SurveyRowChecker {
 
     private planOf(columns: string[]): ColumnPlan {
         if (columns === this.cachedColumns) return this.cachedPlan!;
-        const plan: ColumnPlan = { convertColumns: [], convertIndex: [], converters: [], unknownColumns: [], id: -1, time: -1, key: -1 };
+        const plan: ColumnPlan = { convertColumns: [], convertIndex: [], converters: [], byteConverters: [], unknownColumns: [], id: -1, time: -1, key: -1 };
         columns.forEach((column, i) => {
             const t: Target = this.mapping.ignore.has(column) ? { type: 'ignored' }
                 : this.fields.get(this.mapping.columns.get(column) ?? column) ?? { type: 'unknown' };
@@ -117,6 +126,7 @@ export class SurveyRowChecker {
                     plan.convertColumns.push(i);
                     plan.convertIndex.push(t.type === 'answer' ? t.index : -1);
                     plan.converters.push(t.convert);
+                    plan.byteConverters.push(t.convertBytes);
                     break;
                 case 'unknown': plan.unknownColumns.push(i); break;
                 case 'id': plan.id = i; break;
@@ -164,25 +174,86 @@ export class SurveyRowChecker {
         const time = plan.time < 0 ? undefined : values[plan.time];
         const key = plan.key < 0 ? undefined : values[plan.key];
         const idText = id === undefined || id === null ? '' : String(id).trim();
-        if (idText === '') {
-            this.currentColumn = ID;
-            this.report('missing_id', `row has no ${ID}; it is left out`);
-            return null;
-        }
-        if (!this.ids.add(idText)) {
-            this.currentColumn = ID;
-            this.report('duplicate_id', `${ID} '${idText}' appears again; the later row is left out`);
-            return null;
-        }
-        this.currentColumn = TIME;
-        out.time = typeof time === 'string' && time !== '' ? parseTimestamp(time) : null;
-        if (out.time === null) {
-            this.report('bad_timestamp', time === undefined || time === null || time === ''
-                ? `row has no ${TIME}; it is left out of period breakdowns`
-                : `${TIME} ${JSON.stringify(time)} is not an ISO 8601 date-time; the row is left out of period breakdowns`);
-        }
+        if (idText === '') return this.missingId();
+        if (!this.ids.add(idText)) return this.duplicateId(idText);
+        out.time = this.timeOf(typeof time === 'string' && time !== '' ? parseTimestamp(time) : null, time);
         out.joined = this.join(key);
         return out;
+    }
+
+    /** check() of a record the byte CSV reader cut: the same row, exclusions and messages. */
+    checkFields(rec: CsvFields): SurveyRow | null {
+        const { columns, bytes, starts, ends, count } = rec;
+        this.currentRow = rec.row;
+        if (count !== columns.length) {
+            this.currentColumn = '(row)';
+            this.report('malformed_row', `row has ${count} fields but the header has ${columns.length}`);
+            return null;
+        }
+        const plan = this.planOf(columns);
+        const out = this.out;
+        out.row = rec.row;
+        const answers = out.answers;
+        for (let q = 0; q < answers.length; q++) answers[q] = undefined;
+        const { convertColumns, convertIndex, byteConverters, unknownColumns } = plan;
+        for (let k = 0; k < convertColumns.length; k++) {
+            const i = convertColumns[k];
+            this.currentColumn = columns[i];
+            const answer = byteConverters[k](bytes, starts[i], ends[i], this.report);
+            if (convertIndex[k] >= 0) answers[convertIndex[k]] = answer;
+        }
+        for (let k = 0; k < unknownColumns.length; k++) {
+            const i = unknownColumns[k];
+            if (ends[i] > starts[i]) {
+                this.currentColumn = columns[i];
+                this.report('unknown_column', `column '${columns[i]}' is not a question of survey ${this.survey.name}; map it with --map or list it under "ignore"`);
+            }
+        }
+        const text = (i: number) => bytes.toString('utf8', starts[i], ends[i]);
+        if (plan.id < 0) return this.missingId();
+        let added = this.ids.addBytes(bytes, starts[plan.id], ends[plan.id]);
+        if (added === null) {
+            const idText = text(plan.id).trim();
+            if (idText === '') return this.missingId();
+            added = this.ids.add(idText);
+        }
+        if (!added) return this.duplicateId(text(plan.id).trim());
+        if (plan.time < 0) {
+            out.time = this.timeOf(null, undefined);
+        } else {
+            const fast = parseTimestampBytes(bytes, starts[plan.time], ends[plan.time]);
+            if (fast !== undefined) {
+                out.time = this.timeOf(fast, fast === null ? text(plan.time) : undefined);
+            } else {
+                const time = text(plan.time);
+                out.time = this.timeOf(time !== '' ? parseTimestamp(time) : null, time);
+            }
+        }
+        out.joined = this.join(plan.key < 0 ? undefined : text(plan.key));
+        return out;
+    }
+
+    private missingId(): null {
+        this.currentColumn = ID;
+        this.report('missing_id', `row has no ${ID}; it is left out`);
+        return null;
+    }
+
+    private duplicateId(idText: string): null {
+        this.currentColumn = ID;
+        this.report('duplicate_id', `${ID} '${idText}' appears again; the later row is left out`);
+        return null;
+    }
+
+    /** The row's time; when null, the row is reported as left out of period breakdowns (`raw` is the cell). */
+    private timeOf(time: number | null, raw: unknown): number | null {
+        if (time === null) {
+            this.currentColumn = TIME;
+            this.report('bad_timestamp', raw === undefined || raw === null || raw === ''
+                ? `row has no ${TIME}; it is left out of period breakdowns`
+                : `${TIME} ${JSON.stringify(raw)} is not an ISO 8601 date-time; the row is left out of period breakdowns`);
+        }
+        return time;
     }
 
     private join(key: unknown): DatasetRecord | null | typeof INVALID {

@@ -32,6 +32,13 @@ function daysFromCivil(y: number, m: number, d: number): number {
     return era * 146097 + doe - 719468;
 }
 
+/** Epoch ms of a date-time given as numbers (a field that is not digits is -1), null when impossible. */
+function civilMs(y: number, mo: number, d: number, h: number, mi: number, s: number): number | null {
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+    if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
+    return daysFromCivil(y, mo, d) * 86_400_000 + ((h * 60 + mi) * 60 + s) * 1000;
+}
+
 /**
  * Fast path for the common `YYYY-MM-DDTHH:MM:SSZ` form (what SurveyJS and most exports write);
  * undefined sends every other form to the full parser.
@@ -39,11 +46,30 @@ function daysFromCivil(y: number, m: number, d: number): number {
 function parseCanonical(text: string): number | null | undefined {
     if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */
         || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-    const y = digits(text, 0, 4), mo = digits(text, 5, 2), d = digits(text, 8, 2);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-    const h = digits(text, 11, 2), mi = digits(text, 14, 2), s = digits(text, 17, 2);
-    if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
-    return daysFromCivil(y, mo, d) * 86_400_000 + ((h * 60 + mi) * 60 + s) * 1000;
+    return civilMs(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2));
+}
+
+/** Digits at bytes [i, i + n) as a number, or -1 when one is not a digit. */
+function byteDigits(bytes: Uint8Array, i: number, n: number): number {
+    let v = 0;
+    for (let k = i; k < i + n; k++) {
+        const c = bytes[k] - 48;
+        if (c < 0 || c > 9) return -1;
+        v = v * 10 + c;
+    }
+    return v;
+}
+
+/**
+ * parseTimestamp of the text of bytes [start, end) when they are in the `YYYY-MM-DDTHH:MM:SSZ`
+ * form; undefined for any other form (the caller decodes them and calls parseTimestamp).
+ */
+export function parseTimestampBytes(bytes: Uint8Array, start: number, end: number): number | null | undefined {
+    const b = start;
+    if (end - start !== 20 || bytes[b + 19] !== 90 || bytes[b + 10] !== 84 || bytes[b + 13] !== 58 || bytes[b + 16] !== 58
+        || bytes[b + 4] !== 45 || bytes[b + 7] !== 45) return undefined;
+    return civilMs(byteDigits(bytes, b, 4), byteDigits(bytes, b + 5, 2), byteDigits(bytes, b + 8, 2),
+        byteDigits(bytes, b + 11, 2), byteDigits(bytes, b + 14, 2), byteDigits(bytes, b + 17, 2));
 }
 
 /** Epoch ms of an ISO date or date-time, or null when it is not one. */

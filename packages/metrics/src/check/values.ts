@@ -141,3 +141,64 @@ export function questionConverter(q: Question, recode?: Recode): Converter {
             throw new Error(`matrix question ${q.name} is read item by item`);
     }
 }
+
+/**
+ * Converter of a cell of the byte CSV reader: the UTF-8 bytes [start, end) of `bytes`. The common
+ * cells (empty, a rating of one or two digits, an option id as written in the spec) are read from
+ * the bytes; any other cell is decoded and given to the text converter, which judges and words it.
+ */
+export type ByteConverter = (bytes: Buffer, start: number, end: number, report: Reporter) => Answer;
+
+function decoded(convert: Converter): ByteConverter {
+    return (bytes, start, end, report) => (start === end ? undefined : convert(bytes.toString('utf8', start, end), report));
+}
+
+/** The byte converter of a scale column (`convert` is its text converter, scaleConverter's). */
+export function scaleByteConverter(min: number, max: number, recode: Recode | undefined, convert: Converter): ByteConverter {
+    if (recode?.values) return decoded(convert);
+    const offset = recode?.offset ?? 0;
+    return (bytes, start, end, report) => {
+        const length = end - start;
+        if (length === 0) return undefined;
+        if (length <= 2) {
+            let v = bytes[start] - 48;
+            if (v >= 0 && v <= 9) {
+                if (length === 2) {
+                    const d = bytes[start + 1] - 48;
+                    v = d >= 0 && d <= 9 ? v * 10 + d : -1;
+                }
+                if (v >= 0 && v + offset >= min && v + offset <= max) return v + offset;
+            }
+        }
+        return convert(bytes.toString('utf8', start, end), report);
+    };
+}
+
+function choiceBytes(q: Question, recode: Recode | undefined, convert: Converter): ByteConverter {
+    if (recode?.values) return decoded(convert);
+    const ids = q.options.map(o => o.id);
+    const encoded = ids.map(id => Buffer.from(id, 'utf8'));
+    return (bytes, start, end, report) => {
+        const length = end - start;
+        if (length === 0) return undefined;
+        next: for (let o = 0; o < encoded.length; o++) {
+            const id = encoded[o];
+            if (id.length !== length) continue;
+            for (let i = 0; i < length; i++) if (bytes[start + i] !== id[i]) continue next;
+            return ids[o];
+        }
+        return convert(bytes.toString('utf8', start, end), report);
+    };
+}
+
+/** The byte converter of a question's column (`convert` is its text converter, questionConverter's). */
+export function questionByteConverter(q: Question, recode: Recode | undefined, convert: Converter): ByteConverter {
+    switch (q.kind) {
+        case 'nps': case 'csat': case 'ces': case 'rating':
+            return scaleByteConverter(q.scale!.min, q.scale!.max, recode, convert);
+        case 'choice':
+            return choiceBytes(q, recode, convert);
+        default:
+            return decoded(convert);
+    }
+}

@@ -6,6 +6,7 @@
  */
 import type { CxModel, Survey } from '@cxspec/language';
 import type { SurveyRow, SurveyRowChecker } from '../check/survey-rows.js';
+import { readCsv } from '../input/csv-byte-reader.js';
 import { formatOf, readRecords, type ReadInfo, type ReadOptions } from '../input/read-records.js';
 import { Breakdown, type BreakdownState } from './breakdown.js';
 import { compileCondition, type Predicate } from './conditions.js';
@@ -82,13 +83,16 @@ export class SurveyAccumulation {
 
 /** Reads one response file (or the byte ranges in `read`) through the checker into `acc`. */
 export async function scoreFile(acc: SurveyAccumulation, checker: SurveyRowChecker, file: string, read: ReadOptions): Promise<{ info: ReadInfo; used: number }> {
-    const csv = formatOf(file) === 'csv';
-    let header: string[] | null = null;
     let used = 0;
-    const info = await readRecords(file, read, rec => {
-        if (csv && rec.columns !== header) { header = rec.columns; checker.checkHeader(header); }
-        const row = checker.check(rec);
+    const add = (row: SurveyRow | null) => {
         if (row && acc.add(row)) used++;
-    });
+    };
+    const info = formatOf(file) === 'csv'
+        ? await readCsv(file, read, {
+            header: columns => checker.checkHeader(columns),
+            fields: record => add(checker.checkFields(record)),
+            record: record => add(checker.check(record))
+        })
+        : await readRecords(file, read, record => add(checker.check(record)));
     return { info, used };
 }

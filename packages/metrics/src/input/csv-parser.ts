@@ -20,11 +20,19 @@ export class CsvParser {
     /** Text not yet parsed: at most one incomplete record. */
     private buf = '';
     /** 1-based line number of the first character of `buf` not yet parsed. */
-    private line = 1;
+    private line: number;
     /** The fields of records without quotes, refilled per record (a fresh array per row costs ~10% of a scoring run). */
     private readonly fields: string[] = [];
 
-    constructor(private readonly onRecord: RecordHandler) {}
+    /** `firstLine` is the line the text starts on (a record handed over by the byte reader starts mid-file). */
+    constructor(private readonly onRecord: RecordHandler, firstLine = 1) {
+        this.line = firstLine;
+    }
+
+    /** The line the text not yet parsed starts on. */
+    get nextLine(): number {
+        return this.line;
+    }
 
     push(text: string): void {
         if (this.buf.length === 0) {

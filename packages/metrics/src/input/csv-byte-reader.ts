@@ -1,0 +1,336 @@
+/**
+ * Reads a UTF-8 CSV response file without decoding it to text: each record's fields reach the
+ * caller as byte ranges of one reused buffer, so ratings, ids and timestamps are converted straight
+ * from bytes and a million rows allocate next to nothing (a string per field was the largest cost
+ * of scoring). The header, and any record the byte scanner leaves alone (a quoted field holding a
+ * line break or a doubled quote, a lone CR, a last record without a line break, anything
+ * malformed), goes through the text parser (csv-parser.ts) from the line it starts on, so both
+ * ways accept the same files, give the same fields and report errors at the same line and column.
+ * Files that are not UTF-8 (Shift_JIS) are read as text by read-records.ts.
+ */
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+import { CsvParser, CsvSyntaxError } from './csv-parser.js';
+import { DataFileError } from './data-file-error.js';
+import { detectEncoding, firstInvalidByte, hasUtf8Bom, undecodableError } from './decode.js';
+import { formatOf, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from './read-records.js';
+
+/** One record as byte ranges; the object and its arrays are reused, valid only during the callback. */
+export interface CsvFields {
+    /** 1-based data row (the header is row 0). */
+    row: number;
+    /** 1-based line where the record starts. */
+    line: number;
+    /** The header's column names. */
+    columns: string[];
+    bytes: Buffer;
+    /** Field i is `bytes[starts[i], ends[i])`, without its quotes; entries from `count` on are stale. */
+    starts: Int32Array;
+    ends: Int32Array;
+    count: number;
+}
+
+export interface CsvSink {
+    /** The header's column names, trimmed and checked (before any record). */
+    header(columns: string[]): void;
+    /** A record the byte scanner cut. */
+    fields(record: CsvFields): void;
+    /** A record the text parser read (quoted line breaks, doubled quotes; every record of a Shift_JIS file). */
+    record(record: RawRecord): void;
+}
+
+const QUOTE = 0x22, COMMA = 0x2c, LF = 0x0a, CR = 0x0d;
+// The same sample read-records.ts detects the encoding from, so both readers decide alike.
+const SAMPLE = 1 << 13;
+// Bytes are read into one buffer and never become strings, so a larger chunk costs no garbage.
+const CHUNK = 1 << 16;
+
+/** The trimmed column names of a header record; throws on an empty or repeated name. */
+export function headerColumns(file: string, fields: string[], line: number): string[] {
+    const columns = fields.map(f => f.trim());
+    const seen = new Set<string>();
+    columns.forEach((name, i) => {
+        if (name === '') throw new DataFileError(file, line, 1, `header column ${i + 1} has no name`);
+        if (seen.has(name)) throw new DataFileError(file, line, 1, `header names column '${name}' twice`);
+        seen.add(name);
+    });
+    return columns;
+}
+
+/** `chunkBytes` is the buffer's first size and the most read at once (tests make it small to cut records anywhere). */
+export async function readCsv(file: string, options: ReadOptions, sink: CsvSink, chunkBytes = CHUNK): Promise<ReadInfo> {
+    if (formatOf(file) !== 'csv') throw new Error(`readCsv reads .csv files, not ${file}`);
+    const ranges = options.ranges;
+    let fd: number;
+    let total: number;
+    try {
+        total = fs.statSync(file).size;
+        fd = fs.openSync(file, 'r');
+    } catch (error) {
+        throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    let utf8: boolean;
+    let bom: boolean;
+    try {
+        const [start, end] = ranges?.[0] ?? [0, total];
+        const sample = Buffer.alloc(Math.min(SAMPLE, end - start));
+        const n = fs.readSync(fd, sample, 0, sample.length, start);
+        bom = hasUtf8Bom(sample.subarray(0, n)) && options.encoding !== 'shift_jis';
+        utf8 = bom || (options.encoding ?? detectEncoding(sample.subarray(0, n))) === 'utf-8';
+    } catch (error) {
+        fs.closeSync(fd);
+        throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    if (!utf8) {
+        fs.closeSync(fd);
+        return readAsText(file, options, sink);
+    }
+    try {
+        const reader = new ByteReader(file, sink, chunkBytes);
+        let consumed = 0;
+        for (const [start, end] of ranges ?? [[0, total]]) {
+            let at = start;
+            if (at === 0 && bom) { at = 3; consumed += 3; }
+            while (at < end) {
+                const n = reader.readFrom(fd, at, end);
+                if (n === 0) break;
+                at += n;
+                consumed += n;
+                await reader.scanComplete();
+                options.onProgress?.(consumed, total);
+            }
+        }
+        await reader.finish();
+        return { format: 'csv', encoding: 'utf-8', rowsRead: reader.rows };
+    } catch (error) {
+        if (error instanceof CsvSyntaxError) throw new DataFileError(file, error.line, error.column, error.message);
+        if ((error as NodeJS.ErrnoException).code && !(error instanceof DataFileError)) {
+            throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code})`);
+        }
+        throw error;
+    } finally {
+        fs.closeSync(fd);
+    }
+}
+
+/** Shift_JIS (or undecidable) files: every record through the text reader, the header announced first. */
+async function readAsText(file: string, options: ReadOptions, sink: CsvSink): Promise<ReadInfo> {
+    let header: string[] | null = null;
+    return readRecords(file, options, record => {
+        if (record.columns !== header) sink.header((header = record.columns));
+        sink.record(record);
+    });
+}
+
+class ByteReader {
+    private buf: Buffer;
+    /** Bytes of `buf` holding file data. */
+    private filled = 0;
+    /** Start of the first record not yet handed over. */
+    private pos = 0;
+    /** `buf[0, validated)` is known to be valid UTF-8; it always ends after a line break. */
+    private validated = 0;
+    /** File offset of `buf[0]`, for the position of an undecodable byte. */
+    private offset = 0;
+    private line = 1;
+    rows = 0;
+    private header: string[] | null = null;
+    private readonly record: CsvFields;
+
+    constructor(private readonly file: string, private readonly sink: CsvSink, chunkBytes: number) {
+        this.buf = Buffer.allocUnsafe(chunkBytes);
+        this.record = { row: 0, line: 0, columns: [], bytes: this.buf, starts: new Int32Array(16), ends: new Int32Array(16), count: 0 };
+    }
+
+    /** Reads the next bytes of [at, end) behind what is left of the buffer; the number read. */
+    readFrom(fd: number, at: number, end: number): number {
+        if (this.pos > 0) {
+            // Only an incomplete record is left: move it to the front.
+            this.buf.copyWithin(0, this.pos, this.filled);
+            this.filled -= this.pos;
+            this.validated -= this.pos;
+            this.pos = 0;
+        }
+        if (this.filled === this.buf.length) {
+            const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+            this.buf.copy(bigger, 0, 0, this.filled);
+            this.buf = this.record.bytes = bigger;
+        }
+        this.offset = at - this.filled;
+        const n = fs.readSync(fd, this.buf, this.filled, Math.min(this.buf.length - this.filled, end - at), at);
+        this.filled += n;
+        return n;
+    }
+
+    /** Hands over every complete record in the buffer (the bytes up to the last line break). */
+    async scanComplete(): Promise<void> {
+        const lastBreak = this.buf.lastIndexOf(LF, this.filled - 1);
+        if (lastBreak >= this.validated) await this.validate(lastBreak + 1);
+        this.scan(false);
+    }
+
+    async finish(): Promise<void> {
+        await this.validate(this.filled);
+        this.scan(true);
+        if (!this.header) throw new DataFileError(this.file, 1, 1, 'the file is empty; a CSV file starts with a header row');
+    }
+
+    private async validate(upTo: number): Promise<void> {
+        const bytes = this.buf.subarray(this.validated, upTo);
+        if (!isUtf8(bytes)) throw await undecodableError(this.file, this.offset + this.validated + firstInvalidByte('utf-8', bytes), 'utf-8');
+        this.validated = upTo;
+    }
+
+    private scan(final: boolean): void {
+        const { buf, filled } = this;
+        // Position of the next quote at or after pos (filled when none): records before it are cut fast.
+        let nextQuote = -1;
+        while (this.pos < filled) {
+            const start = this.pos;
+            let lineEnd = buf.indexOf(LF, start);
+            if (lineEnd >= filled) lineEnd = -1;
+            if (lineEnd < 0 && !final) return;
+            if (nextQuote < start) {
+                nextQuote = buf.indexOf(QUOTE, start);
+                if (nextQuote < 0 || nextQuote >= filled) nextQuote = filled;
+            }
+            if (this.header && lineEnd >= 0) {
+                if (lineEnd < nextQuote) {
+                    this.cutPlain(start, lineEnd);
+                    continue;
+                }
+                if (this.cutQuoted(start, lineEnd)) continue;
+            }
+            const end = this.textRecordEnd(start, final);
+            if (end < 0 || (end > this.validated && !final)) return;
+            this.parseText(start, end);
+        }
+    }
+
+    /** A record without quotes: the fields are cut at its commas. */
+    private cutPlain(start: number, lineEnd: number): void {
+        const buf = this.buf, rec = this.record;
+        const end = lineEnd > start && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+        const line = this.line++;
+        this.pos = lineEnd + 1;
+        if (end === start) return;
+        let k = 0, from = start;
+        for (let j = start; j < end; j++) {
+            if (buf[j] === COMMA) {
+                if (k === rec.starts.length - 1) this.growFields();
+                rec.starts[k] = from; rec.ends[k++] = j; from = j + 1;
+            }
+        }
+        rec.starts[k] = from; rec.ends[k++] = end;
+        this.emit(k, line);
+    }
+
+    /**
+     * A record with quotes on one line: cut as bytes when every quoted field is a plain `"..."`
+     * (no line break, CR or doubled quote inside) and the record is well formed; false leaves it
+     * to the text parser, which reads the rest and words any error.
+     */
+    private cutQuoted(start: number, lineEnd: number): boolean {
+        const buf = this.buf, rec = this.record;
+        let i = start, k = 0;
+        for (;;) {
+            if (k === rec.starts.length - 1) this.growFields();
+            if (buf[i] === QUOTE) {
+                const close = buf.indexOf(QUOTE, i + 1);
+                if (close < 0 || close >= lineEnd || buf[close + 1] === QUOTE) return false;
+                for (let j = i + 1; j < close; j++) if (buf[j] === CR) return false;
+                rec.starts[k] = i + 1; rec.ends[k++] = close;
+                i = close + 1;
+            } else {
+                let j = i;
+                for (; j < lineEnd; j++) {
+                    const c = buf[j];
+                    if (c === COMMA || c === CR) break;
+                    if (c === QUOTE) return false;
+                }
+                rec.starts[k] = i; rec.ends[k++] = j;
+                i = j;
+            }
+            if (i === lineEnd) break;
+            const c = buf[i];
+            if (c === COMMA) { i++; continue; }
+            if (c === CR && i + 1 === lineEnd) break;
+            return false;
+        }
+        const line = this.line++;
+        this.pos = lineEnd + 1;
+        // The text parser skips a record that is one empty field (`""`), as a blank line.
+        if (!(k === 1 && rec.starts[0] === rec.ends[0])) this.emit(k, line);
+        return true;
+    }
+
+    /**
+     * Where the record starting at `start` ends by the text parser's rules (just after its line
+     * break, or just after the byte where it fails), or -1 when the buffer does not hold all of it.
+     */
+    private textRecordEnd(start: number, final: boolean): number {
+        const buf = this.buf, filled = this.filled;
+        // Just after the failing byte's whole character, so the parser's message can quote it.
+        const failsAt = (j: number) => {
+            let end = j + 1;
+            while (end < filled && (buf[end] & 0xc0) === 0x80) end++;
+            return end;
+        };
+        const FIELD = 0, UNQUOTED = 1, QUOTED = 2, CLOSED = 3;
+        let state = FIELD;
+        for (let j = start; j < filled; j++) {
+            const c = buf[j];
+            if (state === QUOTED) {
+                if (c === QUOTE) state = CLOSED;
+                continue;
+            }
+            if (c === LF) return j + 1;
+            if (c === CR) {
+                if (j + 1 < filled) return buf[j + 1] === LF ? j + 2 : j + 1;
+                return final ? j + 1 : -1;
+            }
+            if (c === COMMA) { state = FIELD; continue; }
+            if (c === QUOTE) {
+                if (state === FIELD) state = QUOTED;
+                else if (state === CLOSED) state = QUOTED;
+                else return failsAt(j);
+                continue;
+            }
+            if (state === CLOSED) return failsAt(j);
+            state = UNQUOTED;
+        }
+        return final ? filled : -1;
+    }
+
+    /** Bytes [start, end) decoded and read by the text parser, from the line they start on. */
+    private parseText(start: number, end: number): void {
+        const parser = new CsvParser((fields, line) => {
+            if (!this.header) {
+                this.sink.header((this.header = this.record.columns = headerColumns(this.file, fields, line)));
+                return;
+            }
+            this.sink.record({ row: ++this.rows, line, columns: this.header, values: fields });
+        }, this.line);
+        parser.push(this.buf.toString('utf8', start, end));
+        parser.end();
+        this.line = parser.nextLine;
+        this.pos = end;
+    }
+
+    private emit(count: number, line: number): void {
+        const rec = this.record;
+        rec.count = count;
+        rec.row = ++this.rows;
+        rec.line = line;
+        this.sink.fields(rec);
+    }
+
+    private growFields(): void {
+        const rec = this.record;
+        const starts = new Int32Array(rec.starts.length * 2), ends = new Int32Array(rec.ends.length * 2);
+        starts.set(rec.starts);
+        ends.set(rec.ends);
+        rec.starts = starts;
+        rec.ends = ends;
+    }
+}
