@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataFileError, readRecords, type RawRecord, type TextEncoding } from '../src/index.js';
+import { JsonArrayScanner, JsonArraySyntaxError } from '../src/input/json-array-stream.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-readers-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -117,5 +119,133 @@ describe('reading NDJSON and SurveyJS JSON', () => {
 
     it('refuses a file type it cannot tell', async () => {
         expect(await failure(write('data.txt', 'x'))).toBe(`${path.join(dir, 'data.txt')}:1:1: unknown file type; name it .csv, .ndjson (or .jsonl) or .json`);
+    });
+});
+
+/** `text` cut at the given offsets (in any order, repeats allowed). */
+function cut(text: string, at: number[]): string[] {
+    const points = [...new Set([0, ...at.map(a => a % (text.length + 1)), text.length])].sort((a, b) => a - b);
+    return points.slice(1).map((p, i) => text.slice(points[i], p));
+}
+
+const every = (text: string, size: number) => cut(text, Array.from({ length: Math.ceil(text.length / size) }, (_, i) => i * size));
+
+/** Elements (with index, line and column) streamed from the chunks, or the error as `line:column: message`. */
+function scan(chunks: string[]): { values: unknown[]; at: string[] } | string {
+    const values: unknown[] = [], at: string[] = [];
+    const scanner = new JsonArrayScanner((value, index, line, column) => { values.push(value); at.push(`${index}@${line}:${column}`); });
+    try {
+        for (const chunk of chunks) scanner.push(chunk);
+        expect(scanner.end()).toBe(values.length);
+    } catch (error) {
+        if (!(error instanceof JsonArraySyntaxError)) throw error;
+        return `${error.line}:${error.column}: ${error.notArray ? 'not an array: ' : ''}${error.message}`;
+    }
+    return { values, at };
+}
+
+// Brackets, braces and escaped quotes and backslashes inside strings, unicode escapes (one of a
+// bracket, a surrogate pair), a literal astral character, nested objects and arrays, CRLF and tabs.
+const TRICKY = '[\r\n  {"respondent_id": "a", "text": "] } [ { \\"quoted\\" back\\\\slash\\\\", "u": "\\u00e9\\u005D\\ud83d\\ude00 😀 日本",\r\n'
+    + '   "packaging": {"box": 4, "tape": {"deep": [1, {"x": "}"}]}}, "improve": ["a,b", []], "n": -1.5e3, "t": true, "f": false, "z": null},\n'
+    + '\t{}, {"": "\\\\"} ,{"k":"\\""}\n]\n';
+
+describe('streaming a JSON array', () => {
+    it('gives JSON.parse\'s values for chunks of 1, 2, 3 and 7 characters and for a cut at every position', () => {
+        const expected = JSON.parse(TRICKY);
+        const whole = scan([TRICKY]);
+        expect(whole).toEqual({ values: expected, at: ['1@2:3', '2@4:2', '3@4:6', '4@4:18'] });
+        for (const size of [1, 2, 3, 7]) expect(scan(every(TRICKY, size))).toEqual(whole);
+        for (let i = 0; i <= TRICKY.length; i++) expect(scan(cut(TRICKY, [i]))).toEqual(whole);
+    });
+
+    it('reads empty arrays, surrounding whitespace and scalar elements', () => {
+        expect(scan(['[]'])).toEqual({ values: [], at: [] });
+        expect(scan([' \r\n\t[ \n ] \n'])).toEqual({ values: [], at: [] });
+        expect(scan(every('[1, "x\\"]" ,[2,[3]],true,null , -0.5e-3]', 1))).toEqual({
+            values: [1, 'x"]', [2, [3]], true, null, -0.5e-3], at: ['1@1:2', '2@1:5', '3@1:13', '4@1:21', '5@1:26', '6@1:33']
+        });
+    });
+
+    it('agrees with JSON.parse on random arrays of random objects cut into random chunks', () => {
+        const response = fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ stringUnit: 'binary', maxDepth: 3 }));
+        fc.assert(fc.property(fc.array(response, { maxLength: 8 }), fc.constantFrom(undefined, 1, '\t'), fc.array(fc.nat(), { maxLength: 12 }), (rows, indent, at) => {
+            const text = JSON.stringify(rows, null, indent);
+            const streamed = scan(cut(text, at));
+            expect(typeof streamed === 'string' ? streamed : streamed.values).toEqual(JSON.parse(text));
+        }), { numRuns: 200, seed: 11 });
+    });
+
+    it('locates every syntax error at its character, whatever the chunks', () => {
+        const cases: Array<[string, string]> = [
+            ['', '1:1: Unexpected end of JSON input'],
+            [' \n ', '2:2: Unexpected end of JSON input'],
+            ['\n {"a":1}', '2:2: not an array: expected a JSON array'],
+            ['\uFEFF[]', '1:1: not an array: expected a JSON array'],
+            ['[\n  {"a": 1},\n  {"a" 2}\n]', "3:8: Expected ':' after property name"],
+            ['[{"a": "x\\q"}]', '1:11: Bad escaped character'],
+            ['[{"a": tru}]', '1:11: Unexpected token \'}\', "{"a": tru}" is not valid JSON'],
+            ['[{"a": 1}\n {"b": 2}]', "2:2: Expected ',' or ']' after array element"],
+            ['[{"a": 1}}]', "1:10: Expected ',' or ']' after array element"],
+            ['[{"a": 1},\n]', "2:1: Unexpected token ']'"],
+            ['[,{"a": 1}]', "1:2: Unexpected token ','"],
+            ['[{"a": 1}] x', '1:12: Unexpected non-whitespace character after JSON'],
+            ['[{"a": 1}]]', '1:11: Unexpected non-whitespace character after JSON'],
+            ['[{"a": 1},\n {"b": 2}\n', '3:1: Unexpected end of JSON input'],
+            ['[{"a": 1},\n {"b": {"c": 2}', '2:16: Unexpected end of JSON input'],
+            ['[{"a": "open\n', '1:13: Bad control character in string literal'],
+            ['[{"a": "日本 😀",\n  "b": [1 2]}]', "2:11: Expected ',' or ']' after array element"],
+            ['[{"a": 1} , \r\n x]', "2:2: Unexpected token 'x', \"x\" is not valid JSON"]
+        ];
+        for (const [text, message] of cases) {
+            expect(scan([text]), JSON.stringify(text)).toBe(message);
+            for (const size of [1, 2, 3, 7]) expect(scan(every(text, size)), `${JSON.stringify(text)} in chunks of ${size}`).toBe(message);
+        }
+    });
+
+    it('puts an error at the position JSON.parse of the whole file names', () => {
+        const at = (text: string, offset: number) => {
+            const lines = text.slice(0, offset).split('\n');
+            return `${lines.length}:${lines[lines.length - 1].length + 1}`;
+        };
+        const rows = fc.array(fc.dictionary(fc.string({ maxLength: 3 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), { minLength: 1, maxLength: 4 });
+        const edit = fc.tuple(fc.nat(), fc.nat({ max: 1 }), fc.constantFrom('x', ',', ':', '"', '{', '}', '[', ']', '\\', '1', '\n', '-'));
+        fc.assert(fc.property(rows, fc.constantFrom(undefined, 1), edit, ([...objects], indent, [where, drop, insert]) => {
+            const valid = JSON.stringify(objects, null, indent);
+            const i = 1 + where % (valid.length - 1); // past the opening bracket: a file that is not an array is reported at its first character
+            const text = valid.slice(0, i) + insert + valid.slice(i + drop);
+            let position: number | null = null;
+            try { JSON.parse(text); } catch (error) { const m = /position (\d+)/.exec((error as Error).message); position = m ? Number(m[1]) : null; }
+            fc.pre(position !== null);
+            const streamed = scan(every(text, 5));
+            expect(typeof streamed === 'string' ? streamed.replace(/: .*/s, '') : streamed).toBe(at(text, position!));
+        }), { numRuns: 400, seed: 5 });
+    });
+});
+
+describe('reading a JSON array file', () => {
+    it('streams a file larger than a read chunk with rows in order', async () => {
+        const rows = Array.from({ length: 3000 }, (_, i) => ({ respondent_id: `r${i}`, recommend: i % 11, packaging: { box: i % 5 }, why: '] "}' }));
+        const { info, records } = await read(write('many.json', JSON.stringify(rows, null, 2)));
+        expect(info).toEqual({ format: 'surveyjs-json', encoding: 'utf-8', rowsRead: 3000 });
+        expect(records.map(r => [r.row, r.line])).toEqual(rows.map((_, i) => [i + 1, 0]));
+        expect(records[2999]).toEqual({ row: 3000, line: 0, columns: ['respondent_id', 'recommend', 'packaging.box', 'why'], values: ['r2999', 7, 4, '] "}'] });
+    });
+
+    it('drops a UTF-8 BOM and reads CRLF line ends', async () => {
+        const { records } = await read(write('bom.json', '\uFEFF[\r\n{"respondent_id":"a"},\r\n{"respondent_id":"日本"}\r\n]\r\n'));
+        expect(records.map(r => r.values)).toEqual([['a'], ['日本']]);
+    });
+
+    it('names the file, line and column of each kind of error', async () => {
+        const fails = async (name: string, content: string) => failure(write(name, content));
+        const at = (name: string) => path.join(dir, name);
+        expect(await fails('empty.json', '')).toBe(`${at('empty.json')}:1:1: invalid JSON: Unexpected end of JSON input`);
+        expect(await fails('open.json', '[\n{"a":1},\n{"a":2}')).toBe(`${at('open.json')}:3:8: invalid JSON: Unexpected end of JSON input`);
+        expect(await fails('comma.json', '[\n{"a":1}\n{"a":2}]')).toBe(`${at('comma.json')}:3:1: invalid JSON: Expected ',' or ']' after array element`);
+        expect(await fails('tail.json', '[{"a":1}]\n,')).toBe(`${at('tail.json')}:2:1: invalid JSON: Unexpected non-whitespace character after JSON`);
+        expect(await fails('inner.json', '\uFEFF[{"a":1},\n {"a": 1,}]')).toBe(`${at('inner.json')}:2:10: invalid JSON: Expected double-quoted property name`);
+        expect(await fails('top.json', '\n  "responses"')).toBe(`${at('top.json')}:2:3: expected a JSON array of responses (SurveyJS survey.data objects)`);
+        expect(await fails('scalar.json', '[{"a":1},\n  [{"a":2}]]')).toBe(`${at('scalar.json')}:2:3: element 2 of the array is not an object (a response)`);
     });
 });

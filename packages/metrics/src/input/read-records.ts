@@ -1,14 +1,16 @@
 /**
- * Reads a response or dataset file record by record: CSV (streamed), NDJSON (streamed) or a JSON
- * array of SurveyJS `survey.data` objects (parsed whole: JSON arrays come from survey tools' API
- * exports and are small next to CSV exports). Every record reaches the caller; bad values are the
- * row checker's business, unreadable files throw DataFileError with line and column.
+ * Reads a response or dataset file record by record in one streaming pass whose memory does not
+ * grow with the number of rows: CSV, NDJSON, or a JSON array of SurveyJS `survey.data` objects
+ * (each element parsed on its own once the scanner has found its end). Every record reaches the
+ * caller; bad values are the row checker's business, unreadable files throw DataFileError with
+ * line and column.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { CsvParser, CsvSyntaxError } from './csv-parser.js';
 import { DataFileError } from './data-file-error.js';
 import { detectEncoding, firstInvalidByte, hasUtf8Bom, undecodableError, type TextEncoding } from './decode.js';
+import { JsonArrayScanner, JsonArraySyntaxError, jsonErrorPosition, jsonErrorReason } from './json-array-stream.js';
 
 export type FileFormat = 'csv' | 'ndjson' | 'surveyjs-json';
 
@@ -155,16 +157,6 @@ function csvSink(file: string, onRecord: (record: RawRecord) => void): Sink {
     };
 }
 
-/** Position (0-based) from a V8 JSON.parse message, which names it as "at position N". */
-function jsonErrorPosition(error: unknown): number | null {
-    const m = /position (\d+)/.exec((error as Error).message);
-    return m ? Number(m[1]) : null;
-}
-
-function jsonErrorReason(error: unknown): string {
-    return (error as Error).message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/^SyntaxError: /, '');
-}
-
 function flatten(obj: Record<string, unknown>): { columns: string[]; values: unknown[] } {
     const columns: string[] = [], values: unknown[] = [];
     for (const [key, value] of Object.entries(obj)) {
@@ -216,27 +208,21 @@ function ndjsonSink(file: string, onRecord: (record: RawRecord) => void): Sink {
 }
 
 function jsonArraySink(file: string, onRecord: (record: RawRecord) => void): Sink {
-    const parts: string[] = [];
+    const scanner = new JsonArrayScanner((value, index, line, column) => {
+        if (!isPlainObject(value)) throw new DataFileError(file, line, column, `element ${index} of the array is not an object (a response)`);
+        onRecord({ row: index, line: 0, ...flatten(value) });
+    });
+    const fail = (error: unknown): never => {
+        if (!(error instanceof JsonArraySyntaxError)) throw error;
+        throw new DataFileError(file, error.line, error.column,
+            error.notArray ? 'expected a JSON array of responses (SurveyJS survey.data objects)' : `invalid JSON: ${error.message}`);
+    };
     return {
-        push: text => { parts.push(text); },
+        push: text => {
+            try { scanner.push(text); } catch (error) { fail(error); }
+        },
         end: () => {
-            const text = parts.join('');
-            let value: unknown;
-            try {
-                value = JSON.parse(text);
-            } catch (error) {
-                const pos = jsonErrorPosition(error) ?? 0;
-                const before = text.slice(0, pos);
-                const line = before.split('\n').length;
-                const column = pos - (before.lastIndexOf('\n') + 1) + 1;
-                throw new DataFileError(file, line, column, `invalid JSON: ${jsonErrorReason(error)}`);
-            }
-            if (!Array.isArray(value)) throw new DataFileError(file, 1, 1, 'expected a JSON array of responses (SurveyJS survey.data objects)');
-            value.forEach((item, i) => {
-                if (!isPlainObject(item)) throw new DataFileError(file, 1, 1, `element ${i + 1} of the array is not an object (a response)`);
-                onRecord({ row: i + 1, line: 0, ...flatten(item) });
-            });
-            return value.length;
+            try { return scanner.end(); } catch (error) { return fail(error); }
         }
     };
 }
