@@ -11,7 +11,7 @@ import type { CxModel } from '@cxspec/language';
 import { readCsv } from '../src/input/csv-byte-reader.js';
 import { readRecords } from '../src/input/read-records.js';
 import { DataFileError, evaluate, type EvaluationResult } from '../src/index.js';
-import { IdSet } from '../src/check/id-set.js';
+import { ADDED, HASHED, IdSet, SEEN, hashIdBytes, hashIdText } from '../src/check/id-set.js';
 import { REPO, exampleModel, tempDir } from './support/files.js';
 
 const tmp = tempDir('cx-bytes-');
@@ -19,7 +19,7 @@ afterAll(() => tmp.remove());
 
 interface Read {
     header: string[] | null;
-    records: Array<{ row: number; line: number; values: string[] }>;
+    records: Array<{ row: number; line: number; values: string[]; count: number }>;
     rows: number;
 }
 
@@ -28,8 +28,14 @@ async function viaBytes(file: string, chunk: number): Promise<Read | string> {
     try {
         const info = await readCsv(file, {}, {
             header: columns => { out.header = columns; },
-            fields: r => out.records.push({ row: r.row, line: r.line, values: Array.from({ length: r.count }, (_, i) => r.bytes.toString('utf8', r.starts[i], r.ends[i])) }),
-            record: r => out.records.push({ row: r.row, line: r.line, values: [...(r.values as string[])] })
+            batch: b => {
+                for (let r = 0; r < b.size; r++) {
+                    // Past the header's width only the count is kept.
+                    const values = Array.from({ length: Math.min(b.counts[r], b.width) }, (_, f) => b.bytes.toString('utf8', b.starts[r * b.width + f], b.ends[r * b.width + f]));
+                    out.records.push({ row: b.rows[r], line: b.lines[r], values, count: b.counts[r] });
+                }
+            },
+            record: r => out.records.push({ row: r.row, line: r.line, values: (r.values as string[]).slice(0, r.columns.length), count: r.values.length })
         }, chunk);
         out.rows = info.rowsRead;
         return out;
@@ -44,7 +50,7 @@ async function viaText(file: string): Promise<Read | string> {
     try {
         const info = await readRecords(file, {}, r => {
             out.header = r.columns;
-            out.records.push({ row: r.row, line: r.line, values: [...(r.values as string[])] });
+            out.records.push({ row: r.row, line: r.line, values: (r.values as string[]).slice(0, r.columns.length), count: r.values.length });
         });
         out.rows = info.rowsRead;
         return out;
@@ -82,7 +88,11 @@ describe('byte CSV reader', () => {
     it('cuts plain and simply quoted records as bytes and hands the rest to the text parser', async () => {
         const file = tmp.write('mixed.csv', 'id,text,n\r\n1,plain,2\r\n2,"a, b",3\r\n3,"say ""hi""",4\r\n4,"two\nlines",5\r\n\r\n5,,6\r\n6,"",7');
         const kinds: string[] = [];
-        await readCsv(file, {}, { header: () => {}, fields: r => kinds.push(`${r.row}@${r.line}:bytes`), record: r => kinds.push(`${r.row}@${r.line}:text`) });
+        await readCsv(file, {}, {
+            header: () => {},
+            batch: b => { for (let r = 0; r < b.size; r++) kinds.push(`${b.rows[r]}@${b.lines[r]}:bytes`); },
+            record: r => kinds.push(`${r.row}@${r.line}:text`)
+        });
         expect(kinds).toEqual(['1@2:bytes', '2@3:bytes', '3@4:text', '4@5:text', '5@8:bytes', '6@9:text']);
         sameRead(await viaBytes(file, 4), await viaText(file));
     });
@@ -108,26 +118,28 @@ describe('byte CSV reader', () => {
         const sjis = new Uint8Array([...Buffer.from('id,name\nr1,'), 0x93, 0xfa, 0x96, 0x7b, 0x0a]);
         const file = tmp.write('sjis.csv', sjis);
         const read = await viaBytes(file, 1 << 16);
-        expect(read).toEqual({ header: ['id', 'name'], records: [{ row: 1, line: 2, values: ['r1', '日本'] }], rows: 1 });
+        expect(read).toEqual({ header: ['id', 'name'], records: [{ row: 1, line: 2, values: ['r1', '日本'], count: 2 }], rows: 1 });
     });
 
-    it('puts an id added as bytes and as text in the same slot', () => {
-        fc.assert(fc.property(fc.stringMatching(/^[!-~]{1,24}$/), fc.boolean(), (id, bytesFirst) => {
-            const ids = new IdSet(1 << 4);
-            const bytes = Buffer.from(`,${id},`);
-            if (bytesFirst) {
-                expect(ids.addBytes(bytes, 1, bytes.length - 1)).toBe(true);
-                expect(ids.add(id)).toBe(false);
-            } else {
-                expect(ids.add(id)).toBe(true);
-                expect(ids.addBytes(bytes, 1, bytes.length - 1)).toBe(false);
-            }
+    it('hashes an id given as bytes as its text, and adds a batch of hashes in order', () => {
+        fc.assert(fc.property(fc.array(fc.stringMatching(/^[!-~]{1,12}$/), { maxLength: 40 }), ids => {
+            const lo = new Uint32Array(ids.length), hi = new Uint32Array(ids.length);
+            const state = new Uint8Array(ids.length);
+            const textLo = new Uint32Array(1), textHi = new Uint32Array(1);
+            ids.forEach((id, i) => {
+                const bytes = Buffer.from(`,${id},`);
+                expect(hashIdBytes(bytes, 1, bytes.length - 1, lo, hi, i)).toBe(true);
+                hashIdText(id, textLo, textHi, 0);
+                expect([lo[i], hi[i]]).toEqual([textLo[0], textHi[0]]);
+                state[i] = HASHED;
+            });
+            const set = new IdSet(1 << 4);
+            set.addHashes(lo, hi, state, ids.length);
+            expect([...state]).toEqual(ids.map((id, i) => (ids.indexOf(id) === i ? ADDED : SEEN)));
+            expect(ids.every(id => !set.add(id))).toBe(true);
         }), { numRuns: 300 });
-        const ids = new IdSet(1 << 4);
-        expect(ids.addBytes(Buffer.from('a b'), 0, 3)).toBeNull();
-        expect(ids.addBytes(Buffer.from('日本'), 0, 6)).toBeNull();
-        expect(ids.addBytes(Buffer.from(''), 0, 0)).toBeNull();
-        expect(ids.size).toBe(0);
+        const lo = new Uint32Array(1), hi = new Uint32Array(1);
+        for (const text of ['a b', '日本', '', ' a']) expect(hashIdBytes(Buffer.from(text), 0, Buffer.byteLength(text), lo, hi, 0)).toBe(false);
     });
 });
 

@@ -15,14 +15,18 @@
  */
 export const DEFAULT_SLOTS = 1 << 22;
 
+/** States of the ids of a batch (IdSink.addHashes): no id, hashed, then added or seen before. */
+export const NO_ID = 0, HASHED = 1, ADDED = 2, SEEN = 3;
+
 /** Where the row checker puts each respondent id; false when the id was seen before. */
 export interface IdSink {
     add(id: string): boolean;
     /**
-     * Adds the id written as bytes [start, end): the same id as `add` of their text, when they are
-     * printable ASCII without spaces (what ids are); null, adding nothing, for any other bytes.
+     * Adds, in order, the hashes i < n whose state is HASHED (put in `lo` and `hi` by hashIdBytes
+     * or hashIdText), and sets each state to ADDED or SEEN. One tight loop over a batch lets the
+     * table's cache misses overlap, where one lookup per row waits for each in turn.
      */
-    addBytes(bytes: Uint8Array, start: number, end: number): boolean | null;
+    addHashes(lo: Uint32Array, hi: Uint32Array, state: Uint8Array, n: number): void;
 }
 
 /** The 64-bit hash of the last `hashId` call, as two 32-bit halves (no allocation per id). */
@@ -43,23 +47,36 @@ function hashId(id: string): void {
     hashHi = ((b >>> 2) << 1) | 1;
 }
 
-/** hashId of the text of bytes [start, end), when they are printable ASCII (0x21-0x7e); else false. */
-function hashIdBytes(bytes: Uint8Array, start: number, end: number): boolean {
+/** hashId of `id` into lo[i] and hi[i]. */
+export function hashIdText(id: string, lo: Uint32Array, hi: Uint32Array, i: number): void {
+    hashId(id);
+    lo[i] = hashLo;
+    hi[i] = hashHi;
+}
+
+/**
+ * hashIdText of the text of bytes [start, end) into lo[i] and hi[i], when they are printable ASCII
+ * without spaces (what ids are, and then bytes and text hash alike); false, storing nothing, else.
+ */
+export function hashIdBytes(bytes: Uint8Array, start: number, end: number, lo: Uint32Array, hi: Uint32Array, i: number): boolean {
+    if (start === end) return false;
     let a = 0x811c9dc5, b = 0x01000193 ^ (end - start);
-    for (let i = start; i < end; i++) {
-        const c = bytes[i];
+    for (let k = start; k < end; k++) {
+        const c = bytes[k];
         if (c < 0x21 || c > 0x7e) return false;
         a = Math.imul(a ^ c, 0x01000193);
         b = Math.imul(b ^ c, 0x5bd1e995);
         b ^= b >>> 15;
     }
     a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
-    hashLo = (a >>> 0) || 1;
-    hashHi = ((b >>> 2) << 1) | 1;
+    lo[i] = (a >>> 0) || 1;
+    hi[i] = ((b >>> 2) << 1) | 1;
     return true;
 }
 
 const TAG = 0x80000000, KEY = 0x7fffffff;
+/** SharedIds' control words: the abort flag and each thread's count, 64 bytes (16 words) apart. */
+const ABORTED = 0, COUNT = 16, CONTROL_WORDS = 48;
 
 export class IdSet implements IdSink {
     /** Slot i holds the hash's low half at 2i (0 = empty) and its high half at 2i + 1. */
@@ -86,8 +103,8 @@ export class IdSet implements IdSink {
         return this.addHash(hashLo, hashHi);
     }
 
-    addBytes(bytes: Uint8Array, start: number, end: number): boolean | null {
-        return start < end && hashIdBytes(bytes, start, end) ? this.addHash(hashLo, hashHi) : null;
+    addHashes(lo: Uint32Array, hi: Uint32Array, state: Uint8Array, n: number): void {
+        for (let i = 0; i < n; i++) if (state[i] === HASHED) state[i] = this.addHash(lo[i], hi[i]) ? ADDED : SEEN;
     }
 
     private addHash(lo: number, hi: number): boolean {
@@ -130,52 +147,64 @@ function insert(table: Uint32Array, lo: number, hi: number): boolean {
  * thread's own part is one in a single pass too (its rows are in order); a duplicate across the two
  * parts, or more ids than the table holds without growing, throws SplitAbort, and the file is
  * scored on one thread, which reports it in row order.
+ *
+ * Each thread counts its own ids and publishes the count in its own cache line of the control
+ * words once per call: one counter both threads incremented per id made the line bounce between
+ * the cores and tripled the cost of an insert. Each thread may fill half the table's limit.
  */
 export class SharedIds implements IdSink {
     private readonly slotsView: Int32Array;
-    /** [ids added, aborted (1)] */
+    /** Int32 words: [ABORTED] is 1 once a thread aborts, [COUNT + 16 * tag] the ids each thread added. */
     private readonly control: Int32Array;
     private readonly mask: number;
     private readonly limit: number;
+    private count = 0;
 
     constructor(readonly slots: number, readonly table: SharedArrayBuffer, controlBuffer: SharedArrayBuffer, private readonly tag: 0 | 1) {
         this.slotsView = new Int32Array(table);
         this.control = new Int32Array(controlBuffer);
         this.mask = slots - 1;
-        this.limit = loadLimit(slots);
+        this.limit = loadLimit(slots) / 2;
     }
 
     static create(slots = DEFAULT_SLOTS): { table: SharedArrayBuffer; control: SharedArrayBuffer } {
-        return { table: new SharedArrayBuffer(8 * slots), control: new SharedArrayBuffer(8) };
+        return { table: new SharedArrayBuffer(8 * slots), control: new SharedArrayBuffer(4 * CONTROL_WORDS) };
     }
 
+    /** Ids both threads added (each publishes its count at the end of each call). */
     get size(): number {
-        return Atomics.load(this.control, 0);
+        return Atomics.load(this.control, COUNT) + Atomics.load(this.control, COUNT + 16);
     }
 
     get aborted(): boolean {
-        return Atomics.load(this.control, 1) === 1;
+        return Atomics.load(this.control, ABORTED) === 1;
     }
 
     add(id: string): boolean {
         hashId(id);
-        return this.addHashed();
+        const added = this.addHash(hashLo, hashHi);
+        this.publish();
+        return added;
     }
 
-    addBytes(bytes: Uint8Array, start: number, end: number): boolean | null {
-        return start < end && hashIdBytes(bytes, start, end) ? this.addHashed() : null;
+    addHashes(lo: Uint32Array, hi: Uint32Array, state: Uint8Array, n: number): void {
+        for (let i = 0; i < n; i++) if (state[i] === HASHED) state[i] = this.addHash(lo[i], hi[i]) ? ADDED : SEEN;
+        this.publish();
     }
 
-    /** Adds the hash of the last hashId or hashIdBytes call. */
-    private addHashed(): boolean {
-        const t = this.slotsView, lo = hashLo | 0, stored = (hashHi | (this.tag ? TAG : 0)) | 0;
-        for (let i = hashLo & this.mask; ; i = (i + 1) & this.mask) {
+    private publish(): void {
+        Atomics.store(this.control, COUNT + 16 * this.tag, this.count);
+    }
+
+    private addHash(hashLow: number, hashHigh: number): boolean {
+        const t = this.slotsView, lo = hashLow | 0, stored = (hashHigh | (this.tag ? TAG : 0)) | 0;
+        for (let i = hashLow & this.mask; ; i = (i + 1) & this.mask) {
             let s = Atomics.load(t, 2 * i);
             if (s === 0) {
                 s = Atomics.compareExchange(t, 2 * i, 0, lo);
                 if (s === 0) {
                     Atomics.store(t, 2 * i + 1, stored);
-                    if (Atomics.add(this.control, 0, 1) >= this.limit) this.abort('the id table is full');
+                    if (++this.count >= this.limit) this.abort('the id table is full');
                     return true;
                 }
             }
@@ -183,14 +212,15 @@ export class SharedIds implements IdSink {
             let h: number;
             // The other thread claimed the slot and is about to write the high half.
             while ((h = Atomics.load(t, 2 * i + 1)) === 0);
-            if ((h & KEY) !== hashHi) continue;
+            if ((h & KEY) !== hashHigh) continue;
             if ((h >>> 31) !== this.tag) this.abort('an id appears in both parts');
             return false;
         }
     }
 
     private abort(why: string): never {
-        Atomics.store(this.control, 1, 1);
+        this.publish();
+        Atomics.store(this.control, ABORTED, 1);
         throw new SplitAbort(why);
     }
 }

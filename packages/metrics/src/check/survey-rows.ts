@@ -5,13 +5,13 @@
  * left out of just the metrics that read it (it becomes INVALID).
  */
 import type { Survey } from '@cxspec/language';
-import type { CsvFields } from '../input/csv-byte-reader.js';
+import type { CsvBatch } from '../input/csv-byte-reader.js';
 import type { RawRecord } from '../input/read-records.js';
-import type { ColumnMapping } from '../input/mapping.js';
+import type { ColumnMapping, Recode } from '../input/mapping.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { DatasetRecord, DatasetTable } from './dataset-table.js';
 import type { ExclusionLog } from './exclusions.js';
-import type { IdSink } from './id-set.js';
+import { HASHED, NO_ID, SEEN, hashIdBytes, hashIdText, type IdSink } from './id-set.js';
 import { parseTimestamp, parseTimestampBytes } from './timestamp.js';
 import {
     INVALID, questionByteConverter, questionConverter, scaleByteConverter, scaleConverter,
@@ -31,12 +31,33 @@ export interface SurveyRow {
 
 const ID = 'respondent_id', TIME = 'submitted_at';
 
+/** Field f of record r of a batch, decoded. */
+function cellText(batch: CsvBatch, r: number, f: number): string {
+    const at = r * batch.width + f;
+    return batch.bytes.toString('utf8', batch.starts[at], batch.ends[at]);
+}
+
 /** What one file column feeds: a special field, a question (index), a matrix item, or nothing. */
 type Target =
     | { type: 'id' } | { type: 'time' } | { type: 'key' }
-    | { type: 'answer'; index: number; convert: Converter; convertBytes: ByteConverter }
-    | { type: 'check'; convert: Converter; convertBytes: ByteConverter }
+    | { type: 'answer'; index: number; convert: Converter; convertBytes: ByteConverter; digit: DigitWindow | null }
+    | { type: 'check'; convert: Converter; convertBytes: ByteConverter; digit: DigitWindow | null }
     | { type: 'unknown' } | { type: 'ignored' };
+
+/**
+ * The one-digit cells of a scale column without recoded values that are valid answers: digit d
+ * (0-9) reads as d + offset when that is in [low, high]. Checked inline, they skip the converter
+ * call, the commonest cell of all.
+ */
+interface DigitWindow {
+    low: number;
+    high: number;
+    offset: number;
+}
+
+function digitWindow(min: number, max: number, recode: Recode | undefined): DigitWindow | null {
+    return recode?.values ? null : { low: min, high: max, offset: recode?.offset ?? 0 };
+}
 
 /**
  * What a header's columns feed, grouped by kind (each group in column order), so checking a row
@@ -48,6 +69,10 @@ interface ColumnPlan {
     convertIndex: number[];
     converters: Converter[];
     byteConverters: ByteConverter[];
+    /** Per convert column: its DigitWindow as [low, high, offset], or low > high (never) for other columns. */
+    digitLow: Int32Array;
+    digitHigh: Int32Array;
+    digitOffset: Int32Array;
     unknownColumns: number[];
     /** Index of the id, time and key column (the last one when a mapping names several), -1 when absent. */
     id: number;
@@ -65,6 +90,10 @@ export class SurveyRowChecker {
     private readonly report: Reporter;
     /** The row just checked, reused so checking a million rows allocates no row objects. */
     private readonly out: SurveyRow;
+    /** A batch's id hashes and states (see addIds), grown to the largest batch. */
+    private idLow = new Uint32Array(0);
+    private idHigh = new Uint32Array(0);
+    private idStates = new Uint8Array(0);
 
     /**
      * `joinKey` is the key column of the dataset the survey joins (null when it joins none);
@@ -84,12 +113,18 @@ export class SurveyRowChecker {
                     const name = `${q.name}.${item.id}`;
                     const recode = mapping.recode.get(name);
                     const convert = scaleConverter(name, q.scale!.min, q.scale!.max, recode);
-                    this.fields.set(name, { type: 'check', convert, convertBytes: scaleByteConverter(q.scale!.min, q.scale!.max, recode, convert) });
+                    this.fields.set(name, {
+                        type: 'check', convert, convertBytes: scaleByteConverter(q.scale!.min, q.scale!.max, recode, convert),
+                        digit: digitWindow(q.scale!.min, q.scale!.max, recode)
+                    });
                 }
             } else {
                 const recode = mapping.recode.get(q.name);
                 const convert = questionConverter(q, recode);
-                this.fields.set(q.name, { type: 'answer', index, convert, convertBytes: questionByteConverter(q, recode, convert) });
+                this.fields.set(q.name, {
+                    type: 'answer', index, convert, convertBytes: questionByteConverter(q, recode, convert),
+                    digit: q.scale && ['nps', 'csat', 'ces', 'rating'].includes(q.kind) ? digitWindow(q.scale.min, q.scale.max, recode) : null
+                });
             }
         });
         for (const [column, field] of mapping.columns) {
@@ -117,7 +152,10 @@ export class SurveyRowChecker {
 
     private planOf(columns: string[]): ColumnPlan {
         if (columns === this.cachedColumns) return this.cachedPlan!;
-        const plan: ColumnPlan = { convertColumns: [], convertIndex: [], converters: [], byteConverters: [], unknownColumns: [], id: -1, time: -1, key: -1 };
+        const plan: ColumnPlan = {
+            convertColumns: [], convertIndex: [], converters: [], byteConverters: [], unknownColumns: [], id: -1, time: -1, key: -1,
+            digitLow: new Int32Array(columns.length), digitHigh: new Int32Array(columns.length).fill(-1), digitOffset: new Int32Array(columns.length)
+        };
         columns.forEach((column, i) => {
             const t: Target = this.mapping.ignore.has(column) ? { type: 'ignored' }
                 : this.fields.get(this.mapping.columns.get(column) ?? column) ?? { type: 'unknown' };
@@ -126,6 +164,12 @@ export class SurveyRowChecker {
                     plan.convertColumns.push(i);
                     plan.convertIndex.push(t.type === 'answer' ? t.index : -1);
                     plan.converters.push(t.convert);
+                    if (t.digit) {
+                        const k = plan.byteConverters.length;
+                        plan.digitLow[k] = t.digit.low;
+                        plan.digitHigh[k] = t.digit.high;
+                        plan.digitOffset[k] = t.digit.offset;
+                    }
                     plan.byteConverters.push(t.convertBytes);
                     break;
                 case 'unknown': plan.unknownColumns.push(i); break;
@@ -181,55 +225,94 @@ export class SurveyRowChecker {
         return out;
     }
 
-    /** check() of a record the byte CSV reader cut: the same row, exclusions and messages. */
-    checkFields(rec: CsvFields): SurveyRow | null {
-        const { columns, bytes, starts, ends, count } = rec;
-        this.currentRow = rec.row;
-        if (count !== columns.length) {
+    /**
+     * check() of each record of a byte CSV reader's batch, in order: `onRow` gets each kept row (the
+     * reused object). The batch's ids go into the id table first, all in one loop.
+     */
+    checkBatch(batch: CsvBatch, onRow: (row: SurveyRow) => void): void {
+        const plan = this.planOf(batch.columns);
+        const idStates = this.addIds(batch, plan);
+        for (let r = 0; r < batch.size; r++) {
+            const row = this.checkBatchRecord(batch, r, plan, idStates[r]);
+            if (row) onRow(row);
+        }
+    }
+
+    /** Hashes the ids of the batch's well-formed records and adds them in order: ADDED, SEEN or NO_ID per record. */
+    private addIds(batch: CsvBatch, plan: ColumnPlan): Uint8Array {
+        const { size, width, counts, bytes, starts, ends } = batch;
+        if (this.idStates.length < size) {
+            this.idLow = new Uint32Array(size);
+            this.idHigh = new Uint32Array(size);
+            this.idStates = new Uint8Array(size);
+        }
+        const { idLow, idHigh, idStates } = this;
+        for (let r = 0; r < size; r++) {
+            idStates[r] = NO_ID;
+            if (counts[r] !== width || plan.id < 0) continue;
+            const at = r * width + plan.id;
+            if (hashIdBytes(bytes, starts[at], ends[at], idLow, idHigh, r)) {
+                idStates[r] = HASHED;
+                continue;
+            }
+            const id = bytes.toString('utf8', starts[at], ends[at]).trim();
+            if (id === '') continue;
+            hashIdText(id, idLow, idHigh, r);
+            idStates[r] = HASHED;
+        }
+        this.ids.addHashes(idLow, idHigh, idStates, size);
+        return idStates;
+    }
+
+    private checkBatchRecord(batch: CsvBatch, r: number, plan: ColumnPlan, idState: number): SurveyRow | null {
+        const { columns, width, bytes, starts, ends } = batch;
+        const count = batch.counts[r];
+        this.currentRow = batch.rows[r];
+        if (count !== width) {
             this.currentColumn = '(row)';
-            this.report('malformed_row', `row has ${count} fields but the header has ${columns.length}`);
+            this.report('malformed_row', `row has ${count} fields but the header has ${width}`);
             return null;
         }
-        const plan = this.planOf(columns);
+        const base = r * width;
         const out = this.out;
-        out.row = rec.row;
+        out.row = batch.rows[r];
         const answers = out.answers;
         for (let q = 0; q < answers.length; q++) answers[q] = undefined;
-        const { convertColumns, convertIndex, byteConverters, unknownColumns } = plan;
+        const { convertColumns, convertIndex, byteConverters, unknownColumns, digitLow, digitHigh, digitOffset } = plan;
         for (let k = 0; k < convertColumns.length; k++) {
             const i = convertColumns[k];
-            this.currentColumn = columns[i];
-            const answer = byteConverters[k](bytes, starts[i], ends[i], this.report);
+            const start = starts[base + i], end = ends[base + i];
+            let answer: Answer;
+            const digit = bytes[start] - 48, v = digit + digitOffset[k];
+            if (end - start === 1 && digit >= 0 && digit <= 9 && v >= digitLow[k] && v <= digitHigh[k]) {
+                answer = v;
+            } else {
+                this.currentColumn = columns[i];
+                answer = byteConverters[k](bytes, start, end, this.report);
+            }
             if (convertIndex[k] >= 0) answers[convertIndex[k]] = answer;
         }
         for (let k = 0; k < unknownColumns.length; k++) {
             const i = unknownColumns[k];
-            if (ends[i] > starts[i]) {
+            if (ends[base + i] > starts[base + i]) {
                 this.currentColumn = columns[i];
                 this.report('unknown_column', `column '${columns[i]}' is not a question of survey ${this.survey.name}; map it with --map or list it under "ignore"`);
             }
         }
-        const text = (i: number) => bytes.toString('utf8', starts[i], ends[i]);
-        if (plan.id < 0) return this.missingId();
-        let added = this.ids.addBytes(bytes, starts[plan.id], ends[plan.id]);
-        if (added === null) {
-            const idText = text(plan.id).trim();
-            if (idText === '') return this.missingId();
-            added = this.ids.add(idText);
-        }
-        if (!added) return this.duplicateId(text(plan.id).trim());
+        if (idState === NO_ID) return this.missingId();
+        if (idState === SEEN) return this.duplicateId(cellText(batch, r, plan.id).trim());
         if (plan.time < 0) {
             out.time = this.timeOf(null, undefined);
         } else {
-            const fast = parseTimestampBytes(bytes, starts[plan.time], ends[plan.time]);
+            const fast = parseTimestampBytes(bytes, starts[base + plan.time], ends[base + plan.time]);
             if (fast !== undefined) {
-                out.time = this.timeOf(fast, fast === null ? text(plan.time) : undefined);
+                out.time = this.timeOf(fast, fast === null ? cellText(batch, r, plan.time) : undefined);
             } else {
-                const time = text(plan.time);
+                const time = cellText(batch, r, plan.time);
                 out.time = this.timeOf(time !== '' ? parseTimestamp(time) : null, time);
             }
         }
-        out.joined = this.join(plan.key < 0 ? undefined : text(plan.key));
+        out.joined = this.join(plan.key < 0 ? undefined : cellText(batch, r, plan.key));
         return out;
     }
 

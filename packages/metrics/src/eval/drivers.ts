@@ -28,6 +28,14 @@ export class DriverPlan {
     private readonly tops: Acc[];
     private readonly topFrom: number[];
     private readonly vector: Float64Array;
+    /**
+     * Each driver's answers counted per scale value (index: answer − scale minimum) since the last
+     * settle(), and the first of them: counting is cheaper per row than updating two accumulators,
+     * and with integer answers the sums built from the counts are the streamed sums, bit for bit.
+     */
+    private readonly counts: Float64Array[];
+    private readonly firsts: Float64Array;
+    private readonly scaleMin: number[];
 
     constructor(readonly analysis: DriverAnalysis, readonly survey: Survey) {
         const index = (name: string) => survey.questions.findIndex(q => q.name === name);
@@ -39,6 +47,9 @@ export class DriverPlan {
         // Top-2-box of each driver's own scale.
         this.topFrom = this.drivers.map(i => survey.questions[i].scale!.max - 1);
         this.vector = new Float64Array(1 + this.drivers.length);
+        this.scaleMin = this.drivers.map(i => survey.questions[i].scale!.min);
+        this.counts = this.drivers.map(i => new Float64Array(survey.questions[i].scale!.max - survey.questions[i].scale!.min + 1));
+        this.firsts = new Float64Array(this.drivers.length).fill(Number.NaN);
     }
 
     /** True when the row counted (in the model or in a driver's performance). */
@@ -51,8 +62,8 @@ export class DriverPlan {
         for (let j = 0; j < this.drivers.length; j++) {
             const v = answers[this.drivers[j]];
             if (typeof v === 'number') {
-                this.means[j].addValue(v);
-                this.tops[j].addHit(v >= this.topFrom[j]);
+                this.counts[j][v - this.scaleMin[j]]++;
+                if (Number.isNaN(this.firsts[j])) this.firsts[j] = v;
                 this.vector[j + 1] = v;
                 used = true;
             } else {
@@ -63,19 +74,42 @@ export class DriverPlan {
         return used || complete;
     }
 
+    /** Adds the counted answers to the mean and top-box accumulators (in row order, after what they hold). */
+    private settle(): void {
+        for (let j = 0; j < this.drivers.length; j++) {
+            const counts = this.counts[j], shift = this.firsts[j];
+            if (Number.isNaN(shift)) continue;
+            let n = 0, a = 0, b = 0, hits = 0;
+            for (let k = 0; k < counts.length; k++) {
+                const c = counts[k];
+                if (c === 0) continue;
+                const v = this.scaleMin[j] + k, d = v - shift;
+                n += c; a += c * d; b += c * d * d;
+                if (v >= this.topFrom[j]) hits += c;
+            }
+            this.means[j].merge({ n, a, b, shift });
+            this.tops[j].merge({ n, a: hits, b: 0, shift: Number.NaN });
+            counts.fill(0);
+            this.firsts[j] = Number.NaN;
+        }
+    }
+
     state(): DriverState {
+        this.settle();
         const { n, shift, sums, products } = this.cross;
         return { cross: { n, shift, sums, products }, means: this.means.map(accState), tops: this.tops.map(accState) };
     }
 
     /** Adds the sums of the rows after this plan's rows (merge order fixes the result's bits). */
     merge(other: DriverState): void {
+        this.settle();
         this.cross.merge(other.cross);
         other.means.forEach((acc, j) => this.means[j].merge(acc));
         other.tops.forEach((acc, j) => this.tops[j].merge(acc));
     }
 
     result(): DriverAnalysisResult {
+        this.settle();
         const { analysis, survey } = this;
         const k = this.drivers.length;
         const n = this.cross.n;

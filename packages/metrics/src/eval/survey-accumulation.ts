@@ -8,6 +8,7 @@ import type { CxModel, Survey } from '@cxspec/language';
 import type { SurveyRow, SurveyRowChecker } from '../check/survey-rows.js';
 import { readCsv } from '../input/csv-byte-reader.js';
 import { formatOf, readRecords, type ReadInfo, type ReadOptions } from '../input/read-records.js';
+import type { Acc } from '../stats/accumulator.js';
 import { Breakdown, type BreakdownState } from './breakdown.js';
 import { compileCondition, type Predicate } from './conditions.js';
 import { DriverPlan, type DriverState } from './drivers.js';
@@ -26,10 +27,11 @@ export class SurveyAccumulation {
     private readonly segmentTests: Predicate[];
     private readonly inSegment: (boolean | null)[];
     private readonly segmentSlots: number[][];
-    // Each metric's period start by day number: the calendar work is done once per distinct day.
-    private readonly dayStarts = new Map<number, number[]>();
+    // Per day number, each metric's period start and (once it has one) period accumulator: the
+    // calendar work and the period lookup are done once per distinct day.
+    private readonly days = new Map<number, { starts: number[]; accs: (Acc | undefined)[] }>();
     private lastDay = NaN;
-    private starts: number[] = [];
+    private day: { starts: number[]; accs: (Acc | undefined)[] } = { starts: [], accs: [] };
 
     constructor(survey: Survey, model: CxModel) {
         this.metrics = model.metrics.filter(m => surveyOf(m) === survey.name).map(m => new SurveyMetric(m, survey, model));
@@ -48,12 +50,15 @@ export class SurveyAccumulation {
             const day = Math.floor(row.time / 86_400_000);
             if (day !== this.lastDay) {
                 this.lastDay = day;
-                const known = this.dayStarts.get(day);
-                if (known) this.starts = known;
-                else this.dayStarts.set(day, (this.starts = metrics.map(m => (m.metric.period ? periodStart(row.time!, m.metric.period) : NaN))));
+                let known = this.days.get(day);
+                if (!known) {
+                    known = { starts: metrics.map(m => (m.metric.period ? periodStart(row.time!, m.metric.period) : NaN)), accs: metrics.map(() => undefined) };
+                    this.days.set(day, known);
+                }
+                this.day = known;
             }
         }
-        const starts = this.starts;
+        const { starts, accs } = this.day;
         let counted = false;
         for (let i = 0; i < metrics.length; i++) {
             const m = metrics[i];
@@ -64,7 +69,7 @@ export class SurveyAccumulation {
             Breakdown.add(b.overall, est, x);
             const slots = segmentSlots[i];
             for (let j = 0; j < slots.length; j++) if (inSegment[slots[j]] === true) Breakdown.add(b.segments[j], est, x);
-            if (m.metric.period && row.time !== null) Breakdown.add(b.periodAcc(starts[i]), est, x);
+            if (m.metric.period && row.time !== null) Breakdown.add((accs[i] ??= b.periodAcc(starts[i])), est, x);
         }
         for (const d of this.drivers) if (d.add(row)) counted = true;
         return counted;
@@ -90,7 +95,7 @@ export async function scoreFile(acc: SurveyAccumulation, checker: SurveyRowCheck
     const info = formatOf(file) === 'csv'
         ? await readCsv(file, read, {
             header: columns => checker.checkHeader(columns),
-            fields: record => add(checker.checkFields(record)),
+            batch: records => checker.checkBatch(records, add),
             record: record => add(checker.check(record))
         })
         : await readRecords(file, read, record => add(checker.check(record)));

@@ -15,26 +15,33 @@ import { DataFileError } from './data-file-error.js';
 import { detectEncoding, firstInvalidByte, hasUtf8Bom, undecodableError } from './decode.js';
 import { formatOf, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from './read-records.js';
 
-/** One record as byte ranges; the object and its arrays are reused, valid only during the callback. */
-export interface CsvFields {
-    /** 1-based data row (the header is row 0). */
-    row: number;
-    /** 1-based line where the record starts. */
-    line: number;
+/**
+ * Records cut as bytes, in file order (a batch lets the row checker look up all their ids in one
+ * tight loop, where the table's cache misses overlap). The object and its arrays are reused:
+ * valid only during the callback.
+ */
+export interface CsvBatch {
     /** The header's column names. */
     columns: string[];
+    /** columns.length: record r's fields start at r * width in `starts` and `ends`. */
+    width: number;
     bytes: Buffer;
-    /** Field i is `bytes[starts[i], ends[i])`, without its quotes; entries from `count` on are stale. */
+    /** Records in the batch. */
+    size: number;
+    /** Per record: 1-based data row (the header is row 0), 1-based start line, number of fields. */
+    rows: Int32Array;
+    lines: Int32Array;
+    counts: Int32Array;
+    /** Field f of record r is `bytes[starts[r * width + f], ends[r * width + f])`, without quotes; only the first `width` fields are kept. */
     starts: Int32Array;
     ends: Int32Array;
-    count: number;
 }
 
 export interface CsvSink {
     /** The header's column names, trimmed and checked (before any record). */
     header(columns: string[]): void;
-    /** A record the byte scanner cut. */
-    fields(record: CsvFields): void;
+    /** Records the byte scanner cut. */
+    batch(records: CsvBatch): void;
     /** A record the text parser read (quoted line breaks, doubled quotes; every record of a Shift_JIS file). */
     record(record: RawRecord): void;
 }
@@ -44,6 +51,7 @@ const QUOTE = 0x22, COMMA = 0x2c, LF = 0x0a, CR = 0x0d;
 const SAMPLE = 1 << 13;
 // Bytes are read into one buffer and never become strings, so a larger chunk costs no garbage.
 const CHUNK = 1 << 16;
+const BATCH = 512;
 
 /** The trimmed column names of a header record; throws on an empty or repeated name. */
 export function headerColumns(file: string, fields: string[], line: number): string[] {
@@ -135,11 +143,15 @@ class ByteReader {
     private line = 1;
     rows = 0;
     private header: string[] | null = null;
-    private readonly record: CsvFields;
+    private readonly batch: CsvBatch;
 
     constructor(private readonly file: string, private readonly sink: CsvSink, chunkBytes: number) {
         this.buf = Buffer.allocUnsafe(chunkBytes);
-        this.record = { row: 0, line: 0, columns: [], bytes: this.buf, starts: new Int32Array(16), ends: new Int32Array(16), count: 0 };
+        this.batch = {
+            columns: [], width: 0, bytes: this.buf, size: 0,
+            rows: new Int32Array(BATCH), lines: new Int32Array(BATCH), counts: new Int32Array(BATCH),
+            starts: new Int32Array(0), ends: new Int32Array(0)
+        };
     }
 
     /** Reads the next bytes of [at, end) behind what is left of the buffer; the number read. */
@@ -154,7 +166,7 @@ class ByteReader {
         if (this.filled === this.buf.length) {
             const bigger = Buffer.allocUnsafe(this.buf.length * 2);
             this.buf.copy(bigger, 0, 0, this.filled);
-            this.buf = this.record.bytes = bigger;
+            this.buf = this.batch.bytes = bigger;
         }
         this.offset = at - this.filled;
         const n = fs.readSync(fd, this.buf, this.filled, Math.min(this.buf.length - this.filled, end - at), at);
@@ -181,48 +193,60 @@ class ByteReader {
         this.validated = upTo;
     }
 
+    /** Hands over the complete records from `pos` on; the last batch goes before the buffer changes. */
     private scan(final: boolean): void {
+        this.scanRecords(final);
+        this.flush();
+    }
+
+    private scanRecords(final: boolean): void {
         const { buf, filled } = this;
         // Position of the next quote at or after pos (filled when none): records before it are cut fast.
         let nextQuote = -1;
         while (this.pos < filled) {
             const start = this.pos;
-            let lineEnd = buf.indexOf(LF, start);
-            if (lineEnd >= filled) lineEnd = -1;
-            if (lineEnd < 0 && !final) return;
             if (nextQuote < start) {
                 nextQuote = buf.indexOf(QUOTE, start);
                 if (nextQuote < 0 || nextQuote >= filled) nextQuote = filled;
             }
-            if (this.header && lineEnd >= 0) {
-                if (lineEnd < nextQuote) {
-                    this.cutPlain(start, lineEnd);
-                    continue;
-                }
-                if (this.cutQuoted(start, lineEnd)) continue;
-            }
+            if (this.header && this.cutPlain(start, nextQuote)) continue;
+            let lineEnd = buf.indexOf(LF, start);
+            if (lineEnd >= filled) lineEnd = -1;
+            if (lineEnd < 0 && !final) return;
+            if (this.header && lineEnd >= 0 && this.cutQuoted(start, lineEnd)) continue;
             const end = this.textRecordEnd(start, final);
             if (end < 0 || (end > this.validated && !final)) return;
+            this.flush();
             this.parseText(start, end);
         }
     }
 
-    /** A record without quotes: the fields are cut at its commas. */
-    private cutPlain(start: number, lineEnd: number): void {
-        const buf = this.buf, rec = this.record;
-        const end = lineEnd > start && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
-        const line = this.line++;
-        this.pos = lineEnd + 1;
-        if (end === start) return;
+    /**
+     * A record without quotes, its line break before `stop`: the fields are cut at its commas in
+     * the same loop that finds its end (a native indexOf per record costs more than the bytes).
+     * False when `stop` comes first.
+     */
+    private cutPlain(start: number, stop: number): boolean {
+        const buf = this.buf, { starts, ends, width } = this.batch;
+        const base = this.batch.size * width;
         let k = 0, from = start;
-        for (let j = start; j < end; j++) {
-            if (buf[j] === COMMA) {
-                if (k === rec.starts.length - 1) this.growFields();
-                rec.starts[k] = from; rec.ends[k++] = j; from = j + 1;
+        for (let j = start; j < stop; j++) {
+            const c = buf[j];
+            if (c === COMMA) {
+                if (k < width) { starts[base + k] = from; ends[base + k] = j; }
+                k++;
+                from = j + 1;
+            } else if (c === LF) {
+                const end = j > from && buf[j - 1] === CR ? j - 1 : j;
+                const line = this.line++;
+                this.pos = j + 1;
+                if (end === start) return true;
+                if (k < width) { starts[base + k] = from; ends[base + k] = end; }
+                this.add(k + 1, line);
+                return true;
             }
         }
-        rec.starts[k] = from; rec.ends[k++] = end;
-        this.emit(k, line);
+        return false;
     }
 
     /**
@@ -231,15 +255,16 @@ class ByteReader {
      * to the text parser, which reads the rest and words any error.
      */
     private cutQuoted(start: number, lineEnd: number): boolean {
-        const buf = this.buf, rec = this.record;
+        const buf = this.buf, { starts, ends, width } = this.batch;
+        const base = this.batch.size * width;
         let i = start, k = 0;
         for (;;) {
-            if (k === rec.starts.length - 1) this.growFields();
+            let from: number, to: number;
             if (buf[i] === QUOTE) {
                 const close = buf.indexOf(QUOTE, i + 1);
                 if (close < 0 || close >= lineEnd || buf[close + 1] === QUOTE) return false;
                 for (let j = i + 1; j < close; j++) if (buf[j] === CR) return false;
-                rec.starts[k] = i + 1; rec.ends[k++] = close;
+                from = i + 1; to = close;
                 i = close + 1;
             } else {
                 let j = i;
@@ -248,9 +273,11 @@ class ByteReader {
                     if (c === COMMA || c === CR) break;
                     if (c === QUOTE) return false;
                 }
-                rec.starts[k] = i; rec.ends[k++] = j;
+                from = i; to = j;
                 i = j;
             }
+            if (k < width) { starts[base + k] = from; ends[base + k] = to; }
+            k++;
             if (i === lineEnd) break;
             const c = buf[i];
             if (c === COMMA) { i++; continue; }
@@ -260,7 +287,7 @@ class ByteReader {
         const line = this.line++;
         this.pos = lineEnd + 1;
         // The text parser skips a record that is one empty field (`""`), as a blank line.
-        if (!(k === 1 && rec.starts[0] === rec.ends[0])) this.emit(k, line);
+        if (!(k === 1 && starts[base] === ends[base])) this.add(k, line);
         return true;
     }
 
@@ -306,7 +333,10 @@ class ByteReader {
     private parseText(start: number, end: number): void {
         const parser = new CsvParser((fields, line) => {
             if (!this.header) {
-                this.sink.header((this.header = this.record.columns = headerColumns(this.file, fields, line)));
+                this.header = headerColumns(this.file, fields, line);
+                const width = this.header.length;
+                Object.assign(this.batch, { columns: this.header, width, starts: new Int32Array(BATCH * width), ends: new Int32Array(BATCH * width) });
+                this.sink.header(this.header);
                 return;
             }
             this.sink.record({ row: ++this.rows, line, columns: this.header, values: fields });
@@ -317,20 +347,18 @@ class ByteReader {
         this.pos = end;
     }
 
-    private emit(count: number, line: number): void {
-        const rec = this.record;
-        rec.count = count;
-        rec.row = ++this.rows;
-        rec.line = line;
-        this.sink.fields(rec);
+    /** Adds the record just cut (its fields are in place) to the batch. */
+    private add(count: number, line: number): void {
+        const batch = this.batch;
+        batch.counts[batch.size] = count;
+        batch.rows[batch.size] = ++this.rows;
+        batch.lines[batch.size] = line;
+        if (++batch.size === BATCH) this.flush();
     }
 
-    private growFields(): void {
-        const rec = this.record;
-        const starts = new Int32Array(rec.starts.length * 2), ends = new Int32Array(rec.ends.length * 2);
-        starts.set(rec.starts);
-        ends.set(rec.ends);
-        rec.starts = starts;
-        rec.ends = ends;
+    private flush(): void {
+        if (this.batch.size === 0) return;
+        this.sink.batch(this.batch);
+        this.batch.size = 0;
     }
 }
