@@ -1,8 +1,8 @@
-import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
-} from 'langium/lsp';
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
+    type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices
+} from 'langium';
 import { CxSpecGeneratedModule, CxSpecGeneratedSharedModule } from './generated/module.js';
 import { CxSpecScopeComputation } from './references/cxspec-scope-computation.js';
 import { CxSpecScopeProvider } from './references/cxspec-scope-provider.js';
@@ -19,9 +19,10 @@ export type CxSpecAddedServices = {
     };
 };
 
-export type CxSpecServices = LangiumServices & CxSpecAddedServices;
+/** The language services without editor features: parsing, linking, validation. */
+export type CxSpecServices = LangiumCoreServices & CxSpecAddedServices;
 
-export const CxSpecModule: Module<CxSpecServices, PartialLangiumServices & CxSpecAddedServices> = {
+export const CxSpecModule: Module<CxSpecServices, PartialLangiumCoreServices & CxSpecAddedServices> = {
     parser: {
         ParserErrorMessageProvider: () => new CxSpecParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new CxSpecLexerErrorMessageProvider()
@@ -38,27 +39,26 @@ export const CxSpecModule: Module<CxSpecServices, PartialLangiumServices & CxSpe
 };
 
 /** Shared services the CXSpec language replaces. */
-export const CxSpecSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const CxSpecSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         DocumentBuilder: (services) => new CxSpecDocumentBuilder(services)
     }
 };
 
 /**
- * Creates the shared and language services. `lspModules` (and `context.sharedLspModule` for the
- * shared ones) let the language server add its editor features without the CLI and tests paying for them.
+ * Creates the shared and language services from Langium's core modules, so the CLI and tests load
+ * neither `langium/lsp` nor vscode-languageserver; the language server composes its own in
+ * `lsp/cxspec-lsp-module.ts`. `modules` override services (tests).
  */
 export function createCxSpecServices(
-    context: DefaultSharedModuleContext & { sharedLspModule?: Module<LangiumSharedServices, PartialLangiumSharedServices> },
-    ...lspModules: Array<Module<CxSpecServices, PartialLangiumServices>>
-): { shared: LangiumSharedServices; CxSpec: CxSpecServices } {
-    const shared = inject(createDefaultSharedModule(context), CxSpecGeneratedSharedModule, CxSpecSharedModule, context.sharedLspModule ?? {});
-    const CxSpec = inject(createDefaultModule({ shared }), CxSpecGeneratedModule, CxSpecModule, ...lspModules) as CxSpecServices;
+    context: DefaultSharedCoreModuleContext,
+    ...modules: Array<Module<CxSpecServices, PartialLangiumCoreServices>>
+): { shared: LangiumSharedCoreServices; CxSpec: CxSpecServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), CxSpecGeneratedSharedModule, CxSpecSharedModule);
+    const CxSpec = inject(createDefaultCoreModule({ shared }), CxSpecGeneratedModule, CxSpecModule, ...modules) as CxSpecServices;
     shared.ServiceRegistry.register(CxSpec);
     registerValidationChecks(CxSpec);
-    if (!context.connection) {
-        // Without a language client nothing configures the workspace, so start it empty.
-        shared.workspace.ConfigurationProvider.initialized({});
-    }
+    // Without a language client nothing configures the workspace, so start it empty.
+    shared.workspace.ConfigurationProvider.initialized({});
     return { shared, CxSpec };
 }

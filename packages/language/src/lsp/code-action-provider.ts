@@ -8,7 +8,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import {
     CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit
 } from 'vscode-languageserver';
-import type { CxSpecServices } from '../cxspec-module.js';
+import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import {
     isJourney, isMeanExpr, isQuestion, isTarget, type Document, type LocalizedText, type Metric, type Target
 } from '../generated/ast.js';
@@ -24,7 +24,7 @@ type Texted = AstNode & { texts: LocalizedText[] };
 export class CxSpecCodeActionProvider implements CodeActionProvider {
     private readonly membership: SpecMembership;
 
-    constructor(services: CxSpecServices) {
+    constructor(services: CxSpecLspServices) {
         this.membership = services.references.SpecMembership;
     }
 

@@ -6,7 +6,7 @@ import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
 import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
-import type { CxSpecServices } from '../cxspec-module.js';
+import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import { isColumn, isDataset, isDocument, isEnumValue, isOption, isQuestion, isSurvey, isTouchpoint } from '../generated/ast.js';
 import { localeSettings, type SpecMembership } from '../references/spec-membership.js';
 import { guarded } from './guard.js';
@@ -23,7 +23,7 @@ export class CxSpecCompletionProvider extends DefaultCompletionProvider {
     private readonly documents: LangiumDocuments;
     private readonly locator: AstNodeLocator;
 
-    constructor(services: CxSpecServices) {
+    constructor(services: CxSpecLspServices) {
         super(services);
         this.membership = services.references.SpecMembership;
         this.documents = services.shared.workspace.LangiumDocuments;

@@ -1,6 +1,11 @@
-import type { Module } from 'langium';
-import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
-import type { CxSpecServices } from '../cxspec-module.js';
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { CxSpecModule, CxSpecSharedModule, type CxSpecAddedServices } from '../cxspec-module.js';
+import { CxSpecGeneratedModule, CxSpecGeneratedSharedModule } from '../generated/module.js';
+import { registerValidationChecks } from '../validation/cxspec-validator.js';
 import { CxSpecCodeActionProvider } from './code-action-provider.js';
 import { CxSpecCodeLensProvider } from './code-lens-provider.js';
 import { CxSpecCompletionProvider } from './completion-provider.js';
@@ -17,8 +22,11 @@ import { CxSpecRenameProvider } from './rename-provider.js';
 import { CxSpecSemanticTokenProvider } from './semantic-token-provider.js';
 import { CxSpecWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
 
-/** The editor features of the language server, added to the language services by main.ts. */
-export const CxSpecLspModule: Module<CxSpecServices, PartialLangiumServices> = {
+/** The language services with Langium's editor features, as the language server runs them. */
+export type CxSpecLspServices = LangiumServices & CxSpecAddedServices;
+
+/** The editor features of the language server. */
+export const CxSpecLspModule: Module<CxSpecLspServices, PartialLangiumServices> = {
     lsp: {
         CompletionProvider: services => new CxSpecCompletionProvider(services),
         HoverProvider: services => new CxSpecHoverProvider(services),
@@ -43,3 +51,22 @@ export const CxSpecSharedLspModule: Module<LangiumSharedServices, PartialLangium
         WorkspaceSymbolProvider: services => new CxSpecWorkspaceSymbolProvider(services)
     }
 };
+
+/**
+ * Creates the language server's services: the language of cxspec-module.ts on Langium's LSP
+ * modules, with the editor features above. `modules` override services (tests).
+ */
+export function createCxSpecLspServices(
+    context: DefaultSharedModuleContext,
+    ...modules: Array<Module<CxSpecLspServices, PartialLangiumServices>>
+): { shared: LangiumSharedServices; CxSpec: CxSpecLspServices } {
+    const shared = inject(createDefaultSharedModule(context), CxSpecGeneratedSharedModule, CxSpecSharedModule, CxSpecSharedLspModule);
+    const CxSpec = inject(createDefaultModule({ shared }), CxSpecGeneratedModule, CxSpecModule, CxSpecLspModule, ...modules) as CxSpecLspServices;
+    shared.ServiceRegistry.register(CxSpec);
+    registerValidationChecks(CxSpec);
+    if (!context.connection) {
+        // Without a language client nothing configures the workspace, so start it empty.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, CxSpec };
+}

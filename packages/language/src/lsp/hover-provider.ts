@@ -1,7 +1,7 @@
 import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { CxSpecServices } from '../cxspec-module.js';
+import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import {
     isColumn, isDataset, isDriverAnalysis, isJourney, isMatrixItem, isMetric, isOption, isQuestion, isSegment, isStage, isSurvey, isTouchpoint,
     type Column, type Dataset, type DriverAnalysis, type Journey, type MatrixItem, type Metric, type Option, type Question, type Segment,
@@ -18,7 +18,7 @@ import {
 export class CxSpecHoverProvider extends AstNodeHoverProvider {
     private readonly membership: SpecMembership;
 
-    constructor(services: CxSpecServices) {
+    constructor(services: CxSpecLspServices) {
         super(services);
         this.membership = services.references.SpecMembership;
     }

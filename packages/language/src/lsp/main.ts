@@ -5,8 +5,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createCxSpecServices } from '../cxspec-module.js';
-import { CxSpecLspModule, CxSpecSharedLspModule } from './cxspec-lsp-module.js';
+import { createCxSpecLspServices } from './cxspec-lsp-module.js';
 import { registerPreviewProtocol } from './preview-protocol.js';
 
 const connection = process.argv.includes('--node-ipc')
@@ -17,7 +16,7 @@ const connection = process.argv.includes('--node-ipc')
 process.on('uncaughtException', error => console.error(`CXSpec language server: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', reason => console.error(`CXSpec language server: ${reason instanceof Error ? reason.stack : String(reason)}`));
 
-const { shared, CxSpec } = createCxSpecServices({ connection, ...NodeFileSystem, sharedLspModule: CxSpecSharedLspModule }, CxSpecLspModule);
+const { shared, CxSpec } = createCxSpecLspServices({ connection, ...NodeFileSystem });
 // Validate every file on startup, not only opened ones, so the problems list covers the workspace.
 shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
 registerPreviewProtocol(connection, shared, CxSpec);

@@ -5,7 +5,7 @@
 import { AstUtils, CstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ResponseError, type Connection } from 'vscode-languageserver';
-import type { CxSpecServices } from '../cxspec-module.js';
+import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import { isDocument, isJourney, isSurvey, type Document } from '../generated/ast.js';
 import { buildCxModel } from '../model/ast-to-model.js';
 import { guarded } from './guard.js';
@@ -14,7 +14,7 @@ import {
     type ModelChangedParams, type PreviewFocus, type PreviewModelParams, type PreviewModelResult
 } from './protocol.js';
 
-export function registerPreviewProtocol(connection: Connection, shared: LangiumSharedServices, services: CxSpecServices): void {
+export function registerPreviewProtocol(connection: Connection, shared: LangiumSharedServices, services: CxSpecLspServices): void {
     let root = process.cwd();
     shared.lsp.LanguageServer.onInitialize(params => {
         const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
@@ -32,7 +32,7 @@ export function registerPreviewProtocol(connection: Connection, shared: LangiumS
     announceRebuiltSpecs(connection, shared);
 }
 
-function previewModel(shared: LangiumSharedServices, services: CxSpecServices, params: PreviewModelParams, root: string): PreviewModelResult {
+function previewModel(shared: LangiumSharedServices, services: CxSpecLspServices, params: PreviewModelParams, root: string): PreviewModelResult {
     const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
     const spec = document?.parseResult.value;
     if (!document || !isDocument(spec) || !spec.name) {

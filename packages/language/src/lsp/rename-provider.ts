@@ -2,7 +2,7 @@ import { AstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'l
 import { DefaultRenameProvider } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken, Range, RenameParams, TextDocumentPositionParams, WorkspaceEdit } from 'vscode-languageserver';
-import type { CxSpecServices } from '../cxspec-module.js';
+import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import { guarded } from './guard.js';
 
 const NAME = /^[_a-zA-Z]\w*$/;
@@ -12,7 +12,7 @@ export class CxSpecRenameProvider extends DefaultRenameProvider {
     /** Keywords that cannot serve as names (the `Name` rule admits a few, e.g. `text`, `low`). */
     private readonly reserved: Set<string>;
 
-    constructor(services: CxSpecServices) {
+    constructor(services: CxSpecLspServices) {
         super(services);
         const grammar = services.Grammar;
         const nameRule = grammar.rules.find(r => r.name === 'Name');
