@@ -11,7 +11,7 @@ export const CxSpecLanguageMetaData = {
     languageId: 'cxspec',
     fileExtensions: ['.cx'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const CxSpecGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {
