@@ -39,11 +39,18 @@ const bundles = [
         plugins: [oneLspProtocol]
     },
     {
+        // Each command is imported when it runs (packages/cli/src/commands/index.ts); splitting puts
+        // it and what only it needs into chunks, so `--help` loads no Langium and `validate` no
+        // metrics or SQL. The chunks stay next to cxspec.mjs: the scoring code finds score-worker.mjs
+        // beside its own file. With @cxspec/language free of side effects, the zod schemas of the
+        // CX model (used by tests, not by any command) stay out of the bundle.
         entryPoints: { cxspec: 'packages/cli/src/main.ts' },
         outdir: 'packages/cli/dist',
         format: 'esm',
+        splitting: true,
         outExtension: { '.js': '.mjs' },
         banner: { js: cjsShim },
+        plugins: [languageWithoutSideEffects],
         // Native or browser-driving packages stay outside the bundle and load from node_modules.
         external: ['@duckdb/node-api', 'playwright-core', 'pg']
     },

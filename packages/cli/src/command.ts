@@ -1,11 +1,19 @@
 /** A CLI command: parses its own arguments, does its work through the packages, returns the exit code. */
 export interface Command {
-    name: string;
-    /** One line for `cxspec --help`. */
-    summary: string;
     /** Full usage text for `cxspec <name> --help`. */
     usage: string;
     run(args: string[], io: CliIO): Promise<number>;
+}
+
+/**
+ * What `cxspec --help` lists of a command. The command's module (and the packages it uses) is
+ * loaded only when that command runs, so one command does not pay for starting the others.
+ */
+export interface CommandEntry {
+    name: string;
+    /** One line for `cxspec --help`. */
+    summary: string;
+    load(): Promise<Command>;
 }
 
 export interface CliIO {

@@ -1,4 +1,3 @@
-import { InputError } from '@cxspec/language';
 import { EXIT, UsageError, type CliIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -21,11 +20,12 @@ async function main(argv: string[]): Promise<number> {
         io.out(help());
         return name ? EXIT.ok : EXIT.badInput;
     }
-    const command = COMMANDS.find(c => c.name === name);
-    if (!command) {
+    const entry = COMMANDS.find(c => c.name === name);
+    if (!entry) {
         io.err(`cxspec: unknown command '${name}'\n\n${help()}`);
         return EXIT.badInput;
     }
+    const command = await entry.load();
     if (args.includes('--help') || args.includes('-h')) {
         io.out(command.usage);
         return EXIT.ok;
@@ -37,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
             io.err(`cxspec ${name}: ${(error as Error).message}\n\n${command.usage}`);
             return EXIT.badInput;
         }
+        // Loaded only on failure, so `--help` does not load Langium.
+        const { InputError } = await import('./input-error.js');
         if (error instanceof InputError) {
             io.err(`cxspec ${name}: ${error.message}`);
             return EXIT.badInput;

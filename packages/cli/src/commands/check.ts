@@ -8,8 +8,6 @@ const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type CheckFormat = (typeof FORMATS)[number];
 
 export const checkCommand: Command = {
-    name: 'check',
-    summary: 'Report every diagnostic as text, JSON, SARIF 2.1.0 or GitHub annotations (for CI)',
     usage: `Usage: cxspec check <files or folders...> [--format text|json|sarif|github]
 
 Parses, links and validates every .cx file (folders are searched recursively) and prints every

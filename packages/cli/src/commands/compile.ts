@@ -7,8 +7,6 @@ import { EXIT, UsageError, type Command } from '../command.js';
 import { pickSpec } from './model.js';
 
 export const compileCommand: Command = {
-    name: 'compile',
-    summary: 'Compile specs into SurveyJS surveys, response JSON Schemas, distribution rules and the model',
     usage: `Usage: cxspec compile <files or folders...> --out <dir> [--spec Name]
 
 Writes, for each survey, <Survey>.survey.json (SurveyJS form library), <Survey>.schema.json

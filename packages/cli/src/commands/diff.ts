@@ -8,8 +8,6 @@ const FORMATS = ['md', 'json', 'text'] as const;
 type DiffFormat = (typeof FORMATS)[number];
 
 export const diffCommand: Command = {
-    name: 'diff',
-    summary: 'Semantic diff of two versions of a spec, each change classified (breaking, non-breaking, cosmetic)',
     usage: `Usage: cxspec diff <old> <new> [--format md|json|text] [--fail-on breaking]
        cxspec diff --base <rev> <paths...> [--format md|json|text] [--fail-on breaking]
 

@@ -3,8 +3,6 @@ import { formatDiagnostic, loadWorkspace } from '@cxspec/language';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export const modelCommand: Command = {
-    name: 'model',
-    summary: 'Print the CX model (the resolved JSON every back end reads) of a spec',
     usage: `Usage: cxspec model <files or folders...> [--spec Name]
 
 Prints the CX model of the spec as JSON. When the files hold several specs, --spec picks one.

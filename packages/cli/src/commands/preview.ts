@@ -9,8 +9,6 @@ import { EXIT, UsageError, type Command } from '../command.js';
 import { pickSpec } from './model.js';
 
 export const previewCommand: Command = {
-    name: 'preview',
-    summary: 'Write a standalone HTML preview of a spec (survey, journey map, metric targets)',
     usage: `Usage: cxspec preview <files or folders...> --out <file.html> [--spec Name] [--survey Name | --journey Name]
 
 Writes one self-contained HTML file (SurveyJS and styles inlined, no network access, strict

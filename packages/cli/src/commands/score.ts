@@ -13,8 +13,6 @@ const FORMATS = ['json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const scoreCommand: Command = {
-    name: 'score',
-    summary: 'Score response and dataset files against a spec\'s metric targets',
     usage: `Usage: cxspec score <spec files or folder> --responses [Survey=]<file> ... [options]
 
 Reads response files (CSV, NDJSON or a JSON array of SurveyJS results; see docs/response-format.md)

@@ -9,8 +9,6 @@ import { EXIT, UsageError, type Command } from '../command.js';
 import { pickSpec } from './model.js';
 
 export const sqlCommand: Command = {
-    name: 'sql',
-    summary: 'Generate warehouse SQL (DuckDB or PostgreSQL) that computes every metric of a spec',
     usage: `Usage: cxspec sql <files or folders...> --dialect duckdb|postgres [options]
 
 Prints one SQL query computing every metric of the spec with its segment and period breakdowns,

@@ -3,8 +3,6 @@ import { InputError, formatDiagnostic, loadWorkspace } from '@cxspec/language';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export const validateCommand: Command = {
-    name: 'validate',
-    summary: 'Check specs and print diagnostics as file:line:col severity CODE message',
     usage: `Usage: cxspec validate <files or folders...>
 
 Parses, links and validates every .cx file (folders are searched recursively) and prints each
