@@ -10,21 +10,25 @@ export class CrossAcc {
     readonly sums: Float64Array;
     /** Row-major m×m matrix of Σ (x_i − shift_i)(x_j − shift_j). */
     readonly products: Float64Array;
+    /** The row being added, minus the shift (scratch). */
+    private readonly centred: Float64Array;
 
     constructor(readonly m: number) {
         this.shift = new Float64Array(m);
+        this.centred = new Float64Array(m);
         this.sums = new Float64Array(m);
         this.products = new Float64Array(m * m);
     }
 
     add(x: ArrayLike<number>): void {
-        const m = this.m;
-        if (this.n === 0) for (let i = 0; i < m; i++) this.shift[i] = x[i];
+        const { m, shift, sums, products, centred } = this;
+        if (this.n === 0) for (let i = 0; i < m; i++) shift[i] = x[i];
         this.n++;
+        for (let i = 0; i < m; i++) centred[i] = x[i] - shift[i];
         for (let i = 0; i < m; i++) {
-            const di = x[i] - this.shift[i];
-            this.sums[i] += di;
-            for (let j = i; j < m; j++) this.products[i * m + j] += di * (x[j] - this.shift[j]);
+            const di = centred[i];
+            sums[i] += di;
+            for (let j = i, at = i * m + i; j < m; j++, at++) products[at] += di * centred[j];
         }
     }
 
