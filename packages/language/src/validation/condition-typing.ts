@@ -15,6 +15,8 @@ export type Predicate = Comparison | InCondition | AnsweredCondition;
  */
 export function checkPredicateTypes(predicate: Predicate, field: Question | Column, accept: ValidationAcceptor): void {
     if (!isComparison(predicate) && !isInCondition(predicate)) return; // `is answered` reads any field
+    // A question its file's syntax errors left without a kind has no type to check against yet.
+    if (isQuestion(field) && !field.kind) return;
     const values = isComparison(predicate) ? [predicate.value] : predicate.values;
     const op = isComparison(predicate) ? predicate.op : 'in';
     const type = isQuestion(field) ? questionValueType(field) : columnValueType(field);

@@ -8,7 +8,8 @@ import { report } from './validation-utils.js';
 export class DriverValidator {
     checkDrivers(analysis: DriverAnalysis, accept: ValidationAcceptor): void {
         const outcome = resolveFieldTarget(analysis.outcome);
-        if (!outcome) return;
+        // A question left without a kind by its file's syntax errors is judged once they are fixed.
+        if (!outcome || (isQuestion(outcome) && !outcome.kind)) return;
         if (!isQuestion(outcome) || !NUMERIC_KINDS.has(outcome.kind as QuestionKind)) {
             report(accept, 'CX801', `The outcome of driver analysis '${analysis.name}' must be a scaled question (nps, csat, ces, rating) written \`Survey.question\`.`, analysis, { property: 'outcome' });
             return;
@@ -16,7 +17,7 @@ export class DriverValidator {
         const seen = new Set<string>();
         analysis.drivers.forEach((ref, index) => {
             const driver = ref.ref;
-            if (!driver) return;
+            if (!driver || !driver.kind) return;
             if (driver === outcome || seen.has(driver.name)) {
                 report(accept, 'CX802', driver === outcome
                     ? `'${driver.name}' is the outcome of '${analysis.name}' and cannot also drive it; remove it from the drivers.`

@@ -26,6 +26,8 @@ export class MetricValidator {
             const field = this.metricField(metric, expr.field, isMeanExpr(expr), accept);
             if (!field) return;
             if (isQuestion(field)) {
+                // Left without a kind by its file's syntax errors, which are reported there.
+                if (!field.kind) return;
                 survey = field.$container;
                 const kind = field.kind as QuestionKind;
                 scale = scaleOf(kind, field.range) ?? undefined;
