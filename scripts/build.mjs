@@ -1,5 +1,6 @@
 // Bundles the runnable entry points with esbuild. Source is ESM TypeScript; Langium's LSP
 // dependencies are CommonJS, so ESM bundles get a `require` for them.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
@@ -85,6 +86,10 @@ const bundles = [
         external: ['vscode']
     }
 ];
+
+// The CLI bundle is split into chunks named by content hash: without clearing, every change would
+// leave the previous build's chunks behind.
+fs.rmSync('packages/cli/dist', { recursive: true, force: true });
 
 await Promise.all(bundles.map(options => esbuild.build({
     bundle: true,

@@ -14,6 +14,7 @@ import { datasetsRead } from './eval/conditions.js';
 import { datasetMetricResult } from './eval/dataset-metric.js';
 import type { DriverPlan } from './eval/drivers.js';
 import { datasetOf, surveyOf } from './eval/metric-source.js';
+import { releaseSpareWorker } from './eval/split-pass.js';
 import { scoreSurvey } from './eval/survey-pass.js';
 import type { SurveyMetric } from './eval/survey-metric.js';
 
@@ -45,6 +46,15 @@ function datasetsNeeded(metric: Metric, model: CxModel): Set<string> {
 }
 
 export async function evaluate(model: CxModel, options: EvaluateOptions): Promise<EvaluationResult> {
+    try {
+        return await evaluateFiles(model, options);
+    } finally {
+        // A worker started early (prestartScoreWorker) for a file that was not split.
+        await releaseSpareWorker();
+    }
+}
+
+async function evaluateFiles(model: CxModel, options: EvaluateOptions): Promise<EvaluationResult> {
     const log = new ExclusionLog();
     const inputs: InputFile[] = [];
     const tables = new Map<string, DatasetTable>();

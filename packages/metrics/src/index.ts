@@ -1,5 +1,6 @@
 export * from './result.js';
 export { evaluate, type EvaluateOptions } from './evaluate.js';
+export { prestartScoreWorker } from './eval/split-pass.js';
 export { DataFileError } from './input/data-file-error.js';
 export { loadMapping, emptyMapping, type ColumnMapping } from './input/mapping.js';
 export { readRecords, formatOf, type RawRecord, type FileFormat } from './input/read-records.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace, type CxModel } from '@cxspec/language';
-import { evaluate } from '../src/index.js';
+import { evaluate, prestartScoreWorker } from '../src/index.js';
 import { SharedIds } from '../src/check/id-set.js';
 import { findSplitPoint } from '../src/input/split-point.js';
 import { emptyMapping } from '../src/input/mapping.js';
@@ -111,6 +111,22 @@ describe('two threads give the bytes of one', () => {
         expect(findSplitPoint(file)).toBeNull();
         const result = await same('sjis2.csv', bytes, false) as { input: { files: Array<{ encoding: string }> } };
         expect(result.input.files[0].encoding).toBe('shift_jis');
+    });
+});
+
+describe('a worker started before the spec is loaded', () => {
+    it('takes the split\'s job and gives the one-thread bytes; an unused one is stopped', async () => {
+        const file = tmp.write('early.csv', rows(3000, '\n'));
+        const parallel = { workerFile: WORKER, minBytes: 0 };
+        const oneThread = await score(file, false);
+        prestartScoreWorker([file], { responses: [], datasets: [], parallel });
+        expect(JSON.stringify(await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel }))).toBe(oneThread);
+        // Nothing is split here (a forced Shift_JIS encoding): the spare worker is released, not awaited forever.
+        prestartScoreWorker([file], { responses: [], datasets: [], parallel });
+        const sjis = await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel, encoding: 'shift_jis' });
+        expect(sjis.input.rowsRead).toBe(3000);
+        prestartScoreWorker([file], { responses: [], datasets: [], parallel });
+        expect(JSON.stringify(await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel }))).toBe(oneThread);
     });
 });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, loadWorkspace, type CxModel } from '@cxspec/language';
 import {
-    DataFileError, evaluate, loadMapping, renderHtml, renderMarkdown,
+    DataFileError, evaluate, loadMapping, prestartScoreWorker, renderHtml, renderMarkdown,
     type ColumnMapping, type EvaluationResult, type Exclusion, type TextEncoding
 } from '@cxspec/metrics';
 import { evaluateWithDuckDb } from '@cxspec/sql';
@@ -62,6 +62,11 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
         if (values['fail-on'] !== undefined && values['fail-on'] !== 'inconclusive') throw new UsageError('--fail-on takes only inconclusive');
         if (values.engine !== undefined && values.engine !== 'native' && values.engine !== 'duckdb') throw new UsageError('--engine is native or duckdb');
         if (!values.responses?.length && !values.dataset?.length) throw new UsageError('give at least one --responses or --dataset file');
+        const forcedEncoding = encoding === undefined ? undefined : (encoding === 'utf-8' ? 'utf-8' : 'shift_jis') as TextEncoding;
+        // A large CSV file will be scored on two threads: the worker boots while the spec loads.
+        if (values.engine !== 'duckdb') {
+            prestartScoreWorker((values.responses ?? []).map(arg => arg.slice(arg.indexOf('=') + 1)), { responses: [], datasets: [], encoding: forcedEncoding });
+        }
 
         const workspace = await loadWorkspace(positionals);
         const specName = pickSpec(workspace.specNames, values.spec);
@@ -88,7 +93,7 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
             }
             result = await (values.engine === 'duckdb' ? evaluateWithDuckDb : evaluate)(model, {
                 responses, datasets, mappings,
-                encoding: encoding === undefined ? undefined : (encoding === 'utf-8' ? 'utf-8' : 'shift_jis') as TextEncoding,
+                encoding: forcedEncoding,
                 onProgress: progress ? (file, read, total) => progress.draw(file, read, total) : undefined
             });
         } catch (error) {

@@ -58,6 +58,59 @@ export interface SplitPlan {
     workerFile: string;
 }
 
+/** The score worker file: next to the CLI bundle, which this module is part of once built. */
+function workerFileOf(options: EvaluateOptions): string {
+    const parallel = options.parallel || {};
+    return parallel.workerFile ?? fileURLToPath(new URL('./score-worker.mjs', import.meta.url));
+}
+
+/** The smallest file split: `parallel.minBytes`, else CXSPEC_SPLIT_BYTES, else SPLIT_BYTES. */
+function minBytesOf(options: EvaluateOptions): number {
+    const parallel = options.parallel || {};
+    const env = process.env.CXSPEC_SPLIT_BYTES;
+    return parallel.minBytes ?? (env !== undefined && env !== '' ? Number(env) : SPLIT_BYTES);
+}
+
+// A young generation this small keeps the worker's peak memory down: its records die young, and
+// the default one (16 MB) put peak RSS ~8 MB higher.
+const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 2 } };
+
+/** A worker started before the spec was loaded, waiting for its job; taken by the first split. */
+let spare: { worker: Worker; file: string } | null = null;
+
+/**
+ * Starts the score worker now when a response file looks like it will be split (a .csv file of
+ * the split size on a machine with two CPUs), so its isolate boots (~50 ms) while the caller
+ * loads the spec. Unused, it is stopped by releaseSpareWorker (evaluate calls it).
+ */
+export function prestartScoreWorker(files: string[], options: EvaluateOptions): void {
+    if (spare || options.parallel === false || os.availableParallelism() < 2) return;
+    if (options.encoding && options.encoding !== 'utf-8') return;
+    const file = workerFileOf(options);
+    const large = files.some(f => {
+        try {
+            return formatOf(f) === 'csv' && fs.statSync(f).size >= minBytesOf(options);
+        } catch {
+            return false;
+        }
+    });
+    if (!large || !fs.existsSync(file)) return;
+    const worker = new Worker(file, WORKER_OPTIONS);
+    // Waiting for a job must not keep the process alive.
+    worker.unref();
+    worker.once('exit', () => {
+        if (spare?.worker === worker) spare = null;
+    });
+    spare = { worker, file };
+}
+
+/** Stops a prestarted worker no split took. */
+export async function releaseSpareWorker(): Promise<void> {
+    const unused = spare;
+    spare = null;
+    await unused?.worker.terminate();
+}
+
 /**
  * How to split the file, or null when it is scored on one thread: a survey joining a dataset (the
  * worker holds no dataset table), other formats, a forced Shift_JIS, one CPU, a file below
@@ -68,11 +121,9 @@ export function splitPlanFor(survey: Survey, file: string, options: EvaluateOpti
     const parallel = options.parallel ?? {};
     if (parallel === false || survey.joins || formatOf(file) !== 'csv') return null;
     if (options.encoding && options.encoding !== 'utf-8') return null;
-    // Next to the CLI bundle, which this module is part of once built.
-    const workerFile = parallel.workerFile ?? fileURLToPath(new URL('./score-worker.mjs', import.meta.url));
+    const workerFile = workerFileOf(options);
     if (os.availableParallelism() < 2 || !fs.existsSync(workerFile)) return null;
-    const env = process.env.CXSPEC_SPLIT_BYTES;
-    const minBytes = parallel.minBytes ?? (env !== undefined && env !== '' ? Number(env) : SPLIT_BYTES);
+    const minBytes = minBytesOf(options);
     let size: number;
     try {
         size = fs.statSync(file).size;
@@ -87,9 +138,15 @@ export async function scoreSplit(survey: Survey, model: CxModel, file: string, m
     options: EvaluateOptions): Promise<SplitPass | null> {
     const { table, control } = SharedIds.create();
     const job: WorkerJob = { survey, model, file, mapping, ranges: [[0, point.headerEnd], [point.split, point.size]], idTable: table, idControl: control };
-    // A small young generation: the worker's records die young, and the default one (16 MB) put
-    // peak RSS ~8 MB higher.
-    const worker = new Worker(workerFile, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    let worker: Worker;
+    if (spare?.file === workerFile) {
+        worker = spare.worker;
+        spare = null;
+        worker.ref();
+        worker.postMessage(job);
+    } else {
+        worker = new Worker(workerFile, { ...WORKER_OPTIONS, workerData: job });
+    }
     const second = new Promise<WorkerResult | null>(resolve => {
         worker.once('message', (m: WorkerResult) => resolve(m));
         worker.once('error', () => resolve(null));

@@ -2,8 +2,9 @@
  * Worker thread entry (bundled alone as score-worker.mjs, without Langium): checks and accumulates
  * the second part of a CSV file that the main thread splits (see eval/split-pass.ts) and posts back
  * its sums and exclusions (row numbers counted from its first row); its ids go into the shared
- * id table.
+ * id table. The job comes as workerData, or as the first message to a worker started early.
  */
+import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ExclusionLog } from '../check/exclusions.js';
 import { DEFAULT_SLOTS, SharedIds } from '../check/id-set.js';
@@ -11,7 +12,8 @@ import { SurveyRowChecker } from '../check/survey-rows.js';
 import { SurveyAccumulation, scoreFile } from '../eval/survey-accumulation.js';
 import type { WorkerJob, WorkerResult } from '../eval/split-pass.js';
 
-const job = workerData as WorkerJob;
+// A worker started ahead of need (see prestartScoreWorker) gets its job as its first message.
+const job = (workerData ?? (await once(parentPort!, 'message'))[0]) as WorkerJob;
 const acc = new SurveyAccumulation(job.survey, job.model);
 const log = new ExclusionLog();
 const ids = new SharedIds(DEFAULT_SLOTS, job.idTable, job.idControl, 1);
