@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace, type CxModel } from '@cxspec/language';
-import { evaluate, prestartScoreWorker } from '../src/index.js';
+import { ExclusionLog, evaluate, loadDataset, prestartScoreWorker } from '../src/index.js';
 import { SharedIds } from '../src/check/id-set.js';
 import { findSplitPoint } from '../src/input/split-point.js';
 import { emptyMapping } from '../src/input/mapping.js';
@@ -111,6 +111,30 @@ describe('two threads give the bytes of one', () => {
         expect(findSplitPoint(file)).toBeNull();
         const result = await same('sjis2.csv', bytes, false) as { input: { files: Array<{ encoding: string }> } };
         expect(result.input.files[0].encoding).toBe('shift_jis');
+    });
+});
+
+describe('a survey that joins a dataset', () => {
+    it('sends the worker the table and gives the one-thread bytes', async () => {
+        const b2b = await loadWorkspace([path.join(REPO, 'examples/b2b-saas')], { root: REPO });
+        const spec = b2b.model(b2b.specNames[0]);
+        const dir = path.join(REPO, 'examples/b2b-saas');
+        const responses = ['OnboardingSurvey', 'RelationshipSurvey', 'RenewalSurvey'].map(survey => ({ survey, file: path.join(dir, 'responses', `${survey}.csv`) }));
+        const datasets = [{ dataset: 'Customers', file: path.join(dir, 'data/Customers.csv') }];
+        // Unknown and missing customers in both halves, so both threads report join exclusions.
+        const lines = fs.readFileSync(responses[1].file, 'utf8').split('\n');
+        for (const i of [20, 40, 250, 280]) lines[i] = lines[i].replace(/,C\d{5},/, i % 40 === 0 ? ',C99999,' : ',,');
+        responses[1] = { survey: 'RelationshipSurvey', file: tmp.write('relationship.csv', lines.join('\n')) };
+        const oneThread = JSON.stringify(await evaluate(spec, { responses, datasets, parallel: false }));
+        const split = await evaluate(spec, { responses, datasets, parallel: { workerFile: WORKER, minBytes: 0 } });
+        expect(JSON.stringify(split)).toBe(oneThread);
+        expect(split.input.exclusions.filter(x => x.reason === 'unknown_key' || x.reason === 'missing_key').map(x => x.rows))
+            .toEqual([[20, 250], [40, 280]]);
+        const survey = spec.surveys.find(s => s.name === 'RelationshipSurvey')!;
+        const options = { responses: [], datasets: [], parallel: { workerFile: WORKER, minBytes: 0 } };
+        const plan = splitPlanFor(survey, responses[1].file, options)!;
+        const table = await loadDataset(spec.datasets[0], datasets[0].file, {}, new ExclusionLog());
+        expect(await scoreSplit(survey, spec, responses[1].file, emptyMapping(), plan, options, table)).not.toBeNull();
     });
 });
 

@@ -26,6 +26,29 @@ export interface DatasetTable {
     columnIndex: Map<string, number>;
 }
 
+/** A DatasetTable as a worker thread receives it: structured clone cannot carry INVALID (a symbol). */
+export interface PortableTable {
+    dataset: Dataset;
+    file: string;
+    info: ReadInfo;
+    records: Array<{ row: number; key: string; values: unknown[] }>;
+    columnIndex: Map<string, number>;
+}
+
+const INVALID_MARK = { invalid: true } as const;
+
+export function toPortable(table: DatasetTable): PortableTable {
+    const { dataset, file, info, columnIndex } = table;
+    return { dataset, file, info, columnIndex, records: table.records.map(r => ({ ...r, values: r.values.map(v => (v === INVALID ? INVALID_MARK : v)) })) };
+}
+
+export function fromPortable(table: PortableTable): DatasetTable {
+    const records: DatasetRecord[] = table.records.map(r => ({
+        ...r, values: r.values.map(v => (v !== null && typeof v === 'object' ? INVALID : v as Answer))
+    }));
+    return { ...table, records, byKey: new Map(records.map(r => [r.key, r])) };
+}
+
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 function convertColumn(column: Column, raw: unknown, report: (reason: 'wrong_type' | 'unknown_value', message: string) => void): Answer {

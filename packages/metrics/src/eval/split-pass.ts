@@ -6,7 +6,7 @@
  * The worker's exclusions get row numbers counted on from the main thread's last row. Both threads
  * put ids in one shared table (SharedIds); when an id is in both parts, or either thread fails (a
  * CSV error, an undecodable byte), null is returned and the caller scores the file on one thread,
- * which reports it exactly.
+ * which reports it exactly. A survey that joins a dataset sends the worker a copy of the table.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { CxModel, Survey } from '@cxspec/language';
 import type { Exclusion } from '../result.js';
+import { toPortable, type DatasetTable, type PortableTable } from '../check/dataset-table.js';
 import { ExclusionLog } from '../check/exclusions.js';
 import { DEFAULT_SLOTS, IdSet, SharedIds } from '../check/id-set.js';
 import { SurveyRowChecker } from '../check/survey-rows.js';
@@ -32,6 +33,9 @@ export interface WorkerJob {
     model: CxModel;
     file: string;
     mapping: ColumnMapping;
+    /** The dataset the survey joins (its key column, its table), null when it joins none. */
+    joinKey: string | null;
+    joined: PortableTable | null;
     ranges: Array<[number, number]>;
     /** The shared id table (SharedIds) and its control words. */
     idTable: SharedArrayBuffer;
@@ -112,14 +116,13 @@ export async function releaseSpareWorker(): Promise<void> {
 }
 
 /**
- * How to split the file, or null when it is scored on one thread: a survey joining a dataset (the
- * worker holds no dataset table), other formats, a forced Shift_JIS, one CPU, a file below
+ * How to split the file, or null when it is scored on one thread: other formats, a forced Shift_JIS, one CPU, a file below
  * `minBytes` (default SPLIT_BYTES, or the CXSPEC_SPLIT_BYTES environment variable, which tests set
  * low), or no worker bundle (the sources run under vitest: tests pass the built one).
  */
 export function splitPlanFor(survey: Survey, file: string, options: EvaluateOptions): SplitPlan | null {
     const parallel = options.parallel ?? {};
-    if (parallel === false || survey.joins || formatOf(file) !== 'csv') return null;
+    if (parallel === false || formatOf(file) !== 'csv') return null;
     if (options.encoding && options.encoding !== 'utf-8') return null;
     const workerFile = workerFileOf(options);
     if (os.availableParallelism() < 2 || !fs.existsSync(workerFile)) return null;
@@ -134,10 +137,15 @@ export function splitPlanFor(survey: Survey, file: string, options: EvaluateOpti
     return point ? { point, workerFile } : null;
 }
 
+/** `joined` is the table of the dataset the survey joins (null when it joins none or its file was not given). */
 export async function scoreSplit(survey: Survey, model: CxModel, file: string, mapping: ColumnMapping, { point, workerFile }: SplitPlan,
-    options: EvaluateOptions): Promise<SplitPass | null> {
+    options: EvaluateOptions, joined: DatasetTable | null = null): Promise<SplitPass | null> {
     const { table, control } = SharedIds.create();
-    const job: WorkerJob = { survey, model, file, mapping, ranges: [[0, point.headerEnd], [point.split, point.size]], idTable: table, idControl: control };
+    const joinKey = survey.joins ? model.datasets.find(d => d.name === survey.joins)!.key : null;
+    const job: WorkerJob = {
+        survey, model, file, mapping, joinKey, joined: joined && toPortable(joined),
+        ranges: [[0, point.headerEnd], [point.split, point.size]], idTable: table, idControl: control
+    };
     let worker: Worker;
     if (spare?.file === workerFile) {
         worker = spare.worker;
@@ -156,7 +164,7 @@ export async function scoreSplit(survey: Survey, model: CxModel, file: string, m
     const ids = new SharedIds(DEFAULT_SLOTS, table, control, 0);
     const log = new ExclusionLog();
     log.registerFile(file);
-    const checker = new SurveyRowChecker(survey, null, null, mapping, file, log, ids);
+    const checker = new SurveyRowChecker(survey, joinKey, joined, mapping, file, log, ids);
     let first: { info: ReadInfo; used: number };
     try {
         // The two parts are read at about the same pace, so the first part's share stands for both.

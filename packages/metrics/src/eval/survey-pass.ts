@@ -31,16 +31,17 @@ export async function scoreSurvey(survey: Survey, files: string[], model: CxMode
     for (const [i, file] of files.entries()) {
         log.registerFile(file);
         const mapping = options.mappings?.get(survey.name) ?? emptyMapping();
+        const joined = survey.joins ? tables.get(survey.joins) ?? null : null;
         // Only a survey's first file is split: the split pass starts from empty sums and ids.
         const plan = i === 0 ? splitPlanFor(survey, file, options) : null;
-        const split = plan && await scoreSplit(survey, model, file, mapping, plan, options);
+        const split = plan && await scoreSplit(survey, model, file, mapping, plan, options, joined);
         if (split) {
             ({ acc, ids } = split);
             log.merge(split.log.list(), 0);
             inputs.push(inputFile(file, split.info, split.used));
             continue;
         }
-        const checker = new SurveyRowChecker(survey, joinKey, survey.joins ? tables.get(survey.joins) ?? null : null, mapping, file, log, ids);
+        const checker = new SurveyRowChecker(survey, joinKey, joined, mapping, file, log, ids);
         const { info, used } = await scoreFile(acc, checker, file, {
             encoding: options.encoding, onProgress: (read, total) => options.onProgress?.(file, read, total)
         });

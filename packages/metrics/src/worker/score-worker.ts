@@ -6,6 +6,7 @@
  */
 import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
+import { fromPortable } from '../check/dataset-table.js';
 import { ExclusionLog } from '../check/exclusions.js';
 import { DEFAULT_SLOTS, SharedIds } from '../check/id-set.js';
 import { SurveyRowChecker } from '../check/survey-rows.js';
@@ -17,7 +18,7 @@ const job = (workerData ?? (await once(parentPort!, 'message'))[0]) as WorkerJob
 const acc = new SurveyAccumulation(job.survey, job.model);
 const log = new ExclusionLog();
 const ids = new SharedIds(DEFAULT_SLOTS, job.idTable, job.idControl, 1);
-const checker = new SurveyRowChecker(job.survey, null, null, job.mapping, job.file, log, ids);
+const checker = new SurveyRowChecker(job.survey, job.joinKey, job.joined && fromPortable(job.joined), job.mapping, job.file, log, ids);
 const { info, used } = await scoreFile(acc, checker, job.file, { encoding: 'utf-8', ranges: job.ranges });
 const result: WorkerResult = { rows: info.rowsRead, used, state: acc.state(), exclusions: log.list() };
 parentPort!.postMessage(result);
