@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { seeded } from './seeded.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
@@ -38,17 +39,6 @@ const info = await readRecords(process.argv[3], {}, r => { n++; cells += r.value
 process.stdout.write(JSON.stringify({ ms: performance.now() - t0, n, cells, rowsRead: info.rowsRead }));
 `);
 
-/** mulberry32: the same seed gives the same file on every machine. */
-function seeded(seed) {
-    let s = seed >>> 0;
-    return () => {
-        s = (s + 0x6d2b79f5) >>> 0;
-        let t = s;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** One survey.data object per line: ids, a timestamp, NPS/CSAT/CES, a matrix, a checkbox list and a comment. */
 function generate(rows, file) {

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seeded } from './seeded.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
@@ -19,17 +20,6 @@ const sizes = (process.env.BENCH_ROWS ?? '1000000,3000000').split(',').map(Numbe
 fs.mkdirSync(out, { recursive: true });
 if (!fs.existsSync(path.join(repo, 'packages/cli/dist/cxspec.mjs'))) throw new Error('packages/cli/dist is missing; run npm run build first');
 
-/** mulberry32: the same seed gives the same file on every machine. */
-function seeded(seed) {
-    let s = seed >>> 0;
-    return () => {
-        s = (s + 0x6d2b79f5) >>> 0;
-        let t = s;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 function generate(rows, file) {
     if (fs.existsSync(file)) return;

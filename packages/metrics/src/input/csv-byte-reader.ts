@@ -10,8 +10,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
-import { CsvParser, CsvSyntaxError } from './csv-parser.js';
-import { DataFileError } from './data-file-error.js';
+import { CsvParser } from './csv-parser.js';
+import { DataFileError, readFailure } from './data-file-error.js';
 import { detectEncoding, firstInvalidByte, hasUtf8Bom, undecodableError } from './decode.js';
 import { formatOf, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from './read-records.js';
 
@@ -75,7 +75,7 @@ export async function readCsv(file: string, options: ReadOptions, sink: CsvSink,
         total = fs.statSync(file).size;
         fd = fs.openSync(file, 'r');
     } catch (error) {
-        throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        throw readFailure(file, error);
     }
     let utf8: boolean;
     let bom: boolean;
@@ -87,7 +87,7 @@ export async function readCsv(file: string, options: ReadOptions, sink: CsvSink,
         utf8 = bom || (options.encoding ?? detectEncoding(sample.subarray(0, n))) === 'utf-8';
     } catch (error) {
         fs.closeSync(fd);
-        throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        throw readFailure(file, error);
     }
     if (!utf8) {
         fs.closeSync(fd);
@@ -111,11 +111,7 @@ export async function readCsv(file: string, options: ReadOptions, sink: CsvSink,
         await reader.finish();
         return { format: 'csv', encoding: 'utf-8', rowsRead: reader.rows };
     } catch (error) {
-        if (error instanceof CsvSyntaxError) throw new DataFileError(file, error.line, error.column, error.message);
-        if ((error as NodeJS.ErrnoException).code && !(error instanceof DataFileError)) {
-            throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code})`);
-        }
-        throw error;
+        throw readFailure(file, error);
     } finally {
         fs.closeSync(fd);
     }

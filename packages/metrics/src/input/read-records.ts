@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CsvParser, CsvSyntaxError } from './csv-parser.js';
-import { DataFileError } from './data-file-error.js';
+import { CsvParser } from './csv-parser.js';
+import { DataFileError, readFailure } from './data-file-error.js';
 import { detectEncoding, firstInvalidByte, hasUtf8Bom, undecodableError, type TextEncoding } from './decode.js';
 import { JsonArrayScanner, JsonArraySyntaxError, jsonErrorPosition, jsonErrorReason } from './json-array-stream.js';
 
@@ -110,11 +110,7 @@ export async function readRecords(file: string, options: ReadOptions, onRecord: 
         }
         return { format, encoding: encoding ?? 'utf-8', rowsRead: sink.end() };
     } catch (error) {
-        if (error instanceof CsvSyntaxError) throw new DataFileError(file, error.line, error.column, error.message);
-        if ((error as NodeJS.ErrnoException).code && !(error instanceof DataFileError)) {
-            throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code})`);
-        }
-        throw error;
+        throw readFailure(file, error);
     } finally {
         if (fd !== null) fs.closeSync(fd);
     }
