@@ -3,12 +3,15 @@
  * The server sends the CX model (`cxspec/previewModel`), never HTML; the page is drawn by the same
  * renderer `cxspec preview` uses, from the extension's own bundled assets. After the first draw new
  * models are posted as messages, so the page keeps its tab, locale, answers and scroll.
+ * The document and focus on show are kept in the workspace state so the serializer can bring the
+ * preview back after a restart (see preview-state.ts).
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildPreviewData, renderPreviewHtml, type HostMessage, type PageMessage, type PreviewData, type PreviewFocus } from '@cxspec/preview';
 import { PreviewModelMethod, type PreviewModelParams, type PreviewModelResult } from '../../language/src/lsp/protocol.js';
+import { messagePageHtml, PreviewStateKey, savedPreview } from './preview-state.js';
 import { readSettings } from './settings.js';
 
 export interface PreviewTarget {
@@ -20,6 +23,8 @@ export interface PreviewTarget {
 export class PreviewPanel implements vscode.Disposable {
     static readonly viewType = 'cxspec.preview';
     private readonly panel: vscode.WebviewPanel;
+    /** The record last written to the workspace state, so edits that change nothing write nothing. */
+    private remembered = '';
     private readonly disposables: vscode.Disposable[] = [];
     private readonly mediaRoot: vscode.Uri;
     private target: PreviewTarget;
@@ -31,14 +36,35 @@ export class PreviewPanel implements vscode.Disposable {
     /** Numbers requests so a slow answer never overwrites a newer one. */
     private requestSeq = 0;
 
-    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, target: PreviewTarget, onDispose: () => void) {
-        this.target = target;
-        this.mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'dist', 'media');
-        this.panel = vscode.window.createWebviewPanel(PreviewPanel.viewType, 'CXSpec Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    /** Opens a new preview beside the editor and draws it. */
+    static create(context: vscode.ExtensionContext, client: LanguageClient, target: PreviewTarget, onDispose: () => void): PreviewPanel {
+        const panel = vscode.window.createWebviewPanel(PreviewPanel.viewType, 'CXSpec Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+            PreviewPanel.webviewOptions(context));
+        const preview = new PreviewPanel(context, client, panel, target, onDispose);
+        preview.remember();
+        void preview.refresh();
+        return preview;
+    }
+
+    /** Adopts a panel VS Code restored; the caller draws it (`refresh`) or explains why not (`showMessage`). */
+    static revive(context: vscode.ExtensionContext, client: LanguageClient, panel: vscode.WebviewPanel, target: PreviewTarget, onDispose: () => void): PreviewPanel {
+        panel.webview.options = PreviewPanel.webviewOptions(context);
+        return new PreviewPanel(context, client, panel, target, onDispose);
+    }
+
+    private static webviewOptions(context: vscode.ExtensionContext): vscode.WebviewOptions {
+        return {
             enableScripts: true,
             // The page may load nothing but the extension's bundled preview assets.
-            localResourceRoots: [this.mediaRoot]
-        });
+            localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'media')]
+        };
+    }
+
+    private constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient, panel: vscode.WebviewPanel,
+        target: PreviewTarget, onDispose: () => void) {
+        this.panel = panel;
+        this.target = target;
+        this.mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'dist', 'media');
         this.panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'icons', 'cxspec-file.svg');
         this.disposables.push(
             this.panel.onDidDispose(() => {
@@ -54,12 +80,13 @@ export class PreviewPanel implements vscode.Disposable {
                 this.visible = visible;
             })
         );
-        void this.refresh();
+        this.visible = panel.visible;
     }
 
     /** Points the preview at another document or focus and refreshes it. */
     show(target: PreviewTarget): void {
         this.target = target;
+        this.remember();
         this.panel.reveal(vscode.ViewColumn.Beside, true);
         void this.refresh();
     }
@@ -93,16 +120,28 @@ export class PreviewPanel implements vscode.Disposable {
             this.specName = result.specName;
             // Later refreshes keep what was shown rather than jump back to the cursor's survey.
             this.target = { uri: this.target.uri, focus: result.focus };
+            this.remember();
             data = buildPreviewData(result.model, result.focus);
         } catch (error) {
             if (seq !== this.requestSeq) return;
-            this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+            const message = error instanceof Error ? error.message : String(error);
+            // Nothing drawn yet (a restored preview, or a spec with errors): say why in the panel.
+            if (!this.lastData) this.showMessage('CXSpec Preview', message);
+            else this.post({ type: 'error', message });
             return;
         }
         this.panel.title = `Preview ${data.specName}`;
         if (this.pageLoaded) this.post({ type: 'update', data });
         else this.draw(data);
         this.lastData = data;
+    }
+
+    /** Replaces the page with a message (no script); the next successful refresh draws the preview again. */
+    showMessage(heading: string, message: string): void {
+        this.pageLoaded = false;
+        this.lastData = null;
+        this.panel.title = heading;
+        this.panel.webview.html = messagePageHtml(heading, message);
     }
 
     private draw(data: PreviewData): void {
@@ -121,7 +160,17 @@ export class PreviewPanel implements vscode.Disposable {
         // A survey or journey focus without a name (the spec has none) is not one the server can serve.
         else if (message.type === 'focus' && (message.kind === 'metrics' || message.name)) {
             this.target = { uri: this.target.uri, focus: { kind: message.kind, name: message.name } };
+            this.remember();
         }
+    }
+
+    /** Keeps the document and focus for the serializer (the page's own state does not name the document). */
+    private remember(): void {
+        const record = savedPreview(this.target.uri.toString(), this.target.focus);
+        const json = JSON.stringify(record);
+        if (json === this.remembered) return;
+        this.remembered = json;
+        void this.context.workspaceState.update(PreviewStateKey, record);
     }
 
     private post(message: HostMessage): void {
