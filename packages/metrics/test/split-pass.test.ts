@@ -103,14 +103,21 @@ describe('two threads give the bytes of one', () => {
         expect(within.input.exclusions.find(e => e.reason === 'duplicate_id')!.rows).toEqual([2996]);
     });
 
-    it('Shift_JIS is read on one thread', async () => {
-        // 日本 in Shift_JIS (CP932) as the plan of every third row: not UTF-8, so the file is not split.
+    it('Shift_JIS, told from the bytes or forced', async () => {
+        // 日本 in Shift_JIS (CP932) as the plan of every third row: the worker, whose first bytes are
+        // the ASCII header, must be told the encoding.
         const parts = rows(2000, '\r\n').split('basic');
         const bytes = Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [Buffer.from(p)] : [Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from(p)])));
         const file = tmp.write('sjis.csv', bytes);
-        expect(findSplitPoint(file)).toBeNull();
-        const result = await same('sjis2.csv', bytes, false) as { input: { files: Array<{ encoding: string }> } };
+        expect(findSplitPoint(file)!.encoding).toBe('shift_jis');
+        const result = await same('sjis2.csv', bytes, true) as { input: { files: Array<{ encoding: string }>; exclusions: Array<{ reason: string; count: number }> } };
         expect(result.input.files[0].encoding).toBe('shift_jis');
+        expect(result.input.exclusions.find(x => x.reason === 'unknown_value')!.count).toBeGreaterThanOrEqual(parts.length - 1);
+        const ascii = tmp.write('ascii.csv', rows(2000, '\n'));
+        expect(findSplitPoint(ascii, 'shift_jis')!.encoding).toBe('shift_jis');
+        const parallel = { workerFile: WORKER, minBytes: 0 };
+        const forced = (p: typeof parallel | false) => evaluate(model, { responses: [{ survey: 'Bench', file: ascii }], datasets: [], parallel: p, encoding: 'shift_jis' });
+        expect(JSON.stringify(await forced(parallel))).toBe(JSON.stringify(await forced(false)));
     });
 });
 
@@ -145,10 +152,10 @@ describe('a worker started before the spec is loaded', () => {
         const oneThread = await score(file, false);
         prestartScoreWorker([file], { responses: [], datasets: [], parallel });
         expect(JSON.stringify(await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel }))).toBe(oneThread);
-        // Nothing is split here (a forced Shift_JIS encoding): the spare worker is released, not awaited forever.
+        // Nothing is split here (the file is below the threshold): the spare worker is released, not awaited forever.
         prestartScoreWorker([file], { responses: [], datasets: [], parallel });
-        const sjis = await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel, encoding: 'shift_jis' });
-        expect(sjis.input.rowsRead).toBe(3000);
+        const whole = await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel: { ...parallel, minBytes: 1e12 } });
+        expect(JSON.stringify(whole)).toBe(oneThread);
         prestartScoreWorker([file], { responses: [], datasets: [], parallel });
         expect(JSON.stringify(await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel }))).toBe(oneThread);
     });

@@ -1,5 +1,5 @@
 /**
- * Scores a large UTF-8 CSV file on two threads: the main thread checks and accumulates the rows
+ * Scores a large CSV file (UTF-8 or Shift_JIS) on two threads: the main thread checks and accumulates the rows
  * before the split point, a worker thread (score-worker.mjs) those after it, and the worker's sums
  * are merged after the main thread's, so the result is that of one pass in row order: counts are
  * exact, and with integer answers (every scale) so are the sums of means and cross-products.
@@ -18,6 +18,7 @@ import { toPortable, type DatasetTable, type PortableTable } from '../check/data
 import { ExclusionLog } from '../check/exclusions.js';
 import { DEFAULT_SLOTS, IdSet, SharedIds } from '../check/id-set.js';
 import { SurveyRowChecker } from '../check/survey-rows.js';
+import type { TextEncoding } from '../input/decode.js';
 import type { ColumnMapping } from '../input/mapping.js';
 import type { ReadInfo } from '../input/read-records.js';
 import { formatOf } from '../input/read-records.js';
@@ -36,6 +37,8 @@ export interface WorkerJob {
     /** The dataset the survey joins (its key column, its table), null when it joins none. */
     joinKey: string | null;
     joined: PortableTable | null;
+    /** The file's encoding: the worker's first bytes are the header alone, too few to tell it from. */
+    encoding: TextEncoding;
     ranges: Array<[number, number]>;
     /** The shared id table (SharedIds) and its control words. */
     idTable: SharedArrayBuffer;
@@ -89,7 +92,6 @@ let spare: { worker: Worker; file: string } | null = null;
  */
 export function prestartScoreWorker(files: string[], options: EvaluateOptions): void {
     if (spare || options.parallel === false || os.availableParallelism() < 2) return;
-    if (options.encoding && options.encoding !== 'utf-8') return;
     const file = workerFileOf(options);
     const large = files.some(f => {
         try {
@@ -123,7 +125,6 @@ export async function releaseSpareWorker(): Promise<void> {
 export function splitPlanFor(survey: Survey, file: string, options: EvaluateOptions): SplitPlan | null {
     const parallel = options.parallel ?? {};
     if (parallel === false || formatOf(file) !== 'csv') return null;
-    if (options.encoding && options.encoding !== 'utf-8') return null;
     const workerFile = workerFileOf(options);
     if (os.availableParallelism() < 2 || !fs.existsSync(workerFile)) return null;
     const minBytes = minBytesOf(options);
@@ -133,7 +134,7 @@ export function splitPlanFor(survey: Survey, file: string, options: EvaluateOpti
     } catch {
         return null;
     }
-    const point = size >= minBytes ? findSplitPoint(file) : null;
+    const point = size >= minBytes ? findSplitPoint(file, options.encoding) : null;
     return point ? { point, workerFile } : null;
 }
 
@@ -144,7 +145,7 @@ export async function scoreSplit(survey: Survey, model: CxModel, file: string, m
     const joinKey = survey.joins ? model.datasets.find(d => d.name === survey.joins)!.key : null;
     const job: WorkerJob = {
         survey, model, file, mapping, joinKey, joined: joined && toPortable(joined),
-        ranges: [[0, point.headerEnd], [point.split, point.size]], idTable: table, idControl: control
+        encoding: point.encoding, ranges: [[0, point.headerEnd], [point.split, point.size]], idTable: table, idControl: control
     };
     let worker: Worker;
     if (spare?.file === workerFile) {

@@ -1,11 +1,13 @@
 /**
- * Where a large UTF-8 CSV file can be cut in two for two threads: after a line break near the
- * middle that is not inside a quoted field. The CSV parser rejects a quote in an unquoted field,
- * so in a file it accepts a line break ends a record exactly when an even number of quotes comes
- * before it; counting quotes up to the middle is a native `indexOf` per 64 KiB of the first half.
+ * Where a large CSV file can be cut in two for two threads: after a line break near the middle
+ * that is not inside a quoted field. The CSV parser rejects a quote in an unquoted field, so in a
+ * file it accepts a line break ends a record exactly when an even number of quotes comes before
+ * it; counting quotes up to the middle is a native `indexOf` per 64 KiB of the first half. This
+ * holds for Shift_JIS too: its second bytes (0x40-0xFC) are never a quote, comma, CR or LF, so
+ * those bytes are always characters of their own and the cut is a character boundary.
  */
 import fs from 'node:fs';
-import { detectEncoding, hasUtf8Bom } from './decode.js';
+import { detectEncoding, hasUtf8Bom, type TextEncoding } from './decode.js';
 
 export interface SplitPoint {
     /** Byte just after the header line. */
@@ -13,13 +15,20 @@ export interface SplitPoint {
     /** Byte where the second part starts (just after a record's line break). */
     split: number;
     size: number;
+    /** The file's encoding, as the reader tells it from the same first 8 KiB (or as forced). */
+    encoding: TextEncoding;
 }
 
 const SCAN = 1 << 16;
+// What the readers tell the encoding from.
+const ENCODING_SAMPLE = 1 << 13;
 const QUOTE = 0x22, LF = 0x0a, CR = 0x0d;
 
-/** The split point of a UTF-8 file, or null when the file is not UTF-8 or has no break after its middle. */
-export function findSplitPoint(file: string): SplitPoint | null {
+/**
+ * The split point of a file, or null when its encoding cannot be told (the reader will say why) or
+ * it has no break after its middle. `forced` is the encoding the caller forces, if any.
+ */
+export function findSplitPoint(file: string, forced?: TextEncoding): SplitPoint | null {
     const size = fs.statSync(file).size;
     const mid = Math.floor(size / 2);
     const buf = Buffer.alloc(SCAN);
@@ -27,11 +36,13 @@ export function findSplitPoint(file: string): SplitPoint | null {
     try {
         let headerEnd = -1;
         let inQuotes = false;
+        let encoding: TextEncoding | null = null;
         for (let pos = 0, n = fs.readSync(fd, buf, 0, SCAN, 0); n > 0; pos += n, n = fs.readSync(fd, buf, 0, SCAN, pos)) {
             const bytes = buf.subarray(0, n);
             if (pos === 0) {
-                // Shift_JIS is read by one thread: its second bytes may equal a quote or comma.
-                if (!hasUtf8Bom(bytes) && detectEncoding(bytes) !== 'utf-8') return null;
+                const bom = hasUtf8Bom(bytes) && forced !== 'shift_jis';
+                encoding = bom ? 'utf-8' : forced ?? detectEncoding(bytes.subarray(0, ENCODING_SAMPLE));
+                if (!encoding) return null;
                 // A file starting with blank lines has its header further down; not worth the case.
                 const first = bytes[hasUtf8Bom(bytes) ? 3 : 0];
                 if (first === LF || first === CR) return null;
@@ -45,7 +56,7 @@ export function findSplitPoint(file: string): SplitPoint | null {
                 if (c === QUOTE) inQuotes = !inQuotes;
                 else if (c === LF && !inQuotes) {
                     if (headerEnd < 0) headerEnd = pos + i + 1;
-                    else if (pos + i >= mid) return pos + i + 1 < size ? { headerEnd, split: pos + i + 1, size } : null;
+                    else if (pos + i >= mid) return pos + i + 1 < size ? { headerEnd, split: pos + i + 1, size, encoding: encoding! } : null;
                 }
             }
         }

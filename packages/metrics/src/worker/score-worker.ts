@@ -19,6 +19,6 @@ const acc = new SurveyAccumulation(job.survey, job.model);
 const log = new ExclusionLog();
 const ids = new SharedIds(DEFAULT_SLOTS, job.idTable, job.idControl, 1);
 const checker = new SurveyRowChecker(job.survey, job.joinKey, job.joined && fromPortable(job.joined), job.mapping, job.file, log, ids);
-const { info, used } = await scoreFile(acc, checker, job.file, { encoding: 'utf-8', ranges: job.ranges });
+const { info, used } = await scoreFile(acc, checker, job.file, { encoding: job.encoding, ranges: job.ranges });
 const result: WorkerResult = { rows: info.rowsRead, used, state: acc.state(), exclusions: log.list() };
 parentPort!.postMessage(result);
