@@ -1,7 +1,8 @@
 /**
  * The extension inside a real VS Code (@vscode/test-electron): activation, diagnostics from the
- * bundled server and the preview command. Runs where VSCODE_EXECUTABLE is set or VS Code can be
- * downloaded, with a display; elsewhere it skips and prints why.
+ * bundled server, the preview command and the preview coming back through its serializer. Runs
+ * where VSCODE_EXECUTABLE is set or VS Code can be downloaded, with a display; elsewhere it skips
+ * and prints why.
  */
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -11,7 +12,7 @@ import { runVsCodeSuite } from './vscode/run-vscode.js';
 const extensionPath = path.resolve(import.meta.dirname, '..');
 const root = path.resolve(extensionPath, '../..');
 
-it('runs the VS Code suite (activation, diagnostics, preview command)', async ctx => {
+it('runs the VS Code suite (activation, diagnostics, preview command, preview serializer)', async ctx => {
     const suitePath = path.join(extensionPath, 'dist/test/suite.cjs');
     await esbuild.build({
         entryPoints: [path.join(import.meta.dirname, 'vscode/suite/index.ts')],

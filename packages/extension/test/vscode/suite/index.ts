@@ -1,9 +1,12 @@
 /**
  * Runs inside VS Code's extension host (started by run-vscode.ts with @vscode/test-electron and the
- * coffee example as workspace): activation, diagnostics from the bundled server, and the preview
- * command opening its webview. Plain async checks with node:assert; the first failure rejects `run`.
+ * coffee example as workspace): activation, diagnostics from the bundled server, the preview
+ * command opening its webview, and the preview's serializer reviving it. Plain async checks with
+ * node:assert; the first failure rejects `run`.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -24,6 +27,25 @@ function workspaceFile(name: string): vscode.Uri {
     assert.ok(folder, 'the test run opens examples/coffee-mobile-order as its workspace');
     return vscode.Uri.file(path.join(folder.uri.fsPath, name));
 }
+
+function previewTab(label: string): vscode.Tab | undefined {
+    return vscode.window.tabGroups.all.flatMap(group => group.tabs)
+        .find(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('cxspec.preview') && t.label === label);
+}
+
+/**
+ * Closes the preview tab and reopens it: VS Code keeps a closed webview's serialized state and,
+ * on reopening, hands it to the extension's serializer exactly as after a restart (a window reload
+ * would end this test run).
+ */
+async function closeAndReopen(tab: vscode.Tab): Promise<void> {
+    await vscode.window.tabGroups.close(tab);
+    await until('the preview tab to close', () => vscode.window.tabGroups.all.flatMap(g => g.tabs).includes(tab) ? undefined : true);
+    await vscode.commands.executeCommand('workbench.action.reopenClosedEditor');
+}
+
+/** A one-file spec outside the workspace, so reviving it has to open the document for the server. */
+const RESTORE_SPEC = 'spec RestoreA {\n  locales en default\n}\n\nsurvey Pulse {\n  en "Pulse"\n  question recommend: nps required {\n    en "How likely are you to recommend us?"\n  }\n}\n';
 
 const checks: Array<[string, () => Promise<void>]> = [
     ['activates on a .cx file', async () => {
@@ -61,6 +83,32 @@ const checks: Array<[string, () => Promise<void>]> = [
             .find(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('cxspec.preview') && t.label === 'Preview CoffeeMobileOrder'));
         assert.ok(tab.group.viewColumn !== vscode.window.tabGroups.all.find(g => g.tabs.some(t => t.input instanceof vscode.TabInputText))?.viewColumn,
             'the preview opens beside the editor, not over it');
+    }],
+    ['registers a serializer for the preview', async () => {
+        // One serializer per view type: a second registration is refused while the extension's stands.
+        assert.throws(() => vscode.window.registerWebviewPanelSerializer('cxspec.preview', { deserializeWebviewPanel: async () => undefined }).dispose(),
+            /already registered/);
+    }],
+    ['revives a closed preview for its document and follows edits again', async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cxspec-restore-')), 'restore.cx');
+        fs.writeFileSync(file, RESTORE_SPEC);
+        const uri = vscode.Uri.file(file);
+        await vscode.workspace.openTextDocument(uri);
+        await vscode.commands.executeCommand('cxspec.previewSurvey', { uri: uri.toString(), name: 'Pulse' });
+        await closeAndReopen(await until('the preview of RestoreA', () => previewTab('Preview RestoreA')));
+        await until('the revived preview', () => previewTab('Preview RestoreA'));
+        // The title alone comes back from VS Code; a new title after an edit proves the panel is drawn and followed again.
+        const document = await vscode.workspace.openTextDocument(uri);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, new vscode.Range(0, 5, 0, 13), 'RestoreB');
+        assert.equal(await vscode.workspace.applyEdit(edit), true);
+        assert.equal(document.lineAt(0).text, 'spec RestoreB {');
+        const revived = await until('the revived preview to follow the edit', () => previewTab('Preview RestoreB'));
+        await document.save();
+
+        fs.rmSync(path.dirname(file), { recursive: true });
+        await closeAndReopen(revived);
+        await until('the message that the spec is gone', () => previewTab('CXSpec Preview'));
     }]
 ];
 
