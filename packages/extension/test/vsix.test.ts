@@ -48,6 +48,8 @@ describe('cxspec.vsix', () => {
         const language = manifest.contributes.languages[0];
         expect([language.id, language.extensions, packed(language.configuration), packed(language.icon.light), packed(language.icon.dark)])
             .toEqual(['cxspec', ['.cx'], true, true, true]);
+        // The serializer that revives the preview after a restart must get the chance to register.
+        expect(manifest.activationEvents).toContain('onWebviewPanel:cxspec.preview');
         expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual([
             'cxspec.openPreview', 'cxspec.previewSurvey', 'cxspec.previewJourney', 'cxspec.compile', 'cxspec.score'
         ]);
