@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace, type CxModel } from '@cxspec/language';
 import { ExclusionLog, evaluate, loadDataset, prestartScoreWorker } from '../src/index.js';
 import { SharedIds } from '../src/check/id-set.js';
-import { findSplitPoint } from '../src/input/split-point.js';
+import { findLineSplitPoint, findSplitPoint } from '../src/input/split-point.js';
 import { emptyMapping } from '../src/input/mapping.js';
 import { scoreSplit, splitPlanFor } from '../src/eval/split-pass.js';
 import { REPO, tempDir } from './support/files.js';
@@ -118,6 +118,23 @@ describe('two threads give the bytes of one', () => {
         const parallel = { workerFile: WORKER, minBytes: 0 };
         const forced = (p: typeof parallel | false) => evaluate(model, { responses: [{ survey: 'Bench', file: ascii }], datasets: [], parallel: p, encoding: 'shift_jis' });
         expect(JSON.stringify(await forced(parallel))).toBe(JSON.stringify(await forced(false)));
+    });
+});
+
+describe('NDJSON', () => {
+    it('is cut after a line near its middle and gives the one-thread bytes', async () => {
+        const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({
+            respondent_id: i === 2900 ? 'r2000' : `r${i}`, submitted_at: `2025-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`,
+            nps: i % 11, csat: i % 97 === 0 ? 'x' : 1 + (i % 5), ces: i % 17 === 0 ? undefined : 1 + (i % 7),
+            t1: 1 + (i % 5), t2: 1 + ((i * 3) % 5), plan: i % 7 === 0 ? 'pl"a\nn' : ['basic', 'plus', 'pro'][i % 3]
+        }));
+        const file = tmp.write('r.ndjson', lines.join('\n') + '\n');
+        const point = findLineSplitPoint(file)!;
+        expect(point.headerEnd).toBe(0);
+        expect(fs.readFileSync(file, 'latin1')[point.split - 1]).toBe('\n');
+        const result = await same('r2.ndjson', lines.join('\n') + '\n', true) as { input: { rowsRead: number; exclusions: Array<{ reason: string; rows: number[] }> } };
+        expect(result.input.rowsRead).toBe(3000);
+        expect(result.input.exclusions.find(e => e.reason === 'duplicate_id')!.rows).toEqual([2901]);
     });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Scores a large CSV file (UTF-8 or Shift_JIS) on two threads: the main thread checks and accumulates the rows
+ * Scores a large CSV (UTF-8 or Shift_JIS) or NDJSON file on two threads: the main thread checks and accumulates the rows
  * before the split point, a worker thread (score-worker.mjs) those after it, and the worker's sums
  * are merged after the main thread's, so the result is that of one pass in row order: counts are
  * exact, and with integer answers (every scale) so are the sums of means and cross-products.
@@ -22,7 +22,7 @@ import type { TextEncoding } from '../input/decode.js';
 import type { ColumnMapping } from '../input/mapping.js';
 import type { ReadInfo } from '../input/read-records.js';
 import { formatOf } from '../input/read-records.js';
-import { findSplitPoint, type SplitPoint } from '../input/split-point.js';
+import { findLineSplitPoint, findSplitPoint, type SplitPoint } from '../input/split-point.js';
 import type { EvaluateOptions } from '../evaluate.js';
 import { SurveyAccumulation, scoreFile, type AccumulationState } from './survey-accumulation.js';
 
@@ -95,7 +95,7 @@ export function prestartScoreWorker(files: string[], options: EvaluateOptions): 
     const file = workerFileOf(options);
     const large = files.some(f => {
         try {
-            return formatOf(f) === 'csv' && fs.statSync(f).size >= minBytesOf(options);
+            return (formatOf(f) === 'csv' || formatOf(f) === 'ndjson') && fs.statSync(f).size >= minBytesOf(options);
         } catch {
             return false;
         }
@@ -124,7 +124,8 @@ export async function releaseSpareWorker(): Promise<void> {
  */
 export function splitPlanFor(survey: Survey, file: string, options: EvaluateOptions): SplitPlan | null {
     const parallel = options.parallel ?? {};
-    if (parallel === false || formatOf(file) !== 'csv') return null;
+    const format = formatOf(file);
+    if (parallel === false || (format !== 'csv' && format !== 'ndjson')) return null;
     const workerFile = workerFileOf(options);
     if (os.availableParallelism() < 2 || !fs.existsSync(workerFile)) return null;
     const minBytes = minBytesOf(options);
@@ -134,7 +135,7 @@ export function splitPlanFor(survey: Survey, file: string, options: EvaluateOpti
     } catch {
         return null;
     }
-    const point = size >= minBytes ? findSplitPoint(file, options.encoding) : null;
+    const point = size < minBytes ? null : format === 'csv' ? findSplitPoint(file, options.encoding) : findLineSplitPoint(file, options.encoding);
     return point ? { point, workerFile } : null;
 }
 
@@ -145,6 +146,7 @@ export async function scoreSplit(survey: Survey, model: CxModel, file: string, m
     const joinKey = survey.joins ? model.datasets.find(d => d.name === survey.joins)!.key : null;
     const job: WorkerJob = {
         survey, model, file, mapping, joinKey, joined: joined && toPortable(joined),
+        // A CSV worker reads the header line first; an NDJSON file has none (headerEnd 0).
         encoding: point.encoding, ranges: [[0, point.headerEnd], [point.split, point.size]], idTable: table, idControl: control
     };
     let worker: Worker;

@@ -65,3 +65,27 @@ export function findSplitPoint(file: string, forced?: TextEncoding): SplitPoint 
         fs.closeSync(fd);
     }
 }
+
+/**
+ * The split point of an NDJSON file: just after the first line break from its middle on (JSON
+ * text holds no raw line break, so every one ends a record); `headerEnd` is 0. Null when its
+ * encoding cannot be told or no break follows the middle.
+ */
+export function findLineSplitPoint(file: string, forced?: TextEncoding): SplitPoint | null {
+    const size = fs.statSync(file).size;
+    const buf = Buffer.alloc(SCAN);
+    const fd = fs.openSync(file, 'r');
+    try {
+        const n = fs.readSync(fd, buf, 0, ENCODING_SAMPLE, 0);
+        const head = buf.subarray(0, n);
+        const encoding = hasUtf8Bom(head) && forced !== 'shift_jis' ? 'utf-8' : forced ?? detectEncoding(head);
+        if (!encoding) return null;
+        for (let pos = Math.floor(size / 2), read = fs.readSync(fd, buf, 0, SCAN, pos); read > 0; pos += read, read = fs.readSync(fd, buf, 0, SCAN, pos)) {
+            const lf = buf.subarray(0, read).indexOf(LF);
+            if (lf >= 0) return pos + lf + 1 < size ? { headerEnd: 0, split: pos + lf + 1, size, encoding } : null;
+        }
+        return null;
+    } finally {
+        fs.closeSync(fd);
+    }
+}
