@@ -35,6 +35,23 @@ describe('diff rendering', () => {
         expectGolden('v1-to-v2-metrics.txt', formatDiffText(result) + '\n');
     });
 
+    it('writes a question moved to another survey as one change in Markdown (golden), text and JSON', async () => {
+        const { result, after } = await diffOf('v2-move');
+        expectGolden('v1-to-v2-move.md', formatDiffMarkdown(result, after));
+        expect(formatDiffText(result).split('\n').slice(5, 8)).toEqual([
+            "  non-breaking question.moved    survey AfterPayment > question feedback: Question 'comment' moved from survey AfterPickup to survey AfterPayment as 'feedback'.",
+            '                                 - AfterPickup.comment',
+            '                                 + AfterPayment.feedback'
+        ]);
+        const json = JSON.parse(formatDiffJson(result));
+        expect(json.summary).toEqual({ 'breaking': 1, 'non-breaking': 3, 'cosmetic': 0 });
+        expect(json.specs[0].changes[1]).toEqual({
+            kind: 'question.moved', severity: 'breaking', subject: 'survey AfterPayment > question visit_reason',
+            loc: { file: 'diff/v2-move/spec.cx', line: 101 }, before: 'AfterPickup.visit_reason', after: 'AfterPayment.visit_reason',
+            message: "Question 'visit_reason' moved from survey AfterPickup to survey AfterPayment; what feeds segment Commuter now comes from another survey's respondents, so values before and after are not comparable."
+        });
+    });
+
     it('writes JSON with overall and per-spec counts and every change', async () => {
         const { result } = await diffOf('v2-rename');
         const json = JSON.parse(formatDiffJson(result));

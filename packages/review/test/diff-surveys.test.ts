@@ -62,4 +62,49 @@ describe('survey and question changes', () => {
         v4.surveys[0].questions.find(q => q.name === 'points')!.items.push({ id: 'taste', label: { ja: '味', en: 'Taste' } });
         expect(outline(diffWorkspaces([v3], [v4]).specs[0].changes)).toEqual(['breaking question.items survey AfterPickup > question points']);
     });
+
+    it('marks rewording the default text of a question a metric, segment or driver analysis reads as breaking, whatever its kind', async () => {
+        const [v1] = await fixtureModels('diff/v1');
+        const v2 = structuredClone(v1);
+        const reword = (name: string, ja: string) => { v2.surveys[0].questions.find(q => q.name === name)!.text.ja = ja; };
+        reword('menu_ease', 'アプリで注文するのは簡単でしたか?');
+        reword('payment', 'お支払いの手続きはいかがでしたか?');
+        reword('points', 'ポイントや特典に満足していますか?');
+        reword('visit_reason', '今回はどのような目的でご利用になりましたか?');
+        reword('comment', 'ほかに伝えたいことはありますか?');
+        const changes = diffWorkspaces([v1], [v2]).specs[0].changes;
+        expect(outline(changes)).toEqual([
+            'breaking question.wording survey AfterPickup > question menu_ease',
+            'breaking question.wording survey AfterPickup > question payment',
+            'breaking question.wording survey AfterPickup > question points',
+            'breaking question.wording survey AfterPickup > question visit_reason',
+            'non-breaking question.wording survey AfterPickup > question comment'
+        ]);
+        expect(changes.map(c => c.message)).toEqual([
+            "Question 'menu_ease' was reworded in 'ja'; it feeds metric ease, drivers loyalty, and answers to the new wording are not comparable with earlier ones.",
+            "Question 'payment' was reworded in 'ja'; it feeds drivers loyalty, and answers to the new wording are not comparable with earlier ones.",
+            "Question 'points' was reworded in 'ja'; it feeds drivers loyalty, and answers to the new wording are not comparable with earlier ones.",
+            "Question 'visit_reason' was reworded in 'ja'; it feeds segment Commuter, and answers to the new wording are not comparable with earlier ones.",
+            "Question 'comment' was reworded in 'ja'."
+        ]);
+    });
+
+    it('keeps rewording a question nothing reads, a translation, or punctuation as before', async () => {
+        const [v1] = await fixtureModels('diff/v1');
+        v1.drivers = [];
+        v1.metrics = v1.metrics.filter(m => m.name !== 'pickup_csat');
+        const v2 = structuredClone(v1);
+        const question = (name: string) => v2.surveys[0].questions.find(q => q.name === name)!;
+        question('pickup').text.ja = '受け取りはスムーズでしたか?';
+        question('payment').text.en = 'How satisfied are you with paying in our app?';
+        const v3 = structuredClone(await fixtureModels('diff/v1'))[0];
+        v3.surveys[0].questions.find(q => q.name === 'payment')!.text.ja = 'お支払いの手続きには、どの程度満足していますか';
+        expect(outline(diffWorkspaces([v1], [v2]).specs[0].changes)).toEqual([
+            'non-breaking question.wording survey AfterPickup > question payment',
+            'non-breaking question.wording survey AfterPickup > question pickup'
+        ]);
+        expect(outline(diffWorkspaces(await fixtureModels('diff/v1'), [v3]).specs[0].changes)).toEqual([
+            'cosmetic question.wording survey AfterPickup > question payment'
+        ]);
+    });
 });

@@ -3,14 +3,19 @@ import type { Question } from '@cxspec/language';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { conditionText, optionsText, scaleText } from './model-text.js';
-import { followRenames, type RenameMap } from './references.js';
+import { followRenames, type MoveMap, type RenameMap } from './references.js';
 import { sameValue } from './same-value.js';
 import type { TouchpointRenames } from './touchpoint-match.js';
 
 export interface QuestionContext {
     survey: string;
     renames: RenameMap;
+    moves: MoveMap;
     touchpointRenames: TouchpointRenames;
+    /** The spec's default locale in the new version: the wording translations follow. */
+    defaultLocale: string;
+    /** What reads the question in either version (`metric nps_all`, `segment Commuter`, ...). */
+    readers: readonly string[];
 }
 
 export function diffQuestion(before: Question, after: Question, ctx: QuestionContext): Change[] {
@@ -25,10 +30,15 @@ export function diffQuestion(before: Question, after: Question, ctx: QuestionCon
     }
     for (const c of localizedChanges(before.text, after.text)) {
         const nps = after.kind === 'nps' && before.kind === 'nps';
-        const severity = c.before === undefined || c.cosmetic ? 'cosmetic' : nps ? 'breaking' : 'non-breaking';
+        // Respondents answer what the default text asks: rewording it shifts every series computed
+        // from the answers. Translations are expected to be reworked towards it, so only NPS
+        // (benchmarked on its standard wording in every language) breaks on a translation.
+        const tracked = c.locale === ctx.defaultLocale && c.after !== undefined && ctx.readers.length > 0;
+        const severity = c.before === undefined || c.cosmetic ? 'cosmetic' : nps || tracked ? 'breaking' : 'non-breaking';
         const what = c.before === undefined ? `gained a '${c.locale}' text` : c.after === undefined ? `lost its '${c.locale}' text`
             : c.cosmetic ? `changed punctuation or spacing in '${c.locale}'` : `was reworded in '${c.locale}'`;
-        const why = severity === 'breaking' ? '; a reworded NPS question is not comparable with earlier NPS' : '';
+        const why = severity !== 'breaking' ? '' : nps ? '; a reworded NPS question is not comparable with earlier NPS'
+            : `; it feeds ${ctx.readers.join(', ')}, and answers to the new wording are not comparable with earlier ones`;
         add({ kind: 'question.wording', severity, locale: c.locale, before: c.before, after: c.after, message: `Question '${after.name}' ${what}${why}.` });
     }
     for (const c of localizedChanges(before.description, after.description)) {
@@ -53,7 +63,7 @@ export function diffQuestion(before: Question, after: Question, ctx: QuestionCon
         add({ kind: 'question.boolean-labels', severity: 'non-breaking',
             message: `The true/false labels of question '${after.name}' changed (${[...new Set(boolLabels.map(l => l.locale))].join(', ')}).` });
     }
-    if (!sameValue(followRenames(before.visibleWhen, ctx.renames), after.visibleWhen)) {
+    if (!sameValue(followRenames(before.visibleWhen, ctx.renames, ctx.moves), after.visibleWhen)) {
         const was = conditionText(before.visibleWhen, ctx.survey);
         const now = conditionText(after.visibleWhen, ctx.survey);
         add({ kind: 'question.logic', severity: 'non-breaking', before: was, after: now,

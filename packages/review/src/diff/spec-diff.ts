@@ -5,6 +5,7 @@ import { diffDatasets } from './dataset-diff.js';
 import { diffJourneys } from './journey-diff.js';
 import { localizedChanges } from './localized-diff.js';
 import { diffDrivers, diffMetrics, diffSegments } from './metric-diff.js';
+import { matchMoves, moveMap } from './question-move.js';
 import { usageIndex } from './references.js';
 import { diffSurveys, matchSurveys, renameMap } from './survey-diff.js';
 import { matchTouchpoints } from './touchpoint-match.js';
@@ -36,6 +37,8 @@ export function diffWorkspaces(before: readonly CxModel[], after: readonly CxMod
 export function diffSpecs(before: CxModel, after: CxModel): SpecDiff {
     const matches = matchSurveys(before, after);
     const renames = renameMap(matches);
+    const moves = matchMoves(before, after, matches);
+    const moved = moveMap(moves);
     const oldUsage = usageIndex(before);
     const touchpointRenames = matchTouchpoints(before, after);
     return {
@@ -43,11 +46,13 @@ export function diffSpecs(before: CxModel, after: CxModel): SpecDiff {
         changes: [
             ...diffSpecHeader(before, after),
             ...diffJourneys(before, after, touchpointRenames),
-            ...diffSurveys(before, after, { matches, renames, oldUsage, touchpointRenames }),
-            ...diffSegments(before, after, renames),
+            ...diffSurveys(before, after, {
+                matches, renames, moves, moveMap: moved, oldUsage, newUsage: usageIndex(after), touchpointRenames, defaultLocale: after.spec.defaultLocale
+            }),
+            ...diffSegments(before, after, renames, moved),
             ...diffDatasets(before, after, oldUsage),
-            ...diffMetrics(before, after, renames),
-            ...diffDrivers(before, after, renames)
+            ...diffMetrics(before, after, renames, moved),
+            ...diffDrivers(before, after, renames, moved)
         ]
     };
 }

@@ -3,9 +3,10 @@ import type { CxModel, Survey } from '@cxspec/language';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { triggerText } from './model-text.js';
-import { diffQuestion } from './question-diff.js';
+import { diffQuestion, type QuestionContext } from './question-diff.js';
+import type { QuestionMove } from './question-move.js';
 import { matchQuestions, type QuestionMatch } from './question-match.js';
-import { exprSources, type RenameMap, type UsageIndex } from './references.js';
+import { exprSources, followRenames, type MoveMap, type RenameMap, type UsageIndex } from './references.js';
 import { movedItems } from './sequence.js';
 import { sameValue } from './same-value.js';
 import type { TouchpointRenames } from './touchpoint-match.js';
@@ -32,9 +33,14 @@ export function renameMap(matches: Map<string, QuestionMatch>): RenameMap {
 export interface SurveyContext {
     matches: Map<string, QuestionMatch>;
     renames: RenameMap;
-    /** What reads each question in the old version. */
+    /** Questions that moved to another survey, and the same as old reference to new. */
+    moves: readonly QuestionMove[];
+    moveMap: MoveMap;
+    /** What reads each question in the old and in the new version. */
     oldUsage: UsageIndex;
+    newUsage: UsageIndex;
     touchpointRenames: TouchpointRenames;
+    defaultLocale: string;
 }
 
 export function diffSurveys(before: CxModel, after: CxModel, ctx: SurveyContext): Change[] {
@@ -44,12 +50,14 @@ export function diffSurveys(before: CxModel, after: CxModel, ctx: SurveyContext)
         if (!old) {
             changes.push({ kind: 'survey.added', severity: 'non-breaking', subject: `survey ${survey.name}`, loc: locOf(survey.loc),
                 message: `Survey '${survey.name}' was added with ${survey.questions.length} question(s).` });
+            changes.push(...movesInto(survey.name, ctx));
             continue;
         }
         changes.push(...diffSurvey(old, survey, ctx));
     }
     for (const old of before.surveys.filter(s => !after.surveys.some(n => n.name === s.name))) {
-        const readers = before.metrics.filter(m => exprSources(m.expr).includes(old.name)).map(m => `metric ${m.name}`);
+        // A metric whose question moved to another survey goes on there (reported with the move).
+        const readers = before.metrics.filter(m => exprSources(followRenames(m.expr, ctx.renames, ctx.moveMap)).includes(old.name)).map(m => `metric ${m.name}`);
         changes.push({
             kind: 'survey.removed', severity: readers.length > 0 ? 'breaking' : 'non-breaking', subject: `survey ${old.name}`, loc: locOf(old.loc),
             message: `Survey '${old.name}' was removed${readers.length > 0 ? `; it fed ${readers.join(', ')}, whose series ends here` : ''}.`
@@ -88,15 +96,16 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
             before: pair.before.name, after: pair.after.name,
             message: `Question '${pair.before.name}' was renamed to '${pair.after.name}'; responses already collected store answers under '${pair.before.name}'.` });
     }
-    for (const q of match.removed) {
+    for (const q of match.removed.filter(q => !ctx.moves.some(m => m.before === q))) {
         const users = ctx.oldUsage.get(`${after.name}.${q.name}`) ?? [];
         changes.push({ kind: 'question.removed', severity: users.length > 0 ? 'breaking' : 'non-breaking', subject: `${subject} > question ${q.name}`, loc: locOf(q.loc),
             message: `Question '${q.name}' was removed${users.length > 0 ? `; it fed ${users.join(', ')}` : ''}.` });
     }
-    for (const q of match.added) {
+    for (const q of match.added.filter(q => !ctx.moves.some(m => m.after === q))) {
         changes.push({ kind: 'question.added', severity: 'non-breaking', subject: `${subject} > question ${q.name}`, loc: locOf(q.loc),
             message: `Question '${q.name}' (${q.kind}) was added at position ${after.questions.indexOf(q) + 1}.` });
     }
+    changes.push(...movesInto(after.name, ctx));
     // Matched questions in each version's order, named by their new name so renames compare equal.
     const order = (questions: Survey['questions'], side: 'before' | 'after') =>
         questions.flatMap(q => match.pairs.filter(p => p[side] === q).map(p => p.after.name));
@@ -107,6 +116,30 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
         changes.push({ kind: 'question.moved', severity: 'non-breaking', subject: `${subject} > question ${pair.after.name}`, loc: locOf(pair.after.loc),
             before: String(from), after: String(to), message: `Question '${pair.after.name}' moved from position ${from} to ${to}.` });
     }
-    for (const pair of match.pairs) changes.push(...diffQuestion(pair.before, pair.after, { survey: after.name, renames: ctx.renames, touchpointRenames: ctx.touchpointRenames }));
+    for (const pair of match.pairs) changes.push(...diffQuestion(pair.before, pair.after, questionContext(after.name, pair.before.name, pair.after.name, ctx)));
     return changes;
+}
+
+/**
+ * Questions moved into `survey` from another one, each followed by its own changes. A move is
+ * breaking when a metric, segment or driver analysis read the question, because that now reads
+ * another survey's respondents (and its `Survey.question` reference had to change).
+ */
+function movesInto(survey: string, ctx: SurveyContext): Change[] {
+    return ctx.moves.filter(m => m.toSurvey === survey).flatMap(m => {
+        const users = ctx.oldUsage.get(`${m.fromSurvey}.${m.before.name}`) ?? [];
+        const renamed = m.before.name === m.after.name ? '' : ` as '${m.after.name}'`;
+        const why = users.length > 0 ? `; what feeds ${users.join(', ')} now comes from another survey's respondents, so values before and after are not comparable` : '';
+        const move: Change = {
+            kind: 'question.moved', severity: users.length > 0 ? 'breaking' : 'non-breaking', subject: `survey ${survey} > question ${m.after.name}`,
+            loc: locOf(m.after.loc), before: `${m.fromSurvey}.${m.before.name}`, after: `${survey}.${m.after.name}`,
+            message: `Question '${m.before.name}' moved from survey ${m.fromSurvey} to survey ${survey}${renamed}${why}.`
+        };
+        return [move, ...diffQuestion(m.before, m.after, questionContext(survey, m.before.name, m.after.name, ctx, m.fromSurvey))];
+    });
+}
+
+function questionContext(survey: string, oldName: string, newName: string, ctx: SurveyContext, oldSurvey = survey): QuestionContext {
+    const readers = [...new Set([...ctx.oldUsage.get(`${oldSurvey}.${oldName}`) ?? [], ...ctx.newUsage.get(`${survey}.${newName}`) ?? []])];
+    return { survey, renames: ctx.renames, moves: ctx.moveMap, touchpointRenames: ctx.touchpointRenames, defaultLocale: ctx.defaultLocale, readers };
 }
