@@ -3,7 +3,8 @@ import type { SourceLocation } from '@cxspec/language';
 /**
  * How a change affects what was already collected. `breaking`: responses or metric values from
  * before and after the change can no longer be compared (a changed scale or option set, a reworded
- * NPS question, a renamed question id, a changed metric definition). `non-breaking`: behaviour
+ * NPS question or a reworded question a metric reads, a renamed question id, a question a metric
+ * reads moved to another survey, a changed metric definition). `non-breaking`: behaviour
  * changes but earlier data stays comparable. `cosmetic`: wording or presentation only.
  */
 export type ChangeSeverity = 'breaking' | 'non-breaking' | 'cosmetic';
