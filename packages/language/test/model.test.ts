@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CxModel, loadWorkspace, type SourceLocation } from '@cxspec/language';
+import { buildFiles } from './support/spec-workspace.js';
 
 const fixtures = path.join(__dirname, 'fixtures');
 const examples = path.resolve(__dirname, '../../../examples');
@@ -299,6 +300,7 @@ const EXPECTED: CxModel = {
                 kind: 'clv',
                 dataset: 'Members',
                 value: 'spend',
+                valuePeriod: 'month',
                 marginPercent: 60,
                 discountPercent: 8,
                 start: 'joined',
@@ -356,6 +358,26 @@ describe('CX model', () => {
         expect(await load([path.join(fixtures, 'cafe.cx')], fixtures)).toBe(await load([path.join(fixtures, 'cafe.cx')], fixtures));
         const first = await load([examples], examples);
         expect(await load([examples], examples)).toBe(first);
+    });
+
+    it('gives clv the period of its value column, month unless the spec says per year', async () => {
+        const built = await buildFiles({ 'spec.cx': `spec T { locales en }
+dataset D { key id column mrr: number column arr: number column s: date column e: date lifecycle start s end e }
+metric plain = clv(D.mrr) margin 70% discount 10%
+metric monthly = clv(D.mrr per month) margin 70% discount 10%
+metric yearly = clv(D.arr per year) margin 70% discount 10% per quarter` });
+        expect(built.lines).toEqual([]);
+        const model = built.model('T');
+        expect(model.metrics.map(m => [m.name, m.expr.kind === 'clv' ? `${m.expr.value} per ${m.expr.valuePeriod}` : '-', m.period])).toEqual([
+            ['plain', 'mrr per month', null], ['monthly', 'mrr per month', null], ['yearly', 'arr per year', 'quarter']
+        ]);
+        // A model written before the field existed reads as monthly, as the spec did.
+        const older = structuredClone(EXPECTED);
+        delete (older.metrics.find(m => m.expr.kind === 'clv')!.expr as { valuePeriod?: string }).valuePeriod;
+        expect(CxModel.parse(older)).toEqual(EXPECTED);
+        const wrong = structuredClone(EXPECTED);
+        (wrong.metrics.find(m => m.expr.kind === 'clv')!.expr as { valuePeriod: string }).valuePeriod = 'week';
+        expect(CxModel.safeParse(wrong).success).toBe(false);
     });
 
     it('zod rejects models that break the contract', () => {

@@ -197,6 +197,34 @@ metric clv = mean(D.target)`);
         expect((doc.elements[1] as Dataset).columns.map(c => c.name)).toEqual(['target', 'churn', 'method']);
     });
 
+    it('clv takes the period of its value column inside the parentheses, apart from the metric per', async () => {
+        const doc = await parseClean(`spec T { locales en }
+dataset D { key id column mrr: number column arr: number column year: number column s: date column e: date lifecycle start s end e }
+segment Big { where D.arr > 100 }
+metric monthly = clv(D.mrr) margin 70% discount 10%
+metric month = clv(D.mrr per month) margin 70% discount 10% per month
+metric yearly = clv(D.arr per year) margin 70% discount 10% per quarter
+metric year = clv(D.year per year) margin 60% discount 8% by [Big] per year target >= 1000 min sample 20`);
+        const metrics = doc.elements.filter((e): e is Metric => e.$type === 'Metric');
+        expect(metrics.map(m => {
+            const c = m.expr as ClvExpr;
+            return [m.name, c.value.$refText, c.valuePeriod ?? '-', c.margin, c.discount, m.segments.map(s => s.$refText).join(','), m.period ?? '-', m.target?.value ?? '-', m.minSample ?? '-'];
+        })).toEqual([
+            ['monthly', 'mrr', '-', 70, 10, '', '-', '-', '-'],
+            ['month', 'mrr', 'month', 70, 10, '', 'month', '-', '-'],
+            ['yearly', 'arr', 'year', 70, 10, '', 'quarter', '-', '-'],
+            ['year', 'year', 'year', 60, 8, 'Big', 'year', 1000, 20]
+        ]);
+    });
+
+    it('clv value periods other than month and year, and per after the parentheses, do not parse', async () => {
+        const errors = async (expr: string) => (await parse(`spec T { locales en }\nmetric v = ${expr}`)).parseResult.parserErrors.length;
+        expect(await errors('clv(D.mrr per week) margin 70% discount 10%')).toBeGreaterThan(0);
+        expect(await errors('clv(D.mrr) per year margin 70% discount 10%')).toBeGreaterThan(0);
+        expect(await errors('clv(D.mrr per) margin 70% discount 10%')).toBeGreaterThan(0);
+        expect(await errors('clv(D.mrr per year) margin 70% discount 10% per year')).toBe(0);
+    });
+
     it('BCP 47 locale tags, including region numbers and codes that are keywords', async () => {
         const doc = await parseClean('spec T { en "T" pt-BR "T" es-419 "T" is "T" or "T" zh-Hant "T" locales en default, pt-BR, es-419, is, or, zh-Hant }');
         expect(doc.header?.locales.map(l => l.code)).toEqual(['en', 'pt-BR', 'es-419', 'is', 'or', 'zh-Hant']);

@@ -199,6 +199,7 @@ export interface ClvExpr extends langium.AstNode {
     fn: 'clv';
     margin: Decimal;
     value: langium.Reference<Column>;
+    valuePeriod?: 'month' | 'year';
 }
 
 export const ClvExpr = {
@@ -207,7 +208,8 @@ export const ClvExpr = {
     discount: 'discount',
     fn: 'fn',
     margin: 'margin',
-    value: 'value'
+    value: 'value',
+    valuePeriod: 'valuePeriod'
 } as const;
 
 export function isClvExpr(item: unknown): item is ClvExpr {
@@ -1171,6 +1173,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 value: {
                     name: ClvExpr.value,
                     referenceType: Column.$type
+                },
+                valuePeriod: {
+                    name: ClvExpr.valuePeriod,
+                    optional: true
                 }
             },
             superTypes: [MetricExpr.$type]

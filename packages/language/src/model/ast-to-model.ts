@@ -221,7 +221,7 @@ class ModelBuilder {
         }
         if (isClvExpr(e)) {
             return {
-                kind: 'clv', dataset: e.dataset.$refText, value: e.value.$refText,
+                kind: 'clv', dataset: e.dataset.$refText, value: e.value.$refText, valuePeriod: e.valuePeriod ?? 'month',
                 marginPercent: e.margin, discountPercent: e.discount, ...lifecycle(e.dataset.ref), variant: 'simple-perpetuity'
             };
         }

@@ -217,6 +217,10 @@ export const MetricSource = z.discriminatedUnion('type', [
 ]);
 export type MetricSource = z.infer<typeof MetricSource>;
 
+/** What a CLV value column is an amount per. */
+export const ClvValuePeriod = z.enum(['month', 'year']);
+export type ClvValuePeriod = z.infer<typeof ClvValuePeriod>;
+
 export const MetricExpr = z.discriminatedUnion('kind', [
     /** %promoters (9-10) minus %detractors (0-6), in points. */
     z.object({ kind: z.literal('nps'), survey: z.string(), question: z.string() }),
@@ -239,6 +243,8 @@ export const MetricExpr = z.discriminatedUnion('kind', [
         kind: z.literal('clv'),
         dataset: z.string(),
         value: z.string(),
+        /** What the value column is an amount per: 'month' (MRR, ×12 for a year) or 'year' (ARR, annual premium). */
+        valuePeriod: ClvValuePeriod.default('month'),
         marginPercent: z.number(),
         discountPercent: z.number(),
         start: z.string(),
