@@ -85,9 +85,32 @@ describe('churn and retention from lifecycle dates', () => {
         expect(m.value).toBeCloseTo(margin * 0.5 / (1.1 - 0.5), 6);
         expect(m.details.annualMargin).toBeCloseTo(margin, 6);
         expect(m.details.retention).toBe(0.5);
-        expect(m.formula).toBe('CLV simple perpetuity m·r/(1 + d − r): m = 12 × mean Customers.mrr of active customers × 70% margin, r = annual retention CRR (2025), d = 10%');
+        expect(m.formula).toBe('CLV simple perpetuity m·r/(1 + d − r): m = 12 × mean monthly Customers.mrr of active customers × 70% margin, r = annual retention CRR (2025), d = 10%');
         expect(m.ci![0]).toBeLessThan(m.value!);
         expect(m.ci![1]).toBeGreaterThan(m.value!);
+    });
+
+    it('CLV of a yearly value column (per year) is not multiplied by 12: ARR = 12 × MRR gives the same CLV', async () => {
+        // The same customers with an arr column of 12 × their MRR, read by `clv(Customers.arr per year)`.
+        const yearlyModel = structuredClone(model);
+        const customers = yearlyModel.datasets.find(d => d.name === 'Customers')!;
+        const mrr = customers.columns.find(c => c.name === 'mrr')!;
+        customers.columns.push({ ...mrr, name: 'arr' });
+        const monthly = yearlyModel.metrics.find(m => m.name === 'customer_clv')!;
+        if (monthly.expr.kind !== 'clv') throw new Error('customer_clv is not a clv metric');
+        yearlyModel.metrics = [monthly, { ...monthly, name: 'customer_clv_yearly', expr: { ...monthly.expr, value: 'arr', valuePeriod: 'year' } }];
+        const rows = CUSTOMERS.map((row, i) => [...row, i === 0 ? 'arr' : 12 * (row[2] as number)]);
+        const yearly = await evaluate(yearlyModel, { responses: [], datasets: [{ dataset: 'Customers', file: tmp.write('customers-arr.csv', csv(rows)) }] });
+        const [a, b] = [yearly.metrics.customer_clv, yearly.metrics.customer_clv_yearly];
+        // Active on 2025-12-31: mean ARR 12 × 970000/6 = 1940000; m = 1940000 × 70% = 1358000; r = 0.5, d = 0.1.
+        expect(b.details.meanValue).toBe(1940000);
+        expect(b.details.annualMargin).toBeCloseTo(1358000, 6);
+        expect(b.value).toBeCloseTo(1358000 * 0.5 / (1.1 - 0.5), 6);
+        expect(b.value).toBeCloseTo(a.value!, 6);
+        expect(b.ci![0]).toBeCloseTo(a.ci![0], 6);
+        expect(b.ci![1]).toBeCloseTo(a.ci![1], 6);
+        expect([b.n, b.details.retention, b.details.customers]).toEqual([a.n, a.details.retention, a.details.customers]);
+        expect(b.formula).toBe('CLV simple perpetuity m·r/(1 + d − r): m = mean yearly Customers.arr of active customers × 70% margin, r = annual retention CRR (2025), d = 10%');
     });
 
     it('means and rates over active customers, per quarter end', () => {

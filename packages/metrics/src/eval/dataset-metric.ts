@@ -65,6 +65,8 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
         }
         case 'clv': {
             const margin = expr.marginPercent / 100, d = expr.discountPercent / 100;
+            // A monthly amount per customer (MRR) ×12 makes it yearly; a yearly one (ARR) is kept.
+            const perYear = expr.valuePeriod === 'year' ? 1 : 12;
             const year = windowsOf(lc!, 'year');
             const last = year[year.length - 1];
             const vi = table.columnIndex.get(expr.value)!;
@@ -76,10 +78,9 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
                 const ret = wilsonEstimate(c.atStart, c.atEnd - c.added);
                 const mean = tEstimate(value.n, value.n > 0 ? value.mean : 0, value.n > 1 ? value.variance : 0);
                 if (mean.value === null || ret.value === null) return { value: null, ci: null, n: value.n, sd: null };
-                // The value column is a monthly amount per customer (MRR-style): ×12 makes it annual.
-                const f = (meanValue: number, r: number) => 12 * meanValue * margin * r / (1 + d - r);
+                const f = (meanValue: number, r: number) => perYear * meanValue * margin * r / (1 + d - r);
                 const r = ret.value / 100;
-                if (gi === 0) details = { meanValue: mean.value, annualMargin: 12 * mean.value * margin, retention: r, discount: d, customers: value.n, retentionBase: c.atStart };
+                if (gi === 0) details = { meanValue: mean.value, annualMargin: perYear * mean.value * margin, retention: r, discount: d, customers: value.n, retentionBase: c.atStart };
                 return {
                     value: f(mean.value, r),
                     ci: mean.ci && ret.ci ? [f(mean.ci[0], ret.ci[0] / 100), f(mean.ci[1], ret.ci[1] / 100)] : null,
@@ -87,7 +88,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
                     sd: null
                 };
             });
-            formula = `CLV simple perpetuity m·r/(1 + d − r): m = 12 × mean ${name}.${expr.value} of active customers × ${expr.marginPercent}% margin, r = annual retention CRR (${last ? periodLabel(last.start, 'year') : 'no complete year'}), d = ${expr.discountPercent}%`
+            formula = `CLV simple perpetuity m·r/(1 + d − r): m = ${expr.valuePeriod === 'year' ? 'mean yearly' : '12 × mean monthly'} ${name}.${expr.value} of active customers × ${expr.marginPercent}% margin, r = annual retention CRR (${last ? periodLabel(last.start, 'year') : 'no complete year'}), d = ${expr.discountPercent}%`
                 + (metric.period ? '; no period breakdown (CLV uses annual retention)' : '');
             interval = 'bounds: m at its t interval ends with r at its Wilson interval ends';
             break;
