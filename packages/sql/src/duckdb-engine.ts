@@ -186,7 +186,7 @@ function detailsOf(metric: Metric, row: SqlResultRow): Record<string, number> {
             const margin = expr.marginPercent / 100;
             // As the native side: the retention share in percent from the counts, back to a fraction.
             const retention = 100 * d / c / 100;
-            return { meanValue: a, annualMargin: 12 * a * margin, retention, discount: expr.discountPercent / 100, customers: row.n, retentionBase: c };
+            return { meanValue: a, annualMargin: (expr.valuePeriod === 'year' ? 1 : 12) * a * margin, retention, discount: expr.discountPercent / 100, customers: row.n, retentionBase: c };
         }
     }
 }

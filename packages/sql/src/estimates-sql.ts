@@ -51,10 +51,13 @@ function mean(): Interval {
     return { value: 's.a', low: `s.a - ${T_HALF}`, high: `s.a + ${T_HALF}`, sd: 'SQRT(s.b)' };
 }
 
-/** CLV m·r/(1 + d − r) with m = 12 × mean value × margin; r the Wilson retention of c customers, d kept. */
+/**
+ * CLV m·r/(1 + d − r) with m = value_per_year (12 for a monthly value, 1 for a yearly one) × mean
+ * value × margin; r the Wilson retention of c customers, d kept.
+ */
 function clv(): Interval {
     const ret = wilson('s.c', 's.d');
-    const f = (m: string, r: string) => `(12 * (${m}) * s.margin * (${r}) / (1 + s.discount - (${r})))`;
+    const f = (m: string, r: string) => `(s.value_per_year * (${m}) * s.margin * (${r}) / (1 + s.discount - (${r})))`;
     return {
         value: f('s.a', `(${ret.value}) / 100`),
         low: f(`s.a - ${T_HALF}`, `(${ret.low}) / 100`),
@@ -81,7 +84,7 @@ export function estimateCte(usesT: boolean): string {
     return `inputs AS (
     SELECT s.metric_index, s.part, s.segment_index, s.segment, s.ps, s.n, CAST(s.n AS DOUBLE PRECISION) AS nd, s.a, s.b, s.c, s.d,
         m.metric, m.kind, m.estimator, m.period_unit, m.target_op, m.target_value, m.target_warning, m.min_sample,
-        m.fallback_sd, m.resolution, m.margin, m.discount, ${usesT ? `${T_TABLE}.q` : 'CAST(NULL AS DOUBLE PRECISION)'} AS tq
+        m.fallback_sd, m.resolution, m.margin, m.discount, m.value_per_year, ${usesT ? `${T_TABLE}.q` : 'CAST(NULL AS DOUBLE PRECISION)'} AS tq
     FROM stats AS s
     JOIN metric_info AS m ON m.metric_index = s.metric_index${usesT ? `\n    LEFT JOIN ${T_TABLE} ON ${T_TABLE}.df = s.n - 1` : ''}
 ),

@@ -62,7 +62,10 @@ function oneLine(text: string): string {
     return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
-/** Per metric: estimator, period unit, target and planning constants, CLV's margin and discount. */
+/**
+ * Per metric: estimator, period unit, target and planning constants, CLV's margin, discount and
+ * value_per_year (12 for a monthly value column such as MRR, 1 for a yearly one such as ARR).
+ */
 function metricInfoCte(model: CxModel, estimators: Estimator[], dialect: Dialect): string {
     const text = (s: string | null) => (s === null ? `CAST(NULL AS ${dialect.types.text})` : quoteText(dialect.name, s));
     const num = (x: number | null) => (x === null ? 'CAST(NULL AS DOUBLE PRECISION)' : doubleLiteral(x));
@@ -74,10 +77,11 @@ function metricInfoCte(model: CxModel, estimators: Estimator[], dialect: Dialect
             integerLiteral(i + 1), text(metric.name), text(expr.kind), text(estimators[i]), text(metric.period),
             text(t?.op ?? null), num(t?.value ?? null), num(t?.warning ?? null), integerLiteral(metric.minSample),
             num(planning.fallbackSd), num(planning.resolution),
-            num(expr.kind === 'clv' ? expr.marginPercent / 100 : null), num(expr.kind === 'clv' ? expr.discountPercent / 100 : null)
+            num(expr.kind === 'clv' ? expr.marginPercent / 100 : null), num(expr.kind === 'clv' ? expr.discountPercent / 100 : null),
+            num(expr.kind === 'clv' ? (expr.valuePeriod === 'year' ? 1 : 12) : null)
         ].join(', ')})`;
     });
-    return `metric_info(metric_index, metric, kind, estimator, period_unit, target_op, target_value, target_warning, min_sample, fallback_sd, resolution, margin, discount) AS (VALUES\n    ${rows.join(',\n    ')})`;
+    return `metric_info(metric_index, metric, kind, estimator, period_unit, target_op, target_value, target_warning, min_sample, fallback_sd, resolution, margin, discount, value_per_year) AS (VALUES\n    ${rows.join(',\n    ')})`;
 }
 
 function finalSelect(dialect: Dialect): string {

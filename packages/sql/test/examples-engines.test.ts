@@ -82,6 +82,27 @@ test.each(['week', 'month', 'quarter', 'year'] as const)('every metric of b2b-sa
     expect(native.metrics.churn_rate.periods.length).toBeGreaterThan(unit === 'year' ? 1 : 8);
 });
 
+test('a clv of a yearly value (per year) agrees too, and is the monthly clv of the same column / 12', async () => {
+    const model = await modelOf('b2b-saas');
+    const monthly = model.metrics.find(m => m.name === 'customer_clv')!;
+    if (monthly.expr.kind !== 'clv' || monthly.expr.valuePeriod !== 'month') throw new Error('customer_clv is not a monthly clv');
+    const withYearly = { ...model, metrics: [...model.metrics, { ...monthly, name: 'customer_clv_yearly', expr: { ...monthly.expr, valuePeriod: 'year' as const } }] };
+    const data = generateSpecData(withYearly, 7, { responses: 300, customers: 400 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cxspec-sql-'));
+    dirs.push(dir);
+    const files = writeCsvFiles(withYearly, data, dir);
+    const native = await evaluate(withYearly, files);
+    const duck = await runMetricsOnDuckDb(withYearly, data);
+    expectAgreement(duck, native, 'yearly clv DuckDB');
+    expectAgreement(await onPostgres(withYearly, data, 'b2b_yearly_clv'), native, 'yearly clv PostgreSQL');
+    expect(firstDifference(await evaluateWithDuckDb(withYearly, files), native)).toBeNull();
+    const [m, y] = [native.metrics.customer_clv, native.metrics.customer_clv_yearly];
+    expect(y.value).not.toBeNull();
+    expect(y.value! * 12).toBeCloseTo(m.value!, 6);
+    expect(y.segments.map(s => s.value! * 12)).toEqual(m.segments.map(s => expect.closeTo(s.value!, 6)));
+    expect(duck.filter(r => r.metric === 'customer_clv_yearly').map(r => r.breakdown)).toEqual(['overall', 'segment', 'segment']);
+});
+
 test('the examples cover every metric kind', async () => {
     const kinds = new Set<string>();
     for (const example of EXAMPLES) for (const m of (await modelOf(example)).metrics) kinds.add(m.expr.kind);
