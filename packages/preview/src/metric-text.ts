@@ -16,7 +16,7 @@ export function formulaText(expr: MetricExpr): string {
         }
         case 'churn': return `churn(${expr.dataset})`;
         case 'retention': return `retention(${expr.dataset})`;
-        case 'clv': return `clv(${expr.dataset}.${expr.value}) margin ${expr.marginPercent}% discount ${expr.discountPercent}%`;
+        case 'clv': return `clv(${expr.dataset}.${expr.value}${expr.valuePeriod === 'year' ? ' per year' : ''}) margin ${expr.marginPercent}% discount ${expr.discountPercent}%`;
     }
 }
 

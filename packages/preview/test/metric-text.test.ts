@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '@cxspec/language';
-import { buildPreviewData, conditionText } from '@cxspec/preview';
+import { buildPreviewData, conditionText, formulaText } from '@cxspec/preview';
 
 describe('metric rows of the preview', () => {
     it('writes every kind of formula, target and breakdown as the spec does (b2b-saas example)', async () => {
@@ -18,6 +18,12 @@ describe('metric rows of the preview', () => {
             ['arpa', 'mean(Customers.mrr)', '>= 80000', '90000', 'by Enterprise, SelfServe per quarter'],
             ['upper_plan_mix', 'rate(Customers where plan != starter)', '>= 40%', '45%', 'per quarter']
         ]);
+    });
+
+    it('writes per year in a clv of a yearly value and leaves the default month unsaid', () => {
+        const clv = { kind: 'clv' as const, dataset: 'Customers', value: 'arr', marginPercent: 70, discountPercent: 10, start: 's', end: 'e', variant: 'simple-perpetuity' as const };
+        expect(formulaText({ ...clv, valuePeriod: 'year' })).toBe('clv(Customers.arr per year) margin 70% discount 10%');
+        expect(formulaText({ ...clv, valuePeriod: 'month' })).toBe('clv(Customers.arr) margin 70% discount 10%');
     });
 
     it('parenthesises nested and/or and quotes strings that are not names', () => {

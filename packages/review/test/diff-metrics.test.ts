@@ -34,6 +34,26 @@ describe('metric, segment, dataset and driver changes', () => {
         expect(hasBreaking(result)).toBe(true);
     });
 
+    it('reports a changed clv value period as a breaking definition change', async () => {
+        const [v1] = await fixtureModels('diff/v1');
+        const churn = v1.metrics.find(m => m.name === 'churn')!;
+        if (churn.expr.kind !== 'churn') throw new Error('churn is not a churn metric');
+        const { start, end } = churn.expr;
+        v1.metrics.push({ ...churn, name: 'value', unit: 'number', range: null, target: null, expr: {
+            kind: 'clv', dataset: 'Members', value: 'spend', valuePeriod: 'month', marginPercent: 60, discountPercent: 8, start, end, variant: 'simple-perpetuity'
+        } });
+        const v2 = structuredClone(v1);
+        const value = v2.metrics.find(m => m.name === 'value')!;
+        if (value.expr.kind === 'clv') value.expr.valuePeriod = 'year';
+        const changes = diffWorkspaces([v1], [v2]).specs[0].changes;
+        expect(outline(changes)).toEqual(['breaking metric.definition metric value']);
+        expect(changes[0]).toMatchObject({
+            before: 'clv(Members.spend) margin 60% discount 8%',
+            after: 'clv(Members.spend per year) margin 60% discount 8%',
+            message: "Metric 'value' is now clv(Members.spend per year) margin 60% discount 8% (was clv(Members.spend) margin 60% discount 8%); values before and after are not comparable."
+        });
+    });
+
     it('reports removed and added datasets, columns and specs', async () => {
         const [v1] = await fixtureModels('diff/v1');
         const v2 = structuredClone(v1);

@@ -78,7 +78,11 @@ export function metricFormula(metric: Metric): string {
             : `Retention of ${expr.dataset?.$refText ?? ''}: (customers at end - new customers) / customers at start`;
     }
     if (isClvExpr(expr)) {
-        return `Customer lifetime value of ${expr.dataset?.$refText ?? ''}.${expr.value?.$refText ?? ''}: m·r / (1 + d - r) with margin m = ${expr.margin}%, discount d = ${expr.discount}% and retention r from the dataset`;
+        const column = `${expr.dataset?.$refText ?? ''}.${expr.value?.$refText ?? ''}`;
+        const annual = expr.valuePeriod === 'year'
+            ? `mean ${column} as a yearly amount (per year)`
+            : `12 × mean ${column} as a monthly amount (write \`per year\` for a yearly one)`;
+        return `Customer lifetime value of ${column}: m·r / (1 + d - r) with m = ${annual} × margin ${expr.margin}%, discount d = ${expr.discount}% and retention r from the dataset`;
     }
     return 'Unknown formula';
 }

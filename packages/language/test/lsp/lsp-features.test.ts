@@ -166,6 +166,15 @@ describe('hover', () => {
         ].join('\n') });
     });
 
+    it('says whether a clv value column is read as a monthly or a yearly amount', async () => {
+        const formula = (text: string, uri: string) => client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'metric customer_clv', 8) })
+            .then(hover => (hover.contents as { value: string }).value.split('\n')[2]);
+        expect(await formula(await read('b2b-saas/metrics.cx'), uriOf('b2b-saas/metrics.cx'))).toBe(
+            'Customer lifetime value of Customers.mrr: m·r / (1 + d - r) with m = 12 × mean Customers.mrr as a monthly amount (write `per year` for a yearly one) × margin 70%, discount d = 10% and retention r from the dataset');
+        expect(await withText('b2b-saas/metrics.cx', t => t.replace('clv(Customers.mrr)', 'clv(Customers.mrr per year)'), formula)).toBe(
+            'Customer lifetime value of Customers.mrr: m·r / (1 + d - r) with m = mean Customers.mrr as a yearly amount (per year) × margin 70%, discount d = 10% and retention r from the dataset');
+    });
+
     it('shows where a touchpoint sits in its journey and the questions that measure it', async () => {
         const text = await read('coffee-mobile-order/survey.cx');
         const hover = await client.request<Hover>('textDocument/hover', {

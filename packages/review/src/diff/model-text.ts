@@ -42,7 +42,7 @@ export function exprText(e: MetricExpr): string {
         case 'rate': return `rate(${e.source.type === 'survey' ? e.source.survey : e.source.dataset} where ${conditionText(e.condition)})`;
         case 'churn': return `churn(${e.dataset})`;
         case 'retention': return `retention(${e.dataset})`;
-        case 'clv': return `clv(${e.dataset}.${e.value}) margin ${e.marginPercent}% discount ${e.discountPercent}%`;
+        case 'clv': return `clv(${e.dataset}.${e.value}${e.valuePeriod === 'year' ? ' per year' : ''}) margin ${e.marginPercent}% discount ${e.discountPercent}%`;
     }
 }
 
