@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { CsvParser } from './csv-parser.js';
 import { DataFileError, readFailure } from './data-file-error.js';
 import { detectEncoding, firstInvalidByte, hasUtf8Bom, undecodableError } from './decode.js';
-import { formatOf, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from './read-records.js';
+import { formatOf, headerColumns, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from './read-records.js';
 
 /**
  * Records cut as bytes, in file order (a batch lets the row checker look up all their ids in one
@@ -52,18 +52,6 @@ const SAMPLE = 1 << 13;
 // Bytes are read into one buffer and never become strings, so a larger chunk costs no garbage.
 const CHUNK = 1 << 16;
 const BATCH = 512;
-
-/** The trimmed column names of a header record; throws on an empty or repeated name. */
-export function headerColumns(file: string, fields: string[], line: number): string[] {
-    const columns = fields.map(f => f.trim());
-    const seen = new Set<string>();
-    columns.forEach((name, i) => {
-        if (name === '') throw new DataFileError(file, line, 1, `header column ${i + 1} has no name`);
-        if (seen.has(name)) throw new DataFileError(file, line, 1, `header names column '${name}' twice`);
-        seen.add(name);
-    });
-    return columns;
-}
 
 /** `chunkBytes` is the buffer's first size and the most read at once (tests make it small to cut records anywhere). */
 export async function readCsv(file: string, options: ReadOptions, sink: CsvSink, chunkBytes = CHUNK): Promise<ReadInfo> {

@@ -127,18 +127,24 @@ interface Sink {
     end(): number;
 }
 
+/** The trimmed column names of a CSV header record; throws on an empty or repeated name. */
+export function headerColumns(file: string, fields: string[], line: number): string[] {
+    const columns = fields.map(f => f.trim());
+    const seen = new Set<string>();
+    columns.forEach((name, i) => {
+        if (name === '') throw new DataFileError(file, line, 1, `header column ${i + 1} has no name`);
+        if (seen.has(name)) throw new DataFileError(file, line, 1, `header names column '${name}' twice`);
+        seen.add(name);
+    });
+    return columns;
+}
+
 function csvSink(file: string, onRecord: (record: RawRecord) => void): Sink {
     let header: string[] | null = null;
     let row = 0;
     const parser = new CsvParser((fields, line) => {
         if (!header) {
-            header = fields.map(f => f.trim());
-            const seen = new Set<string>();
-            header.forEach((name, i) => {
-                if (name === '') throw new DataFileError(file, line, 1, `header column ${i + 1} has no name`);
-                if (seen.has(name)) throw new DataFileError(file, line, 1, `header names column '${name}' twice`);
-                seen.add(name);
-            });
+            header = headerColumns(file, fields, line);
             return;
         }
         onRecord({ row: ++row, line, columns: header, values: fields });
