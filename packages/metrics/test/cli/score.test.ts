@@ -22,7 +22,11 @@ function score(...args: string[]) {
 }
 
 function scoreIn(cwd: string, ...args: string[]) {
-    const r = spawnSync(process.execPath, [CLI, 'score', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    return scoreWith({}, cwd, ...args);
+}
+
+function scoreWith(env: Record<string, string>, cwd: string, ...args: string[]) {
+    const r = spawnSync(process.execPath, [CLI, 'score', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
     return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -137,5 +141,13 @@ describe('cxspec score reports', () => {
         expect(score(SPEC, '--responses', file, '--format', 'html', '--out', html).code).toBe(0);
         expect(fs.readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*<svg/i);
         expect(score(SPEC, '--responses', file).out).toBe(score(SPEC, '--responses', file).out);
+    });
+
+    it('gives the same bytes on two threads (worker started before the spec loads) as on one', () => {
+        const file = responses('threads.csv', 8, 30);
+        const one = scoreWith({ CXSPEC_SPLIT_BYTES: '1e12' }, REPO, SPEC, '--responses', file);
+        const two = scoreWith({ CXSPEC_SPLIT_BYTES: '0' }, REPO, SPEC, '--responses', file);
+        expect(two).toEqual(one);
+        expect(JSON.parse(two.out).input.rowsRead).toBe(400);
     });
 });
