@@ -3,7 +3,7 @@ import type { SourceLocation } from '@cxspec/language';
 /**
  * How a change affects what was already collected. `breaking`: responses or metric values from
  * before and after the change can no longer be compared (a changed scale or option set, a reworded
- * NPS question or a reworded question a metric reads, a renamed question id, a question a metric
+ * NPS question or a reworded question a metric reads, a renamed question id or survey, a question a metric
  * reads moved to another survey, a changed metric definition). `non-breaking`: behaviour
  * changes but earlier data stays comparable. `cosmetic`: wording or presentation only.
  */
@@ -17,7 +17,7 @@ export type ChangeKind =
     | 'stage.added' | 'stage.removed' | 'stage.moved' | 'stage.title'
     | 'touchpoint.added' | 'touchpoint.removed' | 'touchpoint.renamed' | 'touchpoint.moved' | 'touchpoint.title' | 'touchpoint.description'
     | 'touchpoint.channel' | 'touchpoint.owner'
-    | 'survey.added' | 'survey.removed' | 'survey.title' | 'survey.description' | 'survey.thanks' | 'survey.trigger' | 'survey.joins'
+    | 'survey.added' | 'survey.removed' | 'survey.renamed' | 'survey.title' | 'survey.description' | 'survey.thanks' | 'survey.trigger' | 'survey.joins'
     | 'question.added' | 'question.removed' | 'question.renamed' | 'question.moved' | 'question.kind' | 'question.wording'
     | 'question.description' | 'question.scale' | 'question.scale-labels' | 'question.options' | 'question.option-labels'
     | 'question.items' | 'question.logic' | 'question.required' | 'question.about' | 'question.boolean-labels'

@@ -3,12 +3,12 @@ import type { CxModel, DriverAnalysis, Metric } from '@cxspec/language';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { conditionText, exprText, targetText } from './model-text.js';
-import { followQuestion, followRenames, type MoveMap, type RenameMap } from './references.js';
+import { followQuestion, followRenames, type MoveMap, type RenameMap, type SurveyRenames } from './references.js';
 import { sameValue } from './same-value.js';
 
-export function diffMetrics(before: CxModel, after: CxModel, renames: RenameMap, moves: MoveMap): Change[] {
+export function diffMetrics(before: CxModel, after: CxModel, renames: RenameMap, moves: MoveMap, surveys: SurveyRenames): Change[] {
     const changes: Change[] = [];
-    const oldExpr = (m: Metric) => followRenames(m.expr, renames, moves);
+    const oldExpr = (m: Metric) => followRenames(m.expr, renames, moves, surveys);
     const gone = before.metrics.filter(m => !after.metrics.some(n => n.name === m.name));
     const renamedFrom = new Map<Metric, Metric>();
     for (const metric of after.metrics.filter(m => !before.metrics.some(o => o.name === m.name))) {
@@ -59,7 +59,7 @@ export function diffMetrics(before: CxModel, after: CxModel, renames: RenameMap,
     return changes;
 }
 
-export function diffSegments(before: CxModel, after: CxModel, renames: RenameMap, moves: MoveMap): Change[] {
+export function diffSegments(before: CxModel, after: CxModel, renames: RenameMap, moves: MoveMap, surveys: SurveyRenames): Change[] {
     const changes: Change[] = [];
     for (const segment of after.segments) {
         const subject = `segment ${segment.name}`;
@@ -70,7 +70,7 @@ export function diffSegments(before: CxModel, after: CxModel, renames: RenameMap
                 message: `Segment '${segment.name}' (where ${conditionText(segment.condition)}) was added.` });
             continue;
         }
-        if (!sameValue(followRenames(old.condition, renames, moves), segment.condition)) {
+        if (!sameValue(followRenames(old.condition, renames, moves, surveys), segment.condition)) {
             const users = after.metrics.filter(m => m.segments.includes(segment.name)).map(m => `metric ${m.name}`);
             changes.push({ kind: 'segment.condition', severity: users.length > 0 ? 'breaking' : 'non-breaking', subject, loc,
                 before: conditionText(old.condition), after: conditionText(segment.condition),
@@ -88,7 +88,7 @@ export function diffSegments(before: CxModel, after: CxModel, renames: RenameMap
     return changes;
 }
 
-export function diffDrivers(before: CxModel, after: CxModel, renames: RenameMap, moves: MoveMap): Change[] {
+export function diffDrivers(before: CxModel, after: CxModel, renames: RenameMap, moves: MoveMap, surveys: SurveyRenames): Change[] {
     const changes: Change[] = [];
     const definition = (d: DriverAnalysis) => `${d.survey}.${d.outcome} by [${d.drivers.join(', ')}] method ${d.method}`;
     for (const analysis of after.drivers) {
@@ -100,7 +100,7 @@ export function diffDrivers(before: CxModel, after: CxModel, renames: RenameMap,
                 message: `Driver analysis '${analysis.name}' (${definition(analysis)}) was added.` });
             continue;
         }
-        const follow = (q: string) => followQuestion(renames, moves, old.survey, q);
+        const follow = (q: string) => followQuestion(renames, moves, old.survey, q, surveys);
         const followed = {
             ...old,
             survey: follow(old.outcome).survey,

@@ -3,7 +3,7 @@ import type { Question } from '@cxspec/language';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { conditionText, optionsText, scaleText } from './model-text.js';
-import { followRenames, type MoveMap, type RenameMap } from './references.js';
+import { followRenames, type MoveMap, type RenameMap, type SurveyRenames } from './references.js';
 import { sameValue } from './same-value.js';
 import type { TouchpointRenames } from './touchpoint-match.js';
 
@@ -11,6 +11,7 @@ export interface QuestionContext {
     survey: string;
     renames: RenameMap;
     moves: MoveMap;
+    surveys: SurveyRenames;
     touchpointRenames: TouchpointRenames;
     /** The spec's default locale in the new version: the wording translations follow. */
     defaultLocale: string;
@@ -63,7 +64,7 @@ export function diffQuestion(before: Question, after: Question, ctx: QuestionCon
         add({ kind: 'question.boolean-labels', severity: 'non-breaking',
             message: `The true/false labels of question '${after.name}' changed (${[...new Set(boolLabels.map(l => l.locale))].join(', ')}).` });
     }
-    if (!sameValue(followRenames(before.visibleWhen, ctx.renames, ctx.moves), after.visibleWhen)) {
+    if (!sameValue(followRenames(before.visibleWhen, ctx.renames, ctx.moves, ctx.surveys), after.visibleWhen)) {
         const was = conditionText(before.visibleWhen, ctx.survey);
         const now = conditionText(after.visibleWhen, ctx.survey);
         add({ kind: 'question.logic', severity: 'non-breaking', before: was, after: now,

@@ -6,7 +6,7 @@
  */
 import type { CxModel, Question } from '@cxspec/language';
 import { questionSimilarity, RENAME_THRESHOLD, type QuestionMatch } from './question-match.js';
-import type { MoveMap } from './references.js';
+import type { MoveMap, SurveyRenames } from './references.js';
 
 export interface QuestionMove {
     fromSurvey: string;
@@ -20,16 +20,20 @@ interface Placed {
     question: Question;
 }
 
-/** `matches` are the within-survey matches (matchSurveys): only what they left unpaired can move. */
-export function matchMoves(before: CxModel, after: CxModel, matches: Map<string, QuestionMatch>): QuestionMove[] {
+/**
+ * `matches` are the within-survey matches (matchSurveys, by new survey name): only what they left
+ * unpaired can move. A question in a renamed survey stayed in its survey.
+ */
+export function matchMoves(before: CxModel, after: CxModel, matches: Map<string, QuestionMatch>, surveys: SurveyRenames): QuestionMove[] {
+    const newName = (survey: string) => surveys.get(survey) ?? survey;
     const unpaired = (model: CxModel, side: 'removed' | 'added'): Placed[] =>
-        model.surveys.flatMap(s => (matches.get(s.name)?.[side] ?? s.questions).map(question => ({ survey: s.name, question })));
+        model.surveys.flatMap(s => (matches.get(side === 'removed' ? newName(s.name) : s.name)?.[side] ?? s.questions).map(question => ({ survey: s.name, question })));
     const gone = unpaired(before, 'removed');
     const fresh = unpaired(after, 'added');
     const candidates: Array<{ old: Placed; neu: Placed; sameId: boolean; score: number }> = [];
     for (const old of gone) {
         for (const neu of fresh) {
-            if (neu.survey === old.survey) continue;
+            if (neu.survey === newName(old.survey)) continue;
             // Position means nothing across surveys: both count as at the start.
             const score = questionSimilarity(old.question, 0, neu.question, 0);
             const sameId = old.question.name === neu.question.name;

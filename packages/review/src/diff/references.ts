@@ -61,31 +61,41 @@ export function conditionFields(c: Condition): FieldRef[] {
     }
 }
 
-/** Per survey, old question name to new name. */
+/** Per survey (by its old name), old question name to new name. */
 export type RenameMap = Map<string, Map<string, string>>;
+
+/** Old survey name to new name, for a renamed survey (see survey-rename.ts). */
+export type SurveyRenames = Map<string, string>;
 
 /** Old `Survey.question` to the survey and name a question moved to (see question-move.ts). */
 export type MoveMap = Map<string, { survey: string; question: string }>;
 
-/** Where an old question is in the new version: moved, renamed within its survey, or unchanged. */
-export function followQuestion(renames: RenameMap, moves: MoveMap, survey: string, question: string): { survey: string; question: string } {
-    return moves.get(`${survey}.${question}`) ?? { survey, question: renames.get(survey)?.get(question) ?? question };
+/**
+ * Where an old question is in the new version: moved, renamed within its survey (whose name may
+ * have changed too), or unchanged.
+ */
+export function followQuestion(renames: RenameMap, moves: MoveMap, survey: string, question: string,
+    surveys: SurveyRenames = new Map()): { survey: string; question: string } {
+    return moves.get(`${survey}.${question}`) ?? { survey: surveys.get(survey) ?? survey, question: renames.get(survey)?.get(question) ?? question };
 }
 
 /**
- * A copy of an old-side value with renamed and moved questions written under their new names, so
- * that a metric, segment or display condition that only followed them is not reported as changed.
- * Any object holding `survey` and `question` strings is a question reference in the CX model.
+ * A copy of an old-side value with renamed and moved questions and renamed surveys written under
+ * their new names, so that a metric, segment or display condition that only followed them is not
+ * reported as changed. Any object holding `survey` and `question` strings is a question reference
+ * in the CX model; one holding only `survey` (a metric's source) names a survey.
  */
-export function followRenames<T>(value: T, renames: RenameMap, moves: MoveMap = new Map()): T {
-    if (renames.size === 0 && moves.size === 0) return value;
+export function followRenames<T>(value: T, renames: RenameMap, moves: MoveMap = new Map(), surveys: SurveyRenames = new Map()): T {
+    if (renames.size === 0 && moves.size === 0 && surveys.size === 0) return value;
     const walk = (v: unknown): unknown => {
         if (Array.isArray(v)) return v.map(walk);
         if (v === null || typeof v !== 'object') return v;
         const out: Record<string, unknown> = {};
         for (const [k, child] of Object.entries(v)) out[k] = walk(child);
         if (typeof out.survey === 'string' && typeof out.question === 'string') {
-            Object.assign(out, followQuestion(renames, moves, out.survey, out.question));
+            Object.assign(out, followQuestion(renames, moves, out.survey, out.question, surveys));
+        } else if (typeof out.survey === 'string') {
+            out.survey = surveys.get(out.survey) ?? out.survey;
         }
         return out;
     };

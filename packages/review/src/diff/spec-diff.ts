@@ -8,6 +8,7 @@ import { diffDrivers, diffMetrics, diffSegments } from './metric-diff.js';
 import { matchMoves, moveMap } from './question-move.js';
 import { usageIndex } from './references.js';
 import { diffSurveys, matchSurveys, renameMap } from './survey-diff.js';
+import { matchSurveyRenames } from './survey-rename.js';
 import { matchTouchpoints } from './touchpoint-match.js';
 
 /**
@@ -35,9 +36,10 @@ export function diffWorkspaces(before: readonly CxModel[], after: readonly CxMod
 }
 
 export function diffSpecs(before: CxModel, after: CxModel): SpecDiff {
-    const matches = matchSurveys(before, after);
-    const renames = renameMap(matches);
-    const moves = matchMoves(before, after, matches);
+    const surveyRenames = matchSurveyRenames(before, after);
+    const matches = matchSurveys(before, after, surveyRenames);
+    const renames = renameMap(matches, surveyRenames);
+    const moves = matchMoves(before, after, matches, surveyRenames);
     const moved = moveMap(moves);
     const oldUsage = usageIndex(before);
     const touchpointRenames = matchTouchpoints(before, after);
@@ -47,12 +49,12 @@ export function diffSpecs(before: CxModel, after: CxModel): SpecDiff {
             ...diffSpecHeader(before, after),
             ...diffJourneys(before, after, touchpointRenames),
             ...diffSurveys(before, after, {
-                matches, renames, moves, moveMap: moved, oldUsage, newUsage: usageIndex(after), touchpointRenames, defaultLocale: after.spec.defaultLocale
+                matches, renames, surveyRenames, moves, moveMap: moved, oldUsage, newUsage: usageIndex(after), touchpointRenames, defaultLocale: after.spec.defaultLocale
             }),
-            ...diffSegments(before, after, renames, moved),
+            ...diffSegments(before, after, renames, moved, surveyRenames),
             ...diffDatasets(before, after, oldUsage),
-            ...diffMetrics(before, after, renames, moved),
-            ...diffDrivers(before, after, renames, moved)
+            ...diffMetrics(before, after, renames, moved, surveyRenames),
+            ...diffDrivers(before, after, renames, moved, surveyRenames)
         ]
     };
 }

@@ -6,26 +6,33 @@ import { triggerText } from './model-text.js';
 import { diffQuestion, type QuestionContext } from './question-diff.js';
 import type { QuestionMove } from './question-move.js';
 import { matchQuestions, type QuestionMatch } from './question-match.js';
-import { exprSources, followRenames, type MoveMap, type RenameMap, type UsageIndex } from './references.js';
+import { exprSources, followRenames, type MoveMap, type RenameMap, type SurveyRenames, type UsageIndex } from './references.js';
 import { movedItems } from './sequence.js';
 import { sameValue } from './same-value.js';
 import type { TouchpointRenames } from './touchpoint-match.js';
 
-/** Question matches of every survey present on both sides, by survey name. */
-export function matchSurveys(before: CxModel, after: CxModel): Map<string, QuestionMatch> {
+/** The old version of a survey of the new version: same name, or the survey it was renamed from. */
+export function oldSurvey(before: CxModel, survey: Survey, surveys: SurveyRenames): Survey | undefined {
+    return before.surveys.find(s => s.name === survey.name) ?? before.surveys.find(s => surveys.get(s.name) === survey.name);
+}
+
+/** Question matches of every survey present on both sides (perhaps renamed), by new survey name. */
+export function matchSurveys(before: CxModel, after: CxModel, surveys: SurveyRenames): Map<string, QuestionMatch> {
     const matches = new Map<string, QuestionMatch>();
     for (const survey of after.surveys) {
-        const old = before.surveys.find(s => s.name === survey.name);
+        const old = oldSurvey(before, survey, surveys);
         if (old) matches.set(survey.name, matchQuestions(old.questions, survey.questions));
     }
     return matches;
 }
 
-export function renameMap(matches: Map<string, QuestionMatch>): RenameMap {
+/** Renamed questions, keyed by the old name of their survey (as old references spell it). */
+export function renameMap(matches: Map<string, QuestionMatch>, surveys: SurveyRenames): RenameMap {
+    const oldName = new Map([...surveys].map(([old, neu]) => [neu, old]));
     const renames: RenameMap = new Map();
     for (const [survey, match] of matches) {
         const renamed = match.pairs.filter(p => p.renamed);
-        if (renamed.length > 0) renames.set(survey, new Map(renamed.map(p => [p.before.name, p.after.name])));
+        if (renamed.length > 0) renames.set(oldName.get(survey) ?? survey, new Map(renamed.map(p => [p.before.name, p.after.name])));
     }
     return renames;
 }
@@ -33,6 +40,7 @@ export function renameMap(matches: Map<string, QuestionMatch>): RenameMap {
 export interface SurveyContext {
     matches: Map<string, QuestionMatch>;
     renames: RenameMap;
+    surveyRenames: SurveyRenames;
     /** Questions that moved to another survey, and the same as old reference to new. */
     moves: readonly QuestionMove[];
     moveMap: MoveMap;
@@ -46,7 +54,7 @@ export interface SurveyContext {
 export function diffSurveys(before: CxModel, after: CxModel, ctx: SurveyContext): Change[] {
     const changes: Change[] = [];
     for (const survey of after.surveys) {
-        const old = before.surveys.find(s => s.name === survey.name);
+        const old = oldSurvey(before, survey, ctx.surveyRenames);
         if (!old) {
             changes.push({ kind: 'survey.added', severity: 'non-breaking', subject: `survey ${survey.name}`, loc: locOf(survey.loc),
                 message: `Survey '${survey.name}' was added with ${survey.questions.length} question(s).` });
@@ -55,9 +63,10 @@ export function diffSurveys(before: CxModel, after: CxModel, ctx: SurveyContext)
         }
         changes.push(...diffSurvey(old, survey, ctx));
     }
-    for (const old of before.surveys.filter(s => !after.surveys.some(n => n.name === s.name))) {
+    for (const old of before.surveys.filter(s => !ctx.surveyRenames.has(s.name) && !after.surveys.some(n => n.name === s.name))) {
         // A metric whose question moved to another survey goes on there (reported with the move).
-        const readers = before.metrics.filter(m => exprSources(followRenames(m.expr, ctx.renames, ctx.moveMap)).includes(old.name)).map(m => `metric ${m.name}`);
+        const readers = before.metrics.filter(m => exprSources(followRenames(m.expr, ctx.renames, ctx.moveMap, ctx.surveyRenames)).includes(old.name))
+            .map(m => `metric ${m.name}`);
         changes.push({
             kind: 'survey.removed', severity: readers.length > 0 ? 'breaking' : 'non-breaking', subject: `survey ${old.name}`, loc: locOf(old.loc),
             message: `Survey '${old.name}' was removed${readers.length > 0 ? `; it fed ${readers.join(', ')}, whose series ends here` : ''}.`
@@ -70,6 +79,10 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
     const changes: Change[] = [];
     const subject = `survey ${after.name}`;
     const loc = locOf(after.loc);
+    if (before.name !== after.name) {
+        changes.push({ kind: 'survey.renamed', severity: 'breaking', subject, loc, before: before.name, after: after.name,
+            message: `Survey '${before.name}' was renamed to '${after.name}'; responses already collected, its SurveyJS id and file ${before.name}.survey.json, and every ${before.name}.question reference in metrics, segments and drivers carry the old name.` });
+    }
     for (const [kind, what, b, a] of [
         ['survey.title', 'title', before.title, after.title],
         ['survey.description', 'description', before.description, after.description],
@@ -97,7 +110,7 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
             message: `Question '${pair.before.name}' was renamed to '${pair.after.name}'; responses already collected store answers under '${pair.before.name}'.` });
     }
     for (const q of match.removed.filter(q => !ctx.moves.some(m => m.before === q))) {
-        const users = ctx.oldUsage.get(`${after.name}.${q.name}`) ?? [];
+        const users = ctx.oldUsage.get(`${before.name}.${q.name}`) ?? [];
         changes.push({ kind: 'question.removed', severity: users.length > 0 ? 'breaking' : 'non-breaking', subject: `${subject} > question ${q.name}`, loc: locOf(q.loc),
             message: `Question '${q.name}' was removed${users.length > 0 ? `; it fed ${users.join(', ')}` : ''}.` });
     }
@@ -116,7 +129,7 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
         changes.push({ kind: 'question.moved', severity: 'non-breaking', subject: `${subject} > question ${pair.after.name}`, loc: locOf(pair.after.loc),
             before: String(from), after: String(to), message: `Question '${pair.after.name}' moved from position ${from} to ${to}.` });
     }
-    for (const pair of match.pairs) changes.push(...diffQuestion(pair.before, pair.after, questionContext(after.name, pair.before.name, pair.after.name, ctx)));
+    for (const pair of match.pairs) changes.push(...diffQuestion(pair.before, pair.after, questionContext(after.name, pair.before.name, pair.after.name, ctx, before.name)));
     return changes;
 }
 
@@ -141,5 +154,5 @@ function movesInto(survey: string, ctx: SurveyContext): Change[] {
 
 function questionContext(survey: string, oldName: string, newName: string, ctx: SurveyContext, oldSurvey = survey): QuestionContext {
     const readers = [...new Set([...ctx.oldUsage.get(`${oldSurvey}.${oldName}`) ?? [], ...ctx.newUsage.get(`${survey}.${newName}`) ?? []])];
-    return { survey, renames: ctx.renames, moves: ctx.moveMap, touchpointRenames: ctx.touchpointRenames, defaultLocale: ctx.defaultLocale, readers };
+    return { survey, renames: ctx.renames, moves: ctx.moveMap, surveys: ctx.surveyRenames, touchpointRenames: ctx.touchpointRenames, defaultLocale: ctx.defaultLocale, readers };
 }
