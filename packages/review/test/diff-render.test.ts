@@ -52,6 +52,24 @@ describe('diff rendering', () => {
         });
     });
 
+    it('writes a renamed survey as one change in Markdown (golden), text and JSON', async () => {
+        const { result, after } = await diffOf('v2-survey-rename');
+        expectGolden('v1-to-v2-survey-rename.md', formatDiffMarkdown(result, after));
+        expect(formatDiffText(result).split('\n')).toEqual([
+            'CoffeeReview: 1 breaking, 0 non-breaking, 0 cosmetic',
+            "  breaking     survey.renamed  survey AfterCollect: Survey 'AfterPickup' was renamed to 'AfterCollect'; responses already collected, its SurveyJS id and file AfterPickup.survey.json, and every AfterPickup.question reference in metrics, segments and drivers carry the old name.",
+            '                               - AfterPickup',
+            '                               + AfterCollect'
+        ]);
+        const json = JSON.parse(formatDiffJson(result));
+        expect(json.summary).toEqual({ 'breaking': 1, 'non-breaking': 0, 'cosmetic': 0 });
+        expect(json.specs[0].changes).toEqual([{
+            kind: 'survey.renamed', severity: 'breaking', subject: 'survey AfterCollect',
+            loc: { file: 'diff/v2-survey-rename/spec.cx', line: 58 }, before: 'AfterPickup', after: 'AfterCollect',
+            message: "Survey 'AfterPickup' was renamed to 'AfterCollect'; responses already collected, its SurveyJS id and file AfterPickup.survey.json, and every AfterPickup.question reference in metrics, segments and drivers carry the old name."
+        }]);
+    });
+
     it('writes JSON with overall and per-spec counts and every change', async () => {
         const { result } = await diffOf('v2-rename');
         const json = JSON.parse(formatDiffJson(result));

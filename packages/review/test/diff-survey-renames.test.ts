@@ -56,7 +56,7 @@ describe('survey renames', () => {
         const { v1, v2 } = await renamed();
         const rate = (survey: string): CxModel['metrics'][number] => ({
             ...structuredClone(v1.metrics[0]), name: 'commuters',
-            expr: { kind: 'rate', source: { type: 'survey', survey }, condition: { type: 'answered', field: { source: 'question', survey, question: 'comment' } } }
+            expr: { kind: 'rate', source: { type: 'survey', survey }, condition: { type: 'answered', negated: false, field: { source: 'question', survey, question: 'comment' } } }
         });
         const changes = diffWorkspaces([{ ...v1, metrics: [rate('AfterPickup')] }], [{ ...v2, metrics: [rate('AfterCollect')] }]).specs[0].changes;
         expect(outline(changes)).toEqual(['breaking survey.renamed survey AfterCollect']);
