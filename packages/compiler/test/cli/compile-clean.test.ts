@@ -21,6 +21,33 @@ function cxspec(args: string[], options: SpawnSyncOptions = {}) {
     return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
+/**
+ * Runs the CLI as user nobody, from copies of this Node and of the CLI bundle in the temporary
+ * folder: the clone may sit in a folder other users cannot enter (root's home, say).
+ */
+function cxspecAsNobody(args: string[]) {
+    const runtime = path.join(tmp, 'runtime');
+    if (!fs.existsSync(runtime)) {
+        fs.mkdirSync(runtime, { recursive: true });
+        const node = path.join(runtime, 'node');
+        try {
+            fs.linkSync(process.execPath, node);
+        } catch {
+            fs.copyFileSync(process.execPath, node);
+        }
+        for (const part of ['bin', 'dist']) fs.cpSync(path.join(REPO_ROOT, 'packages/cli', part), path.join(runtime, 'cli', part), { recursive: true });
+        const open = (p: string) => {
+            fs.chmodSync(p, fs.statSync(p).isDirectory() || p === node ? 0o755 : 0o644);
+            if (fs.statSync(p).isDirectory()) for (const name of fs.readdirSync(p)) open(path.join(p, name));
+        };
+        open(runtime);
+    }
+    const result = spawnSync(path.join(runtime, 'node'), [path.join(runtime, 'cli/bin/cxspec.js'), ...args], {
+        cwd: tmp, encoding: 'utf8', env: { ...process.env, CI: '1', HOME: tmp }, uid: 65534, gid: 65534
+    });
+    return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
 /** Names in `dir`, folders marked with a trailing slash. */
 function list(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).map(e => e.name + (e.isDirectory() ? '/' : '')).sort();
@@ -122,7 +149,7 @@ describe('cxspec compile --clean', () => {
         fs.chmodSync(out, 0o555);
         if (asRoot) for (let dir = path.dirname(out); dir !== path.dirname(tmp); dir = path.dirname(dir)) fs.chmodSync(dir, 0o755);
         try {
-            const result = cxspec(['compile', specDir, '--out', out, '--clean'], asRoot ? { uid: 65534, gid: 65534 } : {});
+            const result = asRoot ? cxspecAsNobody(['compile', specDir, '--out', out, '--clean']) : cxspec(['compile', specDir, '--out', out, '--clean']);
             expect(result.status).toBe(2);
             expect(result.stderr).toBe(`cxspec compile: cannot remove ${path.join(out, 'AfterPickup.distribution.json')} (EACCES)\n`);
             expect(result.stdout).toBe(['CoffeeMobileOrder.model.json', 'PickupFeedback.distribution.json', 'PickupFeedback.schema.json', 'PickupFeedback.survey.json']
