@@ -40,6 +40,11 @@ function hashId(id: string): void {
         b = Math.imul(b ^ c, 0x5bd1e995);
         b ^= b >>> 15;
     }
+    finishHash(a, b);
+}
+
+/** Sets hashLo and hashHi from the two running halves of hashId or hashIdBytes. */
+function finishHash(a: number, b: number): void {
     // Final avalanche (murmur3 fmix32) so the low bits that pick the slot depend on every char.
     a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
     // lo is never 0, so an empty slot (lo = 0) cannot be mistaken for a hash.
@@ -68,9 +73,9 @@ export function hashIdBytes(bytes: Uint8Array, start: number, end: number, lo: U
         b = Math.imul(b ^ c, 0x5bd1e995);
         b ^= b >>> 15;
     }
-    a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
-    lo[i] = (a >>> 0) || 1;
-    hi[i] = ((b >>> 2) << 1) | 1;
+    finishHash(a, b);
+    lo[i] = hashLo;
+    hi[i] = hashHi;
     return true;
 }
 

@@ -4,7 +4,7 @@
  * respondent id, or with the wrong number of CSV fields, is left out whole; any other bad value is
  * left out of just the metrics that read it (it becomes INVALID).
  */
-import type { Survey } from '@cxspec/language';
+import { NUMERIC_KINDS, type Survey } from '@cxspec/language';
 import type { CsvBatch } from '../input/csv-byte-reader.js';
 import type { RawRecord } from '../input/read-records.js';
 import type { ColumnMapping, Recode } from '../input/mapping.js';
@@ -123,7 +123,7 @@ export class SurveyRowChecker {
                 const convert = questionConverter(q, recode);
                 this.fields.set(q.name, {
                     type: 'answer', index, convert, convertBytes: questionByteConverter(q, recode, convert),
-                    digit: q.scale && ['nps', 'csat', 'ces', 'rating'].includes(q.kind) ? digitWindow(q.scale.min, q.scale.max, recode) : null
+                    digit: q.scale && NUMERIC_KINDS.has(q.kind) ? digitWindow(q.scale.min, q.scale.max, recode) : null
                 });
             }
         });

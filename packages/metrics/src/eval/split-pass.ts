@@ -1,7 +1,7 @@
 /**
- * Scores a large CSV (UTF-8 or Shift_JIS) or NDJSON file on two threads: the main thread checks and accumulates the rows
- * before the split point, a worker thread (score-worker.mjs) those after it, and the worker's sums
- * are merged after the main thread's, so the result is that of one pass in row order: counts are
+ * Scores a large CSV (UTF-8 or Shift_JIS) or NDJSON file on two threads: the main thread checks
+ * and accumulates the rows before the split point, a worker thread (score-worker.mjs) those after
+ * it, and the worker's sums are merged after the main thread's, so the result is that of one pass in row order: counts are
  * exact, and with integer answers (every scale) so are the sums of means and cross-products.
  * The worker's exclusions get row numbers counted on from the main thread's last row. Both threads
  * put ids in one shared table (SharedIds); when an id is in both parts, or either thread fails (a
@@ -65,6 +65,12 @@ export interface SplitPlan {
     workerFile: string;
 }
 
+/** Formats a file can be cut in for two threads (JSON arrays are not). */
+function splittable(file: string): boolean {
+    const format = formatOf(file);
+    return format === 'csv' || format === 'ndjson';
+}
+
 /** The score worker file: next to the CLI bundle, which this module is part of once built. */
 function workerFileOf(options: EvaluateOptions): string {
     const parallel = options.parallel || {};
@@ -86,8 +92,8 @@ const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 2 } };
 let spare: { worker: Worker; file: string } | null = null;
 
 /**
- * Starts the score worker now when a response file looks like it will be split (a .csv file of
- * the split size on a machine with two CPUs), so its isolate boots (~50 ms) while the caller
+ * Starts the score worker now when a response file looks like it will be split (a CSV or NDJSON
+ * file of the split size on a machine with two CPUs), so its isolate boots (~50 ms) while the caller
  * loads the spec. Unused, it is stopped by releaseSpareWorker (evaluate calls it).
  */
 export function prestartScoreWorker(files: string[], options: EvaluateOptions): void {
@@ -95,7 +101,7 @@ export function prestartScoreWorker(files: string[], options: EvaluateOptions): 
     const file = workerFileOf(options);
     const large = files.some(f => {
         try {
-            return (formatOf(f) === 'csv' || formatOf(f) === 'ndjson') && fs.statSync(f).size >= minBytesOf(options);
+            return splittable(f) && fs.statSync(f).size >= minBytesOf(options);
         } catch {
             return false;
         }
@@ -118,14 +124,13 @@ export async function releaseSpareWorker(): Promise<void> {
 }
 
 /**
- * How to split the file, or null when it is scored on one thread: other formats, a forced Shift_JIS, one CPU, a file below
- * `minBytes` (default SPLIT_BYTES, or the CXSPEC_SPLIT_BYTES environment variable, which tests set
- * low), or no worker bundle (the sources run under vitest: tests pass the built one).
+ * How to split the file, or null when it is scored on one thread: a JSON array, one CPU, a file
+ * below `minBytes` (default SPLIT_BYTES, or the CXSPEC_SPLIT_BYTES environment variable, which
+ * tests set low), an encoding that cannot be told, or no worker bundle (the sources run under
+ * vitest: tests pass the built one).
  */
 export function splitPlanFor(survey: Survey, file: string, options: EvaluateOptions): SplitPlan | null {
-    const parallel = options.parallel ?? {};
-    const format = formatOf(file);
-    if (parallel === false || (format !== 'csv' && format !== 'ndjson')) return null;
+    if (options.parallel === false || !splittable(file)) return null;
     const workerFile = workerFileOf(options);
     if (os.availableParallelism() < 2 || !fs.existsSync(workerFile)) return null;
     const minBytes = minBytesOf(options);
@@ -135,7 +140,8 @@ export function splitPlanFor(survey: Survey, file: string, options: EvaluateOpti
     } catch {
         return null;
     }
-    const point = size < minBytes ? null : format === 'csv' ? findSplitPoint(file, options.encoding) : findLineSplitPoint(file, options.encoding);
+    if (size < minBytes) return null;
+    const point = formatOf(file) === 'csv' ? findSplitPoint(file, options.encoding) : findLineSplitPoint(file, options.encoding);
     return point ? { point, workerFile } : null;
 }
 

@@ -21,17 +21,22 @@ export interface AccumulationState {
     drivers: DriverState[];
 }
 
+/** Each metric's period start for one day, and its period accumulator once it has one. */
+interface DayPeriods {
+    starts: number[];
+    accs: (Acc | undefined)[];
+}
+
 export class SurveyAccumulation {
     readonly metrics: SurveyMetric[];
     readonly drivers: DriverPlan[];
     private readonly segmentTests: Predicate[];
     private readonly inSegment: (boolean | null)[];
     private readonly segmentSlots: number[][];
-    // Per day number, each metric's period start and (once it has one) period accumulator: the
-    // calendar work and the period lookup are done once per distinct day.
-    private readonly days = new Map<number, { starts: number[]; accs: (Acc | undefined)[] }>();
+    // Per day number: the calendar work and the period lookup are done once per distinct day.
+    private readonly days = new Map<number, DayPeriods>();
     private lastDay = NaN;
-    private day: { starts: number[]; accs: (Acc | undefined)[] } = { starts: [], accs: [] };
+    private day: DayPeriods = { starts: [], accs: [] };
 
     constructor(survey: Survey, model: CxModel) {
         this.metrics = model.metrics.filter(m => surveyOf(m) === survey.name).map(m => new SurveyMetric(m, survey, model));

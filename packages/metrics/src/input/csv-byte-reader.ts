@@ -12,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { CsvParser } from './csv-parser.js';
 import { DataFileError, readFailure } from './data-file-error.js';
-import { detectEncoding, firstInvalidByte, hasUtf8Bom, undecodableError } from './decode.js';
+import { ENCODING_SAMPLE_BYTES, fileEncoding, firstInvalidByte, hasUtf8Bom, undecodableError } from './decode.js';
 import { formatOf, headerColumns, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from './read-records.js';
 
 /**
@@ -47,8 +47,6 @@ export interface CsvSink {
 }
 
 const QUOTE = 0x22, COMMA = 0x2c, LF = 0x0a, CR = 0x0d;
-// The same sample read-records.ts detects the encoding from, so both readers decide alike.
-const SAMPLE = 1 << 13;
 // Bytes are read into one buffer and never become strings, so a larger chunk costs no garbage.
 const CHUNK = 1 << 16;
 const BATCH = 512;
@@ -69,10 +67,10 @@ export async function readCsv(file: string, options: ReadOptions, sink: CsvSink,
     let bom: boolean;
     try {
         const [start, end] = ranges?.[0] ?? [0, total];
-        const sample = Buffer.alloc(Math.min(SAMPLE, end - start));
-        const n = fs.readSync(fd, sample, 0, sample.length, start);
-        bom = hasUtf8Bom(sample.subarray(0, n)) && options.encoding !== 'shift_jis';
-        utf8 = bom || (options.encoding ?? detectEncoding(sample.subarray(0, n))) === 'utf-8';
+        const sample = Buffer.alloc(Math.min(ENCODING_SAMPLE_BYTES, end - start));
+        const head = sample.subarray(0, fs.readSync(fd, sample, 0, sample.length, start));
+        utf8 = fileEncoding(head, options.encoding) === 'utf-8';
+        bom = utf8 && hasUtf8Bom(head);
     } catch (error) {
         fs.closeSync(fd);
         throw readFailure(file, error);

@@ -33,6 +33,18 @@ export function detectEncoding(sample: Uint8Array): TextEncoding | null {
     return decodes('shift_jis', sample) ? 'shift_jis' : null;
 }
 
+/** Bytes a file's encoding is told from: its first 8 KiB (every reader and the split point agree). */
+export const ENCODING_SAMPLE_BYTES = 1 << 13;
+
+/**
+ * The encoding of a file from its first bytes and the one the caller forces (if any): a UTF-8 BOM
+ * decides unless Shift_JIS is forced; null when the sample is neither UTF-8 nor Shift_JIS.
+ */
+export function fileEncoding(head: Uint8Array, forced?: TextEncoding | null): TextEncoding | null {
+    if (hasUtf8Bom(head) && forced !== 'shift_jis') return 'utf-8';
+    return forced ?? detectEncoding(head.subarray(0, ENCODING_SAMPLE_BYTES));
+}
+
 /**
  * Offset in `bytes` of the start of the first sequence the encoding cannot decode: bisection finds
  * the byte where decoding fails, then it backs up to where that multi-byte sequence began.

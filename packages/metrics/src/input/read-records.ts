@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CsvParser } from './csv-parser.js';
 import { DataFileError, readFailure } from './data-file-error.js';
-import { detectEncoding, firstInvalidByte, hasUtf8Bom, undecodableError, type TextEncoding } from './decode.js';
+import { fileEncoding, firstInvalidByte, hasUtf8Bom, undecodableError, type TextEncoding } from './decode.js';
 import { JsonArrayScanner, JsonArraySyntaxError, jsonErrorPosition, jsonErrorReason } from './json-array-stream.js';
 
 export type FileFormat = 'csv' | 'ndjson' | 'surveyjs-json';
@@ -85,8 +85,9 @@ export async function readRecords(file: string, options: ReadOptions, onRecord: 
             for (let at = start, n = readPart(fd, chunk, at, end); n > 0; at += n, n = readPart(fd, chunk, at, end)) {
                 let bytes = chunk.subarray(0, n);
                 if (!decoder) {
-                    if (hasUtf8Bom(bytes) && encoding !== 'shift_jis') { encoding = 'utf-8'; bytes = bytes.subarray(3); offset += 3; }
-                    encoding ??= detectEncoding(bytes);
+                    const bom = hasUtf8Bom(bytes) && encoding !== 'shift_jis';
+                    encoding = fileEncoding(bytes, encoding);
+                    if (bom) { bytes = bytes.subarray(3); offset += 3; }
                     if (!encoding) throw await undecodableError(file, offset + firstInvalidByte('utf-8', bytes), null);
                     decoder = new TextDecoder(encoding, { fatal: true });
                 }

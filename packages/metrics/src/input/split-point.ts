@@ -7,7 +7,7 @@
  * those bytes are always characters of their own and the cut is a character boundary.
  */
 import fs from 'node:fs';
-import { detectEncoding, hasUtf8Bom, type TextEncoding } from './decode.js';
+import { ENCODING_SAMPLE_BYTES, fileEncoding, hasUtf8Bom, type TextEncoding } from './decode.js';
 
 export interface SplitPoint {
     /** Byte just after the header line. */
@@ -20,8 +20,6 @@ export interface SplitPoint {
 }
 
 const SCAN = 1 << 16;
-// What the readers tell the encoding from.
-const ENCODING_SAMPLE = 1 << 13;
 const QUOTE = 0x22, LF = 0x0a, CR = 0x0d;
 
 /**
@@ -40,8 +38,7 @@ export function findSplitPoint(file: string, forced?: TextEncoding): SplitPoint 
         for (let pos = 0, n = fs.readSync(fd, buf, 0, SCAN, 0); n > 0; pos += n, n = fs.readSync(fd, buf, 0, SCAN, pos)) {
             const bytes = buf.subarray(0, n);
             if (pos === 0) {
-                const bom = hasUtf8Bom(bytes) && forced !== 'shift_jis';
-                encoding = bom ? 'utf-8' : forced ?? detectEncoding(bytes.subarray(0, ENCODING_SAMPLE));
+                encoding = fileEncoding(bytes, forced);
                 if (!encoding) return null;
                 // A file starting with blank lines has its header further down; not worth the case.
                 const first = bytes[hasUtf8Bom(bytes) ? 3 : 0];
@@ -76,9 +73,7 @@ export function findLineSplitPoint(file: string, forced?: TextEncoding): SplitPo
     const buf = Buffer.alloc(SCAN);
     const fd = fs.openSync(file, 'r');
     try {
-        const n = fs.readSync(fd, buf, 0, ENCODING_SAMPLE, 0);
-        const head = buf.subarray(0, n);
-        const encoding = hasUtf8Bom(head) && forced !== 'shift_jis' ? 'utf-8' : forced ?? detectEncoding(head);
+        const encoding = fileEncoding(buf.subarray(0, fs.readSync(fd, buf, 0, ENCODING_SAMPLE_BYTES, 0)), forced);
         if (!encoding) return null;
         for (let pos = Math.floor(size / 2), read = fs.readSync(fd, buf, 0, SCAN, pos); read > 0; pos += read, read = fs.readSync(fd, buf, 0, SCAN, pos)) {
             const lf = buf.subarray(0, read).indexOf(LF);
