@@ -5,28 +5,19 @@ import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 // vscode-languageserver pins its own vscode-languageserver-protocol while Langium takes the newest,
-// so npm installs two copies. The server bundle must hold one: a ResponseError from one copy is no
-// `instanceof` the other's, and Langium's cancellations would reach the client as results.
-const lspRequire = createRequire(createRequire(import.meta.url).resolve('vscode-languageserver'));
-const oneLspProtocol = {
-    name: 'one-lsp-protocol',
-    setup(build) {
-        build.onResolve({ filter: /^vscode-(languageserver-protocol|jsonrpc)(\/|$)/ }, args => ({ path: lspRequire.resolve(args.path) }));
-    }
-};
-
-// The score worker takes a few constants and functions from @cxspec/language; marked free of side
-// effects, only the modules defining them enter its bundle (not Langium or zod).
-const languageWithoutSideEffects = {
-    name: 'language-without-side-effects',
-    setup(build) {
-        build.onResolve({ filter: /^@cxspec\/language$/ }, async args => {
-            if (args.pluginData === 'inner') return undefined;
-            const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'inner' });
-            return { path: resolved.path, sideEffects: false };
-        });
-    }
-};
+// so npm installs two copies. Each bundle must hold one, the copy its LSP library uses: a
+// ResponseError from one copy is no `instanceof` the other's (Langium's cancellations would reach
+// the client as results), and a RequestType of @cxspec/language/protocol is only understood by
+// the copy that made it.
+function oneLspProtocol(library) {
+    const libraryRequire = createRequire(createRequire(import.meta.url).resolve(library));
+    return {
+        name: `one-lsp-protocol-of-${library}`,
+        setup(build) {
+            build.onResolve({ filter: /^vscode-(languageserver-protocol|jsonrpc)(\/|$)/ }, args => ({ path: libraryRequire.resolve(args.path) }));
+        }
+    };
+}
 
 const cjsShim = "import { createRequire as __cxCreateRequire } from 'node:module'; const require = __cxCreateRequire(import.meta.url);";
 
@@ -37,21 +28,20 @@ const bundles = [
         outdir: 'packages/extension/dist',
         format: 'cjs',
         outExtension: { '.js': '.cjs' },
-        plugins: [oneLspProtocol]
+        plugins: [oneLspProtocol('vscode-languageserver')]
     },
     {
         // Each command is imported when it runs (packages/cli/src/commands/index.ts); splitting puts
         // it and what only it needs into chunks, so `--help` loads no Langium and `validate` no
         // metrics or SQL. The chunks stay next to cxspec.mjs: the scoring code finds score-worker.mjs
-        // beside its own file. With @cxspec/language free of side effects, the zod schemas of the
-        // CX model (used by tests, not by any command) stay out of the bundle.
+        // beside its own file. @cxspec/model and @cxspec/language declare `sideEffects: false`, so
+        // only the modules a chunk uses enter it (the worker takes the catalogs, not zod).
         entryPoints: { cxspec: 'packages/cli/src/main.ts' },
         outdir: 'packages/cli/dist',
         format: 'esm',
         splitting: true,
         outExtension: { '.js': '.mjs' },
         banner: { js: cjsShim },
-        plugins: [languageWithoutSideEffects],
         // Native or browser-driving packages stay outside the bundle and load from node_modules.
         external: ['@duckdb/node-api', 'playwright-core', 'pg']
     },
@@ -61,8 +51,7 @@ const bundles = [
         entryPoints: { 'score-worker': 'packages/metrics/src/worker/score-worker.ts' },
         outdir: 'packages/cli/dist',
         format: 'esm',
-        outExtension: { '.js': '.mjs' },
-        plugins: [languageWithoutSideEffects]
+        outExtension: { '.js': '.mjs' }
     },
     {
         // The preview page (survey-core, survey-js-ui and the page code in one script, the SurveyJS
@@ -83,7 +72,8 @@ const bundles = [
         format: 'cjs',
         outExtension: { '.js': '.cjs' },
         target: 'node20',
-        external: ['vscode']
+        external: ['vscode'],
+        plugins: [oneLspProtocol('vscode-languageclient')]
     }
 ];
 

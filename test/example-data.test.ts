@@ -13,7 +13,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Model } from 'survey-core';
 import { describe, expect, test } from 'vitest';
 import { compileSurvey, responseSchema } from '@cxspec/compiler';
-import { loadWorkspace, type CxModel, type Question } from '@cxspec/language';
+import { type CxModel, type Question } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true })

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CxModel, loadWorkspace } from '@cxspec/language';
+import { CxModel } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 
 const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'packages/cli/bin/cxspec.js');

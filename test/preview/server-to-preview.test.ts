@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CxModel } from '@cxspec/language';
+import { CxModel } from '@cxspec/model';
 import { buildPreviewData } from '@cxspec/preview';
 import { tempDir } from '../support/chromium.js';
 import { startSession, type LspSession } from './lsp-session.js';

@@ -1,5 +1,6 @@
 import { EXIT, UsageError, type CliIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { InputError } from '@cxspec/model';
 
 const io: CliIO = {
     out: text => process.stdout.write(text + '\n'),
@@ -37,8 +38,6 @@ async function main(argv: string[]): Promise<number> {
             io.err(`cxspec ${name}: ${(error as Error).message}\n\n${command.usage}`);
             return EXIT.badInput;
         }
-        // Loaded only on failure, so `--help` does not load Langium.
-        const { InputError } = await import('./input-error.js');
         if (error instanceof InputError) {
             io.err(`cxspec ${name}: ${error.message}`);
             return EXIT.badInput;

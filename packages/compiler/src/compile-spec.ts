@@ -3,7 +3,7 @@
  * the files. Problems the language does not catch (display logic SurveyJS cannot express with the
  * spec's meaning, question names taken by record fields) stop the compilation as a whole.
  */
-import type { CxModel, SourceLocation, Survey } from '@cxspec/language';
+import type { CxModel, SourceLocation, Survey } from '@cxspec/model';
 import { distribution } from './distribution.js';
 import { compileCondition, ExpressionError } from './expression.js';
 import { toJsonText } from './json-text.js';

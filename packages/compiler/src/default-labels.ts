@@ -1,4 +1,4 @@
-import type { Localized } from '@cxspec/language';
+import type { Localized } from '@cxspec/model';
 
 /**
  * End labels of the NPS scale for specs that do not write their own, in the wording of the

@@ -2,7 +2,7 @@
  * What the sending system needs to invite customers to a survey, as plain data: when (trigger
  * touchpoint and delay), whom (sampling share, quarantine) and which customer key to attach.
  */
-import type { CxModel, Survey } from '@cxspec/language';
+import type { CxModel, Survey } from '@cxspec/model';
 import { joinedKey } from './response-schema.js';
 
 export function distribution(model: CxModel, survey: Survey): Record<string, unknown> {

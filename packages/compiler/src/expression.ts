@@ -5,7 +5,7 @@
  * `contains` and `in` becomes `anyof`; SurveyJS's expression check does not know a matrix as a
  * whole, so "answered" reads its items.
  */
-import type { Condition, Literal, Question } from '@cxspec/language';
+import type { Condition, Literal, Question } from '@cxspec/model';
 
 /** A condition that SurveyJS cannot express with the spec's meaning. */
 export class ExpressionError extends Error {}

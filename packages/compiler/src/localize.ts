@@ -1,4 +1,4 @@
-import type { Localized } from '@cxspec/language';
+import type { Localized } from '@cxspec/model';
 
 /**
  * A SurveyJS localizable string: the default locale's text under `default`, every other declared

@@ -15,7 +15,7 @@
  * - `<`, `<=`, `>`, `>=` compare numbers with numbers and strings (ISO dates) with strings; other
  *   pairs are false.
  */
-import type { Condition, FieldRef, Literal, Survey } from '@cxspec/language';
+import type { Condition, FieldRef, Literal, Survey } from '@cxspec/model';
 
 /** Reads a field's value from wherever the answers live; undefined when absent. */
 export type FieldLookup = (field: FieldRef) => unknown;

@@ -3,7 +3,7 @@
  * respondent id, submission time, the joined dataset's key, then one property per question.
  * Questions are optional (display logic may hide them); anything not declared is rejected.
  */
-import type { CxModel, Question, Survey } from '@cxspec/language';
+import type { CxModel, Question, Survey } from '@cxspec/model';
 
 export type JsonSchema = Record<string, unknown>;
 

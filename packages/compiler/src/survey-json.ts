@@ -2,7 +2,7 @@
  * A survey of the CX model as SurveyJS form-library JSON: one page, one element per question,
  * option ids as choice values, display logic as `visibleIf`, every text localized.
  */
-import type { CxModel, Localized, Question, Survey } from '@cxspec/language';
+import type { CxModel, Localized, Question, Survey } from '@cxspec/model';
 import { NPS_END_LABELS } from './default-labels.js';
 import { compileCondition } from './expression.js';
 import { escapeHtml, mapText, surveyText, type SurveyText } from './localize.js';

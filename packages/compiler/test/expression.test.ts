@@ -1,6 +1,6 @@
 /** Display logic compiled to SurveyJS `visibleIf` text, construct by construct. */
 import { describe, expect, it } from 'vitest';
-import type { Condition, FieldRef, QuestionKind } from '@cxspec/language';
+import type { Condition, FieldRef, QuestionKind } from '@cxspec/model';
 import { compileCondition, ExpressionError, quoteString } from '@cxspec/compiler';
 
 const KINDS: Record<string, QuestionKind> = { r: 'nps', c: 'choice', m: 'multichoice', t: 'text', b: 'boolean', x: 'matrix' };

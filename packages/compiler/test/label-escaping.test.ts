@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Model, surveyLocalization } from 'survey-core';
 import { URI } from 'langium';
-import { buildWorkspace, type CxModel } from '@cxspec/language';
+import { type CxModel } from '@cxspec/model';
+import { buildWorkspace } from '@cxspec/language';
 import { compileProblems, compileSurvey, visibleQuestions } from '@cxspec/compiler';
 import { question, surveyModel } from './support/models.js';
 

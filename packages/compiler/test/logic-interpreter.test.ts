@@ -1,6 +1,6 @@
 /** The spec's meaning of conditions, case by case (the differential test holds SurveyJS to it). */
 import { describe, expect, it } from 'vitest';
-import type { Condition, FieldRef, Literal } from '@cxspec/language';
+import type { Condition, FieldRef, Literal } from '@cxspec/model';
 import { evaluateCondition, isAnswered } from '@cxspec/compiler';
 
 const field = (question: string): FieldRef => ({ source: 'question', survey: 'S', question });

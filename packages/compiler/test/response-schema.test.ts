@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { Model } from 'survey-core';
-import type { CxModel, Question, Survey } from '@cxspec/language';
+import type { CxModel, Question, Survey } from '@cxspec/model';
 import { compileSurvey, evaluateCondition, responseSchema } from '@cxspec/compiler';
 import { EXAMPLE_NAMES, exampleModel } from './support/examples.js';
 import { answerArb, unansweredArb } from './support/answers.js';

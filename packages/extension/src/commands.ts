@@ -2,7 +2,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PreviewJourneyCommand, PreviewModelMethod, PreviewSurveyCommand, type PreviewCommandArgs, type PreviewModelResult } from '../../language/src/lsp/protocol.js';
+import { PreviewJourneyCommand, PreviewModelRequest, PreviewSurveyCommand, type PreviewCommandArgs, type PreviewModelResult } from '@cxspec/language/protocol';
 import { findCli, runCli, specNameOf } from './cli-runner.js';
 import type { PreviewTarget } from './preview-panel.js';
 import { readSettings } from './settings.js';
@@ -84,7 +84,7 @@ async function score(host: CommandHost): Promise<void> {
     if (!spec) return;
     let model: PreviewModelResult['model'];
     try {
-        model = (await host.client.sendRequest<PreviewModelResult>(PreviewModelMethod, { uri: spec.document.uri.toString() })).model;
+        model = (await host.client.sendRequest(PreviewModelRequest, { uri: spec.document.uri.toString() })).model;
     } catch (error) {
         void vscode.window.showErrorMessage(`CXSpec: cannot score ${spec.specName}: ${error instanceof Error ? error.message : String(error)}`);
         return;

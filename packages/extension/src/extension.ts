@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ModelChangedMethod, type ModelChangedParams } from '../../language/src/lsp/protocol.js';
+import { ModelChangedNotification } from '@cxspec/language/protocol';
 import { registerCommands } from './commands.js';
 import { createLanguageClient } from './language-client.js';
 import { PreviewPanel, type PreviewTarget } from './preview-panel.js';
@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { dispose: () => preview?.dispose() }
     );
     await client.start();
-    context.subscriptions.push(client.onNotification(ModelChangedMethod, (params: ModelChangedParams) => preview?.onSpecChanged(params.specName)));
+    context.subscriptions.push(client.onNotification(ModelChangedNotification, params => preview?.onSpecChanged(params.specName)));
 }
 
 /** Whether a saved preview's document is still there: on disk, or still open when it was never saved. */

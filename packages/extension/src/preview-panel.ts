@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildPreviewData, renderPreviewHtml, type HostMessage, type PageMessage, type PreviewData, type PreviewFocus } from '@cxspec/preview';
-import { PreviewModelMethod, type PreviewModelParams, type PreviewModelResult } from '../../language/src/lsp/protocol.js';
+import { PreviewModelRequest, type PreviewModelParams } from '@cxspec/language/protocol';
 import { messagePageHtml, PreviewStateKey, savedPreview } from './preview-state.js';
 import { readSettings } from './settings.js';
 
@@ -115,7 +115,7 @@ export class PreviewPanel implements vscode.Disposable {
         };
         let data: PreviewData;
         try {
-            const result = await this.client.sendRequest<PreviewModelResult>(PreviewModelMethod, params);
+            const result = await this.client.sendRequest(PreviewModelRequest, params);
             if (seq !== this.requestSeq) return;
             this.specName = result.specName;
             // Later refreshes keep what was shown rather than jump back to the cursor's survey.

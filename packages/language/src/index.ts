@@ -1,9 +1,5 @@
 export * from './cxspec-module.js';
-export * from './model/cx-model.js';
 export * from './model/ast-to-model.js';
-export * from './model/question-facts.js';
-export * from './model/metric-facts.js';
-export * from './validation/diagnostic-codes.js';
 export * from './workspace/cx-workspace.js';
 export * as ast from './generated/ast.js';
 export { CxSpecLanguageMetaData } from './generated/module.js';

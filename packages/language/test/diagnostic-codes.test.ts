@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_RULES } from '@cxspec/language';
+import { DIAGNOSTIC_RULES } from '@cxspec/model';
 import type { DiagnosticCase } from './support/diagnostic-case.js';
 import { SPEC_CASES } from './cases/spec-cases.js';
 import { LOCALE_CASES } from './cases/locale-cases.js';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CxModel, loadWorkspace } from '@cxspec/language';
+import { CxModel } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 
 const examples = path.resolve(__dirname, '../../../examples');
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CxModel, loadWorkspace, type SourceLocation } from '@cxspec/language';
+import { CxModel, type SourceLocation } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { buildFiles } from './support/spec-workspace.js';
 
 const fixtures = path.join(__dirname, 'fixtures');

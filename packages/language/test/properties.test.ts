@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { collectSpecFiles, type Condition, type FieldRef } from '@cxspec/language';
+import { type Condition, type FieldRef } from '@cxspec/model';
+import { collectSpecFiles } from '@cxspec/language';
 import { buildFiles, type BuiltFiles } from './support/spec-workspace.js';
 
 const examples = path.resolve(__dirname, '../../../examples');

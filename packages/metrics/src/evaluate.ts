@@ -3,7 +3,7 @@
  * metrics' and driver analyses' accumulators, and assembles the EvaluationResult. Memory holds the
  * datasets and the accumulators (per metric, segment and period), never the responses.
  */
-import { InputError, type CxModel, type Metric } from '@cxspec/language';
+import { InputError, type CxModel, type Metric } from '@cxspec/model';
 import type { DriverAnalysisResult, EvaluationResult, InputFile, MetricResult, VerdictCounts } from './result.js';
 import { RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION } from './result.js';
 import { loadDataset, type DatasetTable } from './check/dataset-table.js';

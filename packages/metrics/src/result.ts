@@ -4,7 +4,7 @@
  * serialises to the same bytes. The JSON report is this object; the Markdown and HTML reports
  * render it. RESULT_SCHEMA below is its contract for other tools.
  */
-import type { Localized, MetricUnit, Period } from '@cxspec/language';
+import type { Localized, MetricUnit, Period } from '@cxspec/model';
 
 export const RESULT_SCHEMA_VERSION = 1;
 export const RESULT_SCHEMA_ID = 'https://cxspec.dev/schemas/evaluation-result-1.json';

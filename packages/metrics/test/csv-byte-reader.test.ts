@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { readCsv } from '../src/input/csv-byte-reader.js';
 import { readRecords } from '../src/input/read-records.js';
 import { DataFileError, evaluate, type EvaluationResult } from '../src/index.js';

@@ -3,7 +3,7 @@
  * As of 2025-12-31 (the latest lifecycle date), the latest complete quarter is 2025-Q4.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { evaluate, type EvaluationResult } from '../src/index.js';
 import { csv, exampleModel, tempDir } from './support/files.js';
 

@@ -3,7 +3,7 @@
  * below is counted by hand from the rows, and every bad value appears in the exclusions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { evaluate, loadMapping, type EvaluationResult } from '../src/index.js';
 import { csv, exampleModel, tempDir } from './support/files.js';
 

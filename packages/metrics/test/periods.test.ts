@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Period } from '@cxspec/language';
+import type { Period } from '@cxspec/model';
 import { isoDate, nextPeriodStart, periodLabel, periodStart } from '../src/eval/periods.js';
 import fc from 'fast-check';
 import { parseTimestamp, parseTimestampBytes } from '../src/check/timestamp.js';

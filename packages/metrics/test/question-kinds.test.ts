@@ -4,7 +4,7 @@
  * bottom-box shares, and the exclusions each kind can raise.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { evaluate } from '../src/index.js';
 import { csv, exampleModel, tempDir } from './support/files.js';
 

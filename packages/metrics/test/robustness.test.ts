@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { DataFileError, evaluate } from '../src/index.js';
 import { exampleModel, tempDir } from './support/files.js';
 

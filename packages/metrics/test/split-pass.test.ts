@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkspace, type CxModel } from '@cxspec/language';
+import { type CxModel } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { ExclusionLog, evaluate, loadDataset, prestartScoreWorker } from '../src/index.js';
 import { SharedIds } from '../src/check/id-set.js';
 import { findLineSplitPoint, findSplitPoint } from '../src/input/split-point.js';

@@ -2,7 +2,7 @@
  * Metric formulas and targets as the spec writes them, so the preview's metric table reads like
  * the source (`nps(AfterPickup.recommend)`, `>= 80%`) rather than like the model's JSON.
  */
-import type { Condition, FieldRef, Literal, MetricExpr, MetricUnit, Target } from '@cxspec/language';
+import type { Condition, FieldRef, Literal, MetricExpr, MetricUnit, Target } from '@cxspec/model';
 
 export function formulaText(expr: MetricExpr): string {
     switch (expr.kind) {

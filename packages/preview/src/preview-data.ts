@@ -4,12 +4,12 @@
  * string reaches the DOM through text APIs.
  */
 import { compileSurvey } from '@cxspec/compiler';
-import type { Condition, CxModel, Localized, MetricExpr, MetricUnit, QuestionKind } from '@cxspec/language';
+import type { Condition, CxModel, Localized, MetricExpr, MetricUnit, QuestionKind } from '@cxspec/model';
 import { formulaText, targetText, valueText } from './metric-text.js';
 
 /**
  * What the preview shows first. The same shape as `PreviewFocus` in the language server's protocol
- * (packages/language/src/lsp/protocol.ts), which the language package's public index does not export.
+ * (`@cxspec/language/protocol`), which the preview does not import: it depends on the CX model only.
  */
 export interface PreviewFocus {
     kind: 'survey' | 'journey' | 'metrics';

@@ -1,6 +1,6 @@
 /** A standalone preview file: one HTML page with everything inlined, for reviewers and CI artifacts. */
 import { createHash } from 'node:crypto';
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { readInlineAssets } from './assets.js';
 import { renderPreviewHtml } from './html-page.js';
 import { buildPreviewData, type PreviewFocus } from './preview-data.js';

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { diffWorkspaces, formatDiffMarkdown, journeyFlowchart } from '@cxspec/review';
 import { launchChromium } from '../../../test/support/chromium.js';
 import { fixtureModels } from './support.js';

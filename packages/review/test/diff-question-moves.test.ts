@@ -1,6 +1,6 @@
 /** Questions moved from one survey to another are one `question.moved`, not a removal plus an addition. */
 import { describe, expect, it } from 'vitest';
-import type { CxModel, Survey } from '@cxspec/language';
+import type { CxModel, Survey } from '@cxspec/model';
 import { diffWorkspaces } from '@cxspec/review';
 import { fixtureModels, outline } from './support.js';
 

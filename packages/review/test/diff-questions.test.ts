@@ -1,6 +1,6 @@
 /** Question renames are detected as renames; a rewritten question is a removal plus an addition. */
 import { describe, expect, it } from 'vitest';
-import type { CxModel, Question } from '@cxspec/language';
+import type { CxModel, Question } from '@cxspec/model';
 import { diffWorkspaces, matchQuestions, questionSimilarity } from '@cxspec/review';
 import { fixtureModels, outline } from './support.js';
 

@@ -1,6 +1,6 @@
 /** A renamed survey is one `survey.renamed`, not a removal, an addition and a move per question. */
 import { describe, expect, it } from 'vitest';
-import type { CxModel, Question } from '@cxspec/language';
+import type { CxModel, Question } from '@cxspec/model';
 import { diffWorkspaces } from '@cxspec/review';
 import { fixtureModels, outline } from './support.js';
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import ajvDraft04, { type ValidateFunction } from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_RULES, loadWorkspace, type SpecDiagnostic } from '@cxspec/language';
+import { DIAGNOSTIC_RULES, type SpecDiagnostic } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { checkReport, formatCheckSarif, type CheckReport } from '@cxspec/review';
 import { FIXTURES } from './support.js';
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadWorkspace, type CxModel } from '@cxspec/language';
+import { type CxModel } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 

@@ -5,7 +5,7 @@
  * dataset's columns: that test is NULL, and SQL's three-valued AND, OR and NOT carry it exactly as
  * the native evaluator does, so the row is left out of the segment or rate.
  */
-import type { Condition, FieldRef, Literal } from '@cxspec/language';
+import type { Condition, FieldRef, Literal } from '@cxspec/model';
 import { doubleLiteral, quoteText, type Dialect } from './dialect.js';
 
 /** How a field is stored, which decides how it is compared. */

@@ -2,7 +2,7 @@
  * Metrics over the rows of a dataset (mean of a column, rate of a condition), and the lifecycle
  * CTEs they and churn, retention and CLV share: the as-of date and the complete period windows.
  */
-import type { Condition, Dataset, Metric, Period } from '@cxspec/language';
+import type { Condition, Dataset, Metric, Period } from '@cxspec/model';
 import { conditionSql } from './conditions.js';
 import { quoteIdent } from './dialect.js';
 import { resolver } from './field-resolver.js';

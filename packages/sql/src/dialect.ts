@@ -2,7 +2,7 @@
  * The two SQL dialects the back end writes, and the only place that knows how they differ: quoting,
  * type names, list membership and period labels. Everything else is written in the SQL both share.
  */
-import type { Period } from '@cxspec/language';
+import type { Period } from '@cxspec/model';
 
 export type DialectName = 'duckdb' | 'postgres';
 export const DIALECTS: readonly DialectName[] = ['duckdb', 'postgres'];

@@ -5,7 +5,7 @@
  * DuckDB through its appender; every metric's value, interval, verdict, segment and period comes
  * from the SQL. Key-driver analysis (eigen-decomposition) is not SQL and stays native.
  */
-import type { CxModel, Metric, Survey } from '@cxspec/language';
+import type { CxModel, Metric, Survey } from '@cxspec/model';
 import {
     Acc, ExclusionLog, INVALID, IdSet, SurveyRowChecker, changeTest, emptyMapping, evaluate, formatOf, loadDataset, readRecords,
     type EvaluateOptions, type EvaluationResult, type Estimate, type MetricResult, type PeriodEstimate, type SegmentEstimate,

@@ -4,7 +4,7 @@
  * both sides round alike: NPS adjusted Wald, Wilson for shares, t for means, CLV from the ends of
  * its mean's t interval and its retention's Wilson interval.
  */
-import { Z95 } from '@cxspec/language';
+import { Z95 } from '@cxspec/model';
 import { doubleLiteral } from './dialect.js';
 import { T_TABLE, t975Sql } from './t-quantile.js';
 

@@ -2,7 +2,7 @@
  * Fields of conditions resolved to columns of the response row (alias r) and of the dataset row
  * (alias d), with the guard that says when the row can be judged on them.
  */
-import type { Dataset, FieldRef, Survey } from '@cxspec/language';
+import type { Dataset, FieldRef, Survey } from '@cxspec/model';
 import type { FieldResolver, ResolvedField } from './conditions.js';
 import { quoteIdent } from './dialect.js';
 import { D, R, SpecShapeError, type MetricContext } from './metric-context.js';

@@ -4,7 +4,7 @@
  * the target verdict, with the formulas of the native evaluator (packages/metrics/src/stats).
  * A pure function of the CX model: the same model gives the same bytes.
  */
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { UnsafeTextError, dialectOf, doubleLiteral, integerLiteral, quoteText, type Dialect, type DialectName } from './dialect.js';
 import { estimateCte, verdictCte } from './estimates-sql.js';
 import { SpecShapeError, type Estimator, type MetricContext } from './metric-context.js';

@@ -1,5 +1,5 @@
 /** Churn, retention (CRR) and CLV over a dataset's lifecycle dates. */
-import type { Condition, Dataset, Metric } from '@cxspec/language';
+import type { Condition, Dataset, Metric } from '@cxspec/model';
 import { quoteIdent } from './dialect.js';
 import { activeAt, datasetRowsCte, lifecycleBounds, periodWindows } from './dataset-sql.js';
 import { D, NO_PERIOD, SpecShapeError, head, type MetricContext, type MetricSql } from './metric-context.js';

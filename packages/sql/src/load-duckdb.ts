@@ -2,7 +2,7 @@
  * Creates a spec's tables in an embedded DuckDB database and appends rows to them through DuckDB's
  * appender (no SQL text per row, so no value is ever parsed as SQL).
  */
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { UnsafeTextError, dialectOf, quoteIdent } from './dialect.js';
 import {

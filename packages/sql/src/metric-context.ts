@@ -2,7 +2,7 @@
  * What the per-metric SQL builders share: the context (model, dialect, table names, shared CTEs),
  * the shape of their output, the row aliases and the head and aggregates of a statistics SELECT.
  */
-import type { CxModel, Dataset, SourceLocation, Survey } from '@cxspec/language';
+import type { CxModel, Dataset, SourceLocation, Survey } from '@cxspec/model';
 import { quoteText, type Dialect } from './dialect.js';
 import type { TableNames } from './tables.js';
 

@@ -6,7 +6,7 @@
  * per period, those active at each complete period's end; churn and retention count customers at
  * the start of, lost, added and at the end of each complete period, the headline being the latest.
  */
-import type { Metric } from '@cxspec/language';
+import type { Metric } from '@cxspec/model';
 import { conditionSql } from './conditions.js';
 import { integerLiteral, quoteIdent } from './dialect.js';
 import { datasetMetric } from './dataset-sql.js';

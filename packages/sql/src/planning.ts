@@ -3,7 +3,7 @@
  * the worst-case sd of one observation when the data give none, and the smallest gap to the target
  * worth resolving (the warning band, else the unit's default resolution).
  */
-import { defaultResolution, worstCaseSd, type CxModel, type Metric } from '@cxspec/language';
+import { defaultResolution, worstCaseSd, type CxModel, type Metric } from '@cxspec/model';
 
 export interface MetricPlanning {
     fallbackSd: number | null;

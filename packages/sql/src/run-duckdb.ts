@@ -1,5 +1,5 @@
 /** Runs the generated metrics SQL on an embedded, in-memory DuckDB. */
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { generateMetricsSql } from './generate.js';
 import { loadIntoDuckDb, type SpecData } from './load-duckdb.js';

@@ -1,5 +1,5 @@
 /** Metrics over the responses of a survey: nps, top/bottom box, mean of a question, rate of a condition. */
-import type { Condition, Metric, Survey } from '@cxspec/language';
+import type { Condition, Metric, Survey } from '@cxspec/model';
 import { conditionSql } from './conditions.js';
 import { quoteIdent } from './dialect.js';
 import { resolver } from './field-resolver.js';

@@ -5,7 +5,7 @@
  * beyond it the Cornish-Fisher expansion to 1/ν⁵, whose error there is below 1e-13: far inside the
  * 1e-9 at which SQL and native results must agree.
  */
-import { Z95 } from '@cxspec/language';
+import { Z95 } from '@cxspec/model';
 import { tQuantile } from '@cxspec/metrics';
 import { doubleLiteral } from './dialect.js';
 

@@ -3,7 +3,7 @@
  * per dataset (`dataset_<Dataset>`), with the columns of docs/response-format.md. Names can be
  * overridden per survey or dataset, and qualified with a schema.
  */
-import type { CxModel, Dataset, Survey } from '@cxspec/language';
+import type { CxModel, Dataset, Survey } from '@cxspec/model';
 import { quoteIdent, type Dialect } from './dialect.js';
 
 export interface TableNames {

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadWorkspace, type Condition, type CxModel, type FieldRef, type Literal, type Metric, type Segment, type Survey } from '@cxspec/language';
+import { type Condition, type CxModel, type FieldRef, type Literal, type Metric, type Segment, type Survey } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { evaluate } from '@cxspec/metrics';
 import fc from 'fast-check';
 import type pg from 'pg';

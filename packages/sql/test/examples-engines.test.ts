@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadWorkspace, type CxModel } from '@cxspec/language';
+import { type CxModel } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { evaluate, type EvaluationResult } from '@cxspec/metrics';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

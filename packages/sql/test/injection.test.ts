@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CxModel, loadWorkspace } from '@cxspec/language';
+import { CxModel } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { evaluate } from '@cxspec/metrics';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, loadWorkspace } from '@cxspec/language';
+import { formatDiagnostic } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { compileProblems, compileSpec, formatProblem, type CompiledFile } from '@cxspec/compiler';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { pickSpec } from './model.js';

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, InputError, loadWorkspace, type CxModel } from '@cxspec/language';
+import { formatDiagnostic, InputError, type CxModel } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { checkoutRevision, diffWorkspaces, formatDiffJson, formatDiffMarkdown, formatDiffText, hasBreaking, isGitRevision } from '@cxspec/review';
 import { EXIT, UsageError, type CliIO, type Command } from '../command.js';
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, loadWorkspace } from '@cxspec/language';
+import { formatDiagnostic } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export const modelCommand: Command = {

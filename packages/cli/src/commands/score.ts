@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, loadWorkspace, type CxModel } from '@cxspec/language';
+import { formatDiagnostic, type CxModel } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import {
     DataFileError, evaluate, loadMapping, prestartScoreWorker, renderHtml, renderMarkdown,
     type ColumnMapping, type EvaluationResult, type Exclusion, type TextEncoding

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, loadWorkspace } from '@cxspec/language';
+import { formatDiagnostic } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import {
     DIALECTS, SpecShapeError, UnsafeTextError, createTablesSql, dialectOf, generateMetricsSql, type DialectName, type TableNames
 } from '@cxspec/sql';

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { InputError, formatDiagnostic, loadWorkspace } from '@cxspec/language';
+import { InputError, formatDiagnostic } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export const validateCommand: Command = {

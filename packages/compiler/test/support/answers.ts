@@ -3,7 +3,7 @@
  * them (docs/response-format.md), including every form of "not answered".
  */
 import fc from 'fast-check';
-import type { Question, Survey } from '@cxspec/language';
+import type { Question, Survey } from '@cxspec/model';
 
 /** A valid, non-empty answer to `q`. */
 export function answerArb(q: Question): fc.Arbitrary<unknown> {

@@ -1,4 +1,4 @@
-import type { Condition, CxModel, FieldRef, Literal, Question } from '@cxspec/language';
+import type { Condition, CxModel, FieldRef, Literal, Question } from '@cxspec/model';
 
 const loc = (line: number) => ({ file: 'test.cx', line, column: 3, endLine: line, endColumn: 40 });
 

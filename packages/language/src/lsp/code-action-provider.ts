@@ -12,9 +12,9 @@ import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import {
     isJourney, isMeanExpr, isQuestion, isTarget, type Document, type LocalizedText, type Metric, type Target
 } from '../generated/ast.js';
-import type { MetricUnit, QuestionKind } from '../model/cx-model.js';
-import { rangeOf, unitOf, type MetricFunction } from '../model/metric-facts.js';
-import { scaleOf } from '../model/question-facts.js';
+import type { MetricUnit, QuestionKind } from '@cxspec/model';
+import { rangeOf, unitOf, type MetricFunction } from '@cxspec/model';
+import { scaleOf } from '@cxspec/model';
 import { resolveField } from '../references/field-resolution.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { guarded } from './guard.js';

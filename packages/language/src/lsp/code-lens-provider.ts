@@ -3,7 +3,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isDocument, isJourney, isSurvey } from '../generated/ast.js';
 import { guarded } from './guard.js';
-import { PreviewJourneyCommand, PreviewSurveyCommand, type PreviewCommandArgs } from './protocol.js';
+import { PreviewJourneyCommand, PreviewSurveyCommand, type PreviewCommandArgs } from '../protocol.js';
 
 /** "Preview survey" above each survey and "Preview journey" above each journey. */
 export class CxSpecCodeLensProvider implements CodeLensProvider {

@@ -4,15 +4,15 @@
  */
 import { AstUtils, CstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { ResponseError, type Connection } from 'vscode-languageserver';
+import { ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import { isDocument, isJourney, isSurvey, type Document } from '../generated/ast.js';
 import { buildCxModel } from '../model/ast-to-model.js';
 import { guarded } from './guard.js';
 import {
-    ModelChangedMethod, PreviewModelErrorCode, PreviewModelMethod,
+    ModelChangedNotification, PreviewModelErrorCode, PreviewModelRequest,
     type ModelChangedParams, type PreviewFocus, type PreviewModelParams, type PreviewModelResult
-} from './protocol.js';
+} from '../protocol.js';
 
 export function registerPreviewProtocol(connection: Connection, shared: LangiumSharedServices, services: CxSpecLspServices): void {
     let root = process.cwd();
@@ -21,7 +21,9 @@ export function registerPreviewProtocol(connection: Connection, shared: LangiumS
         if (folder) root = URI.parse(folder).fsPath;
     });
 
-    connection.onRequest(PreviewModelMethod, (params: PreviewModelParams, token) =>
+    // By method name: the server's connection is another copy of the JSON-RPC library than the one
+    // the declarations are typed against (see protocol.ts); the handler's types still come from them.
+    connection.onRequest(PreviewModelRequest.method, (params: PreviewModelParams, token: CancellationToken): Promise<PreviewModelResult> =>
         guarded('preview model', async () => {
             const uri = URI.parse(params.uri);
             if (!shared.workspace.LangiumDocuments.hasDocument(uri)) throw notOpen(params.uri);
@@ -108,7 +110,7 @@ function sendModelChanged(connection: Connection, documents: LangiumDocument[], 
     }
     for (const [specName, uris] of [...bySpec].sort(([a], [b]) => a.localeCompare(b))) {
         const params: ModelChangedParams = { specName, uris: uris.sort() };
-        void connection.sendNotification(ModelChangedMethod, params).catch(error =>
-            console.error(`CXSpec could not send ${ModelChangedMethod}: ${String(error)}`));
+        void connection.sendNotification(ModelChangedNotification.method, params).catch(error =>
+            console.error(`CXSpec could not send ${ModelChangedNotification.method}: ${String(error)}`));
     }
 }

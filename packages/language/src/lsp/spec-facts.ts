@@ -7,8 +7,8 @@ import {
     isBoxExpr, isClvExpr, isLifecycleExpr, isMeanExpr, isNpsExpr, isQuestion, isRateExpr,
     type Document, type FieldRef, type LocalizedText, type Metric, type Question, type Survey, type Target, type Touchpoint
 } from '../generated/ast.js';
-import type { QuestionKind } from '../model/cx-model.js';
-import { estimateSeconds, scaleOf } from '../model/question-facts.js';
+import type { QuestionKind } from '@cxspec/model';
+import { estimateSeconds, scaleOf } from '@cxspec/model';
 import { resolveField } from '../references/field-resolution.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 

@@ -15,9 +15,8 @@ import {
 import type {
     Condition, CxModel, Dataset, DriverAnalysis, Duration, FieldRef, Journey, Literal, Localized, Metric, MetricExpr,
     Period, Question, QuestionKind, Segment, SourceLocation, Survey
-} from './cx-model.js';
-import { DEFAULT_LIMITS, estimateSeconds, scaleOf } from './question-facts.js';
-import { DEFAULT_MIN_SAMPLE, rangeOf, unitOf, type MetricFunction } from './metric-facts.js';
+} from '@cxspec/model';
+import { DEFAULT_LIMITS, DEFAULT_MIN_SAMPLE, estimateSeconds, rangeOf, scaleOf, unitOf, type MetricFunction } from '@cxspec/model';
 import { resolveFieldTarget } from '../references/field-resolution.js';
 import { localeSettings } from '../references/spec-membership.js';
 

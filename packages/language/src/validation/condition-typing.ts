@@ -3,8 +3,8 @@ import {
     isBooleanValue, isComparison, isInCondition, isNumberValue, isQuestion, isStringValue, isSymbolValue,
     type AnsweredCondition, type Column, type Comparison, type InCondition, type Question, type Value
 } from '../generated/ast.js';
-import type { QuestionKind } from '../model/cx-model.js';
-import { NUMERIC_KINDS, scaleOf } from '../model/question-facts.js';
+import type { QuestionKind } from '@cxspec/model';
+import { NUMERIC_KINDS, scaleOf } from '@cxspec/model';
 import { report } from './validation-utils.js';
 
 export type Predicate = Comparison | InCondition | AnsweredCondition;

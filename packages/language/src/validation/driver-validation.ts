@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { isQuestion, type DriverAnalysis } from '../generated/ast.js';
-import type { QuestionKind } from '../model/cx-model.js';
-import { NUMERIC_KINDS } from '../model/question-facts.js';
+import type { QuestionKind } from '@cxspec/model';
+import { NUMERIC_KINDS } from '@cxspec/model';
 import { resolveFieldTarget } from '../references/field-resolution.js';
 import { report } from './validation-utils.js';
 

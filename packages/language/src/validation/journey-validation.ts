@@ -1,7 +1,7 @@
 import { AstUtils, WorkspaceCache, type LangiumSharedCoreServices, type ValidationAcceptor } from 'langium';
 import type { Document, Journey, Stage, Touchpoint } from '../generated/ast.js';
 import type { SpecMembership } from '../references/spec-membership.js';
-import { KNOWN_CHANNELS } from '../model/question-facts.js';
+import { KNOWN_CHANNELS } from '@cxspec/model';
 import { report, reportDuplicates } from './validation-utils.js';
 
 export class JourneyValidator {

@@ -4,11 +4,11 @@ import {
     isMeanExpr, isNpsExpr, isQuestion, isRateExpr, isSurvey,
     type ClvExpr, type Column, type Condition, type Dataset, type FieldRef, type Metric, type Question, type Segment, type Survey, type Target
 } from '../generated/ast.js';
-import type { MetricUnit, QuestionKind } from '../model/cx-model.js';
-import { NUMERIC_KINDS, scaleOf } from '../model/question-facts.js';
+import type { MetricUnit, QuestionKind } from '@cxspec/model';
+import { NUMERIC_KINDS, scaleOf } from '@cxspec/model';
 import {
     Z95, defaultResolution, perPeriod, rangeOf, unitOf, worstCaseSd, type MetricFunction
-} from '../model/metric-facts.js';
+} from '@cxspec/model';
 import { resolveField, resolveFieldTarget } from '../references/field-resolution.js';
 import { checkPredicateTypes } from './condition-typing.js';
 import { report, reportDuplicates } from './validation-utils.js';

@@ -1,9 +1,9 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Document, Option, Question, Survey } from '../generated/ast.js';
-import type { QuestionKind } from '../model/cx-model.js';
+import type { QuestionKind } from '@cxspec/model';
 import {
     DEFAULT_LIMITS, KINDS_WITH_CUSTOM_SCALE, KINDS_WITH_OPTIONS, MAX_SCALE_POINTS, SCALED_KINDS, estimateSeconds
-} from '../model/question-facts.js';
+} from '@cxspec/model';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { report, reportDuplicates } from './validation-utils.js';
 

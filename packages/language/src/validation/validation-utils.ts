@@ -1,5 +1,5 @@
 import type { AstNode, Properties, ValidationAcceptor } from 'langium';
-import { DIAGNOSTIC_RULES_BY_CODE, type DiagnosticCode } from './diagnostic-codes.js';
+import { DIAGNOSTIC_RULES_BY_CODE, type DiagnosticCode } from '@cxspec/model';
 
 /** Reports a rule's diagnostic at its default severity, with its code in `data` for code actions. */
 export function report<N extends AstNode>(

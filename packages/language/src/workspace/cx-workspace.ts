@@ -9,28 +9,8 @@ import { NodeFileSystem } from 'langium/node';
 import { createCxSpecServices, type CxSpecServices } from '../cxspec-module.js';
 import { isDocument, type Document } from '../generated/ast.js';
 import { buildCxModel } from '../model/ast-to-model.js';
-import type { CxModel } from '../model/cx-model.js';
-import type { Severity } from '../validation/diagnostic-codes.js';
-
-export interface SpecDiagnostic {
-    /** Path as given on the command line or relative to the workspace root. */
-    file: string;
-    /** 1-based. */
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    severity: Severity;
-    code: string;
-    message: string;
-}
-
-/** A file or folder that could not be read; the CLI exits 2 on it. */
-export class InputError extends Error {
-    constructor(readonly file: string, message: string) {
-        super(`${file}: ${message}`);
-    }
-}
+import type { CxModel } from '@cxspec/model';
+import { InputError, type Severity, type SpecDiagnostic } from '@cxspec/model';
 
 export interface CxWorkspace {
     services: CxSpecServices;
@@ -150,9 +130,4 @@ function toSpecDiagnostic(doc: LangiumDocument, d: NonNullable<LangiumDocument['
         code: String(d.code ?? (d.data as { code?: string } | undefined)?.code ?? 'CX000'),
         message: typeof d.message === 'string' ? d.message : d.message.value
     };
-}
-
-/** `file:line:col severity CODE message`, the format editors and CI logs link from. */
-export function formatDiagnostic(d: SpecDiagnostic): string {
-    return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
 }

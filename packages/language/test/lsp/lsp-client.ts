@@ -11,7 +11,7 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
     type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type ServerCapabilities, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
-import { ModelChangedMethod, type ModelChangedParams } from '../../src/lsp/protocol.js';
+import { ModelChangedNotification, type ModelChangedParams } from '@cxspec/language/protocol';
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
 export const serverPath = path.join(repoRoot, 'packages/extension/dist/server.cjs');
@@ -87,7 +87,7 @@ export async function startServer(workspaceRoot: string): Promise<LspClient> {
     });
     let builtOnce: () => void = () => undefined;
     const firstBuild = new Promise<void>(resolve => { builtOnce = resolve; });
-    connection.onNotification(ModelChangedMethod, (params: ModelChangedParams) => {
+    connection.onNotification(ModelChangedNotification, params => {
         modelChanges.push(params);
         builtOnce();
     });

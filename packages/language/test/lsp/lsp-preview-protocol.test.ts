@@ -6,14 +6,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseError } from 'vscode-languageserver-protocol';
 import { loadWorkspace } from '../../src/workspace/cx-workspace.js';
-import { PreviewModelErrorCode, PreviewModelMethod, type PreviewModelParams, type PreviewModelResult } from '../../src/lsp/protocol.js';
+import { PreviewModelErrorCode, PreviewModelRequest, type PreviewModelParams, type PreviewModelResult } from '@cxspec/language/protocol';
 import { copyExamples, fileUri, positionOf, startServer, type LspClient } from './lsp-client.js';
 
 let dir: string;
 let client: LspClient;
 const uriOf = (file: string) => fileUri(path.join(dir, 'coffee-mobile-order', file));
 const read = (file: string) => fs.readFile(path.join(dir, 'coffee-mobile-order', file), 'utf8');
-const preview = (params: PreviewModelParams) => client.request<PreviewModelResult>(PreviewModelMethod, params);
+const preview = (params: PreviewModelParams) => client.request<PreviewModelResult>(PreviewModelRequest.method, params);
 
 beforeAll(async () => {
     dir = await copyExamples('coffee-mobile-order', 'mobile-carrier-shop');

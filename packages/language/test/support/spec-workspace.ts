@@ -5,9 +5,8 @@
  * previous build's files, so tests in a file must not interleave builds.
  */
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import {
-    buildCxModel, collectDiagnostics, createCxSpecServices, formatDiagnostic, type CxModel, type SpecDiagnostic
-} from '@cxspec/language';
+import { formatDiagnostic, type CxModel, type SpecDiagnostic } from '@cxspec/model';
+import { buildCxModel, collectDiagnostics, createCxSpecServices } from '@cxspec/language';
 import type { Document } from '../../src/generated/ast.js';
 
 export const VIRTUAL_ROOT = '/cx-test';

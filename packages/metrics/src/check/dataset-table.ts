@@ -3,7 +3,7 @@
  * responses can be joined. Datasets are customer lists, far smaller than response streams, and the
  * join needs random access; response files are the part that streams.
  */
-import type { Column, Dataset } from '@cxspec/language';
+import type { Column, Dataset } from '@cxspec/model';
 import { formatOf, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from '../input/read-records.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { ExclusionLog } from './exclusions.js';

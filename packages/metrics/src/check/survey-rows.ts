@@ -4,7 +4,7 @@
  * respondent id, or with the wrong number of CSV fields, is left out whole; any other bad value is
  * left out of just the metrics that read it (it becomes INVALID).
  */
-import { NUMERIC_KINDS, type Survey } from '@cxspec/language';
+import { NUMERIC_KINDS, type Survey } from '@cxspec/model';
 import type { CsvBatch } from '../input/csv-byte-reader.js';
 import type { RawRecord } from '../input/read-records.js';
 import type { ColumnMapping, Recode } from '../input/mapping.js';

@@ -3,7 +3,7 @@
  * question: integers inside the scale, option ids of the question, booleans, text. A cell that
  * fails becomes INVALID and the reason goes to the reporter; an empty cell is "not answered".
  */
-import type { Question } from '@cxspec/language';
+import type { Question } from '@cxspec/model';
 import type { ExclusionReason } from '../result.js';
 import type { Recode } from '../input/mapping.js';
 

@@ -2,7 +2,7 @@
  * The accumulators of one metric: overall, per segment and per period. Every kind of metric fills
  * the same structure, and it turns into the result's estimates, segment and period entries.
  */
-import type { Metric, Period, Scale, Segment } from '@cxspec/language';
+import type { Metric, Period, Scale, Segment } from '@cxspec/model';
 import type { Estimate, PeriodEstimate, SegmentEstimate } from '../result.js';
 import { Acc, accState, type AccState } from '../stats/accumulator.js';
 import { changeTest, estimate, type Estimator } from '../stats/estimates.js';

@@ -4,7 +4,7 @@
  * row is left out of the segment or rate rather than counted on either side. An unanswered
  * question compares like SurveyJS's runtime: `=`, `<`, `in` are false, `!=` and `not in` true.
  */
-import type { Condition, Dataset, FieldRef, Literal, Survey } from '@cxspec/language';
+import type { Condition, Dataset, FieldRef, Literal, Survey } from '@cxspec/model';
 import type { DatasetRecord } from '../check/dataset-table.js';
 import { INVALID, type Answer } from '../check/values.js';
 import { parseDate } from '../check/timestamp.js';

@@ -3,7 +3,7 @@
  * over customers. Churn and retention are measured over complete calendar periods of the
  * customers' lifecycles (lifecycle.ts), the headline over the latest complete one.
  */
-import type { CxModel, Metric, Segment } from '@cxspec/language';
+import type { CxModel, Metric, Segment } from '@cxspec/model';
 import type { MetricResult, PeriodEstimate, SegmentEstimate } from '../result.js';
 import type { DatasetRecord, DatasetTable } from '../check/dataset-table.js';
 import { Acc } from '../stats/accumulator.js';

@@ -1,5 +1,5 @@
 /** Conditions written back as text for metric formulas in the result. */
-import type { Condition, FieldRef, Literal } from '@cxspec/language';
+import type { Condition, FieldRef, Literal } from '@cxspec/model';
 
 function field(f: FieldRef): string {
     return f.source === 'question' ? `${f.survey}.${f.question}` : `${f.dataset}.${f.column}`;

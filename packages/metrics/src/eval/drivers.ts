@@ -5,7 +5,7 @@
  * decompose, and one complete-case set keeps r, weights and R² about the same customers.
  * Performance uses every answer to the driver question.
  */
-import type { DriverAnalysis, Survey } from '@cxspec/language';
+import type { DriverAnalysis, Survey } from '@cxspec/model';
 import type { DriverAnalysisResult, DriverResult, Quadrant } from '../result.js';
 import type { SurveyRow } from '../check/survey-rows.js';
 import { Acc, accState, type AccState } from '../stats/accumulator.js';

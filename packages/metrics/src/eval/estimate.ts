@@ -2,7 +2,7 @@
  * Turns a point estimate into the result's Estimate shape: the value, its interval, the verdict
  * on the metric's target and the warning flag.
  */
-import { defaultResolution, worstCaseSd, type Metric, type Scale } from '@cxspec/language';
+import { defaultResolution, worstCaseSd, type Metric, type Scale } from '@cxspec/model';
 import type { Estimate } from '../result.js';
 import { verdictOf, type PointEstimate } from '../stats/estimates.js';
 

@@ -3,7 +3,7 @@
  * the start date until the end date (exclusive; empty = still active). The data is "as of" its
  * latest lifecycle date, and windows are the complete calendar periods up to it.
  */
-import type { Period } from '@cxspec/language';
+import type { Period } from '@cxspec/model';
 import type { DatasetRecord, DatasetTable } from '../check/dataset-table.js';
 import { nextPeriodStart, periodStart } from './periods.js';
 

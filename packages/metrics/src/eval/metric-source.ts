@@ -1,5 +1,5 @@
 /** Where a metric's rows come from. */
-import type { Metric } from '@cxspec/language';
+import type { Metric } from '@cxspec/model';
 
 /** The survey whose responses a metric is computed from; null for dataset metrics. */
 export function surveyOf(metric: Metric): string | null {

@@ -2,7 +2,7 @@
  * Calendar periods in UTC: ISO weeks (Monday start, labelled by ISO week-numbering year, 2024-W05),
  * months (2024-03), quarters (2024-Q1) and years (2024).
  */
-import type { Period } from '@cxspec/language';
+import type { Period } from '@cxspec/model';
 
 const DAY_MS = 86_400_000;
 

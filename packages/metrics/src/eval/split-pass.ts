@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import type { CxModel, Survey } from '@cxspec/language';
+import type { CxModel, Survey } from '@cxspec/model';
 import type { Exclusion } from '../result.js';
 import { toPortable, type DatasetTable, type PortableTable } from '../check/dataset-table.js';
 import { ExclusionLog } from '../check/exclusions.js';

@@ -4,7 +4,7 @@
  * and in the score worker, whose sums come back as plain data and are merged after the main
  * thread's rows.
  */
-import type { CxModel, Survey } from '@cxspec/language';
+import type { CxModel, Survey } from '@cxspec/model';
 import type { SurveyRow, SurveyRowChecker } from '../check/survey-rows.js';
 import { readCsv } from '../input/csv-byte-reader.js';
 import { formatOf, readRecords, type ReadInfo, type ReadOptions } from '../input/read-records.js';

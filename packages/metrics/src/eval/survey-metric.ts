@@ -2,7 +2,7 @@
  * A metric computed from the responses of one survey (nps, top/bottom box, mean of a question,
  * rate of a condition): what each response contributes, and the metric's result at the end.
  */
-import type { CxModel, Metric, Question, Survey } from '@cxspec/language';
+import type { CxModel, Metric, Question, Survey } from '@cxspec/model';
 import type { MetricResult } from '../result.js';
 import type { SurveyRow } from '../check/survey-rows.js';
 import type { Estimator } from '../stats/estimates.js';

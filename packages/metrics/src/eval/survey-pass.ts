@@ -2,7 +2,7 @@
  * One streaming pass over the response files of a survey: each record is checked and added to the
  * survey's accumulators (a large CSV file on two threads, see split-pass.ts).
  */
-import type { CxModel, Survey } from '@cxspec/language';
+import type { CxModel, Survey } from '@cxspec/model';
 import type { InputFile } from '../result.js';
 import type { DatasetTable } from '../check/dataset-table.js';
 import type { ExclusionLog } from '../check/exclusions.js';

@@ -2,7 +2,7 @@
  * Number and text formatting shared by the Markdown and HTML reports. Written by hand instead of
  * Intl so the output does not depend on the ICU data of the Node build: same result, same bytes.
  */
-import type { Localized, MetricUnit } from '@cxspec/language';
+import type { Localized, MetricUnit } from '@cxspec/model';
 import type { EvaluationResult, TargetSpec, Verdict } from '../result.js';
 
 export interface ReportOptions {

@@ -2,7 +2,7 @@
  * Point estimates, 95% intervals, verdicts and period-change tests, from accumulators. The formulas
  * are the ones in DESIGN.md "Reference figures for metrics".
  */
-import { Z95 } from '@cxspec/language';
+import { Z95 } from '@cxspec/model';
 import type { PeriodChange, TargetSpec, Verdict } from '../result.js';
 import type { Acc } from './accumulator.js';
 import { tQuantile, twoSidedNormalP, twoSidedTP } from './distributions.js';

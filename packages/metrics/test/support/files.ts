@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadWorkspace, type CxModel } from '@cxspec/language';
+import { type CxModel } from '@cxspec/model';
+import { loadWorkspace } from '@cxspec/language';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 

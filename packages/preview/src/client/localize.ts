@@ -1,4 +1,4 @@
-import type { Localized } from '@cxspec/language';
+import type { Localized } from '@cxspec/model';
 
 /** The text in `locale`, else in the default locale, else the first one given; '' when none. */
 export function pick(text: Localized, locale: string, defaultLocale: string): string {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DIAGNOSTIC_RULES_BY_CODE, type CxWorkspace, type DiagnosticRule, type SpecDiagnostic } from '@cxspec/language';
+import { DIAGNOSTIC_RULES_BY_CODE, type DiagnosticRule, type SpecDiagnostic } from '@cxspec/model';
 
 /** What every check format renders: the diagnostics of a workspace and what was checked. */
 export interface CheckReport {
@@ -15,8 +15,15 @@ export interface CheckSummary {
     hints: number;
 }
 
+/** What `checkReport` reads of a built workspace (the language package's `CxWorkspace` fits). */
+export interface CheckedWorkspace {
+    documents: ReadonlyArray<{ uri: { fsPath: string } }>;
+    specNames: string[];
+    diagnostics: SpecDiagnostic[];
+}
+
 /** The report of a built workspace; `root` is the folder it was loaded with (paths are relative to it). */
-export function checkReport(workspace: CxWorkspace, root: string): CheckReport {
+export function checkReport(workspace: CheckedWorkspace, root: string): CheckReport {
     return {
         files: workspace.documents.map(d => path.relative(root, d.uri.fsPath).split(path.sep).join('/')).sort(),
         specs: workspace.specNames,

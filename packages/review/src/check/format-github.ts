@@ -1,4 +1,4 @@
-import type { SpecDiagnostic } from '@cxspec/language';
+import type { SpecDiagnostic } from '@cxspec/model';
 import type { CheckReport } from './check-report.js';
 
 /**

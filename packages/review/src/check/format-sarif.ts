@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_RULES, type DiagnosticRule, type SpecDiagnostic } from '@cxspec/language';
+import { DIAGNOSTIC_RULES, type DiagnosticRule, type SpecDiagnostic } from '@cxspec/model';
 import { ruleFor, type CheckReport } from './check-report.js';
 
 /** Base id that result uris are relative to; code-scanning uploads resolve it to the checkout. */

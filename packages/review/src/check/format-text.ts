@@ -1,4 +1,4 @@
-import { formatDiagnostic } from '@cxspec/language';
+import { formatDiagnostic } from '@cxspec/model';
 import { summarize, type CheckReport } from './check-report.js';
 
 /** One `file:line:col severity CODE message` line per diagnostic, the same lines as `cxspec validate`. */

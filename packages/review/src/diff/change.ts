@@ -1,4 +1,4 @@
-import type { SourceLocation } from '@cxspec/language';
+import type { SourceLocation } from '@cxspec/model';
 
 /**
  * How a change affects what was already collected. `breaking`: responses or metric values from

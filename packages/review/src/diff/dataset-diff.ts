@@ -1,5 +1,5 @@
 /** Datasets (CRM exports) and their columns. */
-import type { Column, CxModel } from '@cxspec/language';
+import type { Column, CxModel } from '@cxspec/model';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { exprSources, type UsageIndex } from './references.js';

@@ -1,5 +1,5 @@
 /** Journeys, stages and touchpoints added, removed, moved and changed. */
-import type { CxModel, Journey, Stage, Touchpoint } from '@cxspec/language';
+import type { CxModel, Journey, Stage, Touchpoint } from '@cxspec/model';
 import { locOf, type Change, type ChangeKind } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { movedItems } from './sequence.js';

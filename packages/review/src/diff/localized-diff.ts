@@ -1,4 +1,4 @@
-import type { Localized } from '@cxspec/language';
+import type { Localized } from '@cxspec/model';
 import { normalizeText } from './text-similarity.js';
 
 export interface LocaleChange {

@@ -1,5 +1,5 @@
 /** Metrics, targets, segments and driver analyses. */
-import type { CxModel, DriverAnalysis, Metric } from '@cxspec/language';
+import type { CxModel, DriverAnalysis, Metric } from '@cxspec/model';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { conditionText, exprText, targetText } from './model-text.js';

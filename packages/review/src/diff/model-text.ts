@@ -1,5 +1,5 @@
 /** Short CXSpec-like renderings of model values, for change messages and before/after columns. */
-import type { Condition, Duration, FieldRef, Literal, Localized, MetricExpr, Question, Scale, Target, Trigger } from '@cxspec/language';
+import type { Condition, Duration, FieldRef, Literal, Localized, MetricExpr, Question, Scale, Target, Trigger } from '@cxspec/model';
 
 /** The text in the default locale, else the first one given, else the fallback. */
 export function localText(text: Localized, locale: string, fallback = ''): string {

@@ -1,5 +1,5 @@
 /** Changes between two matched versions of one question. */
-import type { Question } from '@cxspec/language';
+import type { Question } from '@cxspec/model';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { conditionText, optionsText, scaleText } from './model-text.js';

@@ -3,7 +3,7 @@
  * only) by similarity of kind, wording, options, scale and position, so that a renamed question is
  * reported as a rename and not as a removal plus an addition.
  */
-import type { Question } from '@cxspec/language';
+import type { Question } from '@cxspec/model';
 import { textSimilarity } from './text-similarity.js';
 
 export interface QuestionPair {

@@ -4,7 +4,7 @@
  * wording and kind, or under a new id with the same kind, wording, options and scale. Without this
  * a move would show as a removal plus an addition.
  */
-import type { CxModel, Question } from '@cxspec/language';
+import type { CxModel, Question } from '@cxspec/model';
 import { questionSimilarity, RENAME_THRESHOLD, type QuestionMatch } from './question-match.js';
 import type { MoveMap, SurveyRenames } from './references.js';
 

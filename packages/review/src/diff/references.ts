@@ -1,5 +1,5 @@
 /** What in a model reads which question or column, and how renamed questions map old names to new. */
-import type { Condition, CxModel, FieldRef, MetricExpr } from '@cxspec/language';
+import type { Condition, CxModel, FieldRef, MetricExpr } from '@cxspec/model';
 
 /** `Survey.question` or `Dataset.column` to the declarations that read it (`metric nps_all`, ...). */
 export type UsageIndex = Map<string, string[]>;

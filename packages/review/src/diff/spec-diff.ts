@@ -1,5 +1,5 @@
 /** The semantic diff of two versions of a workspace: specs paired by name, each diffed by concern. */
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { locOf, type Change, type DiffResult, type SpecDiff } from './change.js';
 import { diffDatasets } from './dataset-diff.js';
 import { diffJourneys } from './journey-diff.js';

@@ -1,5 +1,5 @@
 /** Surveys added, removed and changed, and the questions inside them. */
-import type { CxModel, Survey } from '@cxspec/language';
+import type { CxModel, Survey } from '@cxspec/model';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { triggerText } from './model-text.js';

@@ -5,7 +5,7 @@
  * agree). Without this a rename would show as a removal, an addition, a move per question and a
  * changed reference in every metric, segment and driver analysis that reads it.
  */
-import type { CxModel, Survey } from '@cxspec/language';
+import type { CxModel, Survey } from '@cxspec/model';
 import { matchQuestions, questionSimilarity, RENAME_THRESHOLD } from './question-match.js';
 import type { SurveyRenames } from './references.js';
 

@@ -3,7 +3,7 @@
  * new, on the same channel with (nearly) the same title. Without this a rename would show as a
  * removal, an addition and a changed `about` on every question that measures it.
  */
-import type { CxModel, Touchpoint } from '@cxspec/language';
+import type { CxModel, Touchpoint } from '@cxspec/model';
 import { textSimilarity } from './text-similarity.js';
 
 /** Titles at least this close (averaged over shared locales) name the same touchpoint. */

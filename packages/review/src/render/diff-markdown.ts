@@ -1,5 +1,5 @@
 /** The diff as a pull-request comment: counts, tables by severity, and the new journey map. */
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import { SEVERITIES, summarizeDiff, type Change, type ChangeSeverity, type DiffResult, type SpecDiff } from '../diff/change.js';
 import { journeyFlowchart } from './mermaid.js';
 

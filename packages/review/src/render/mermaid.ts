@@ -2,7 +2,7 @@
  * The journey map of a spec as a Mermaid `flowchart LR`: one subgraph per journey, one nested
  * subgraph per stage, touchpoints in order joined by arrows. Code hosts render it in comments.
  */
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 
 export interface MermaidHighlights {
     added: ReadonlySet<string>;

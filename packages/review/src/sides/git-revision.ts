@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { InputError } from '@cxspec/language';
+import { InputError } from '@cxspec/model';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
 /** Loads a spec's tables into PostgreSQL with parameterised multi-row INSERTs (values never become SQL text). */
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import type pg from 'pg';
 import { dialectOf, quoteIdent } from '../../src/dialect.js';
 import type { Row, SpecData } from '../../src/load-duckdb.js';

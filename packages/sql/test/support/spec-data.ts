@@ -3,7 +3,7 @@
  * every answer inside its scale or option set, optional questions sometimes unanswered, joined
  * surveys carrying keys of the dataset, lifecycle end dates after start dates. Same seed, same data.
  */
-import type { Column, CxModel, Dataset, Question, Survey } from '@cxspec/language';
+import type { Column, CxModel, Dataset, Question, Survey } from '@cxspec/model';
 import type { Cell, Row, SpecData } from '../../src/load-duckdb.js';
 
 /** mulberry32: a small, fast PRNG with a 32-bit state. */

@@ -1,7 +1,7 @@
 /** Writes generated rows as the CSV files `cxspec score` reads (docs/response-format.md). */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CxModel } from '@cxspec/language';
+import type { CxModel } from '@cxspec/model';
 import type { Cell, SpecData } from '../../src/load-duckdb.js';
 import { datasetColumns, surveyColumns, type ColumnDef } from '../../src/tables.js';
 

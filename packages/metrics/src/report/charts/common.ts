@@ -1,5 +1,5 @@
 /** Pieces shared by the charts: the values an axis must show and the verdict class of a mark. */
-import type { MetricUnit } from '@cxspec/language';
+import type { MetricUnit } from '@cxspec/model';
 import type { Estimate, MetricResult, Verdict } from '../../result.js';
 
 /** Bounds of an axis for a unit: percentages stay in 0..100, NPS points in -100..100. */

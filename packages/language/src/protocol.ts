@@ -1,10 +1,15 @@
 /**
  * Custom LSP messages between the CXSpec language server and its clients (the VS Code extension,
- * tests, benchmarks). Declared once here; this file imports types only, so a client can import it
- * without pulling Langium into its bundle. Method names are plain strings so any JSON-RPC client
- * (vscode-languageclient, vscode-jsonrpc) can send them whatever copy of the protocol package it has.
+ * tests, benchmarks), declared once as typed `RequestType` / `NotificationType` so that params and
+ * results are checked on both sides. Exported as `@cxspec/language/protocol`: it imports no Langium,
+ * so a client bundle that takes it stays small.
+ *
+ * A `RequestType` is only understood by the JSON-RPC copy that made it (its parameter structure is
+ * compared by identity), so each bundle holds one copy of `vscode-languageserver-protocol`
+ * (scripts/build.mjs resolves it next to the server's or the client's library).
  */
-import type { CxModel } from '../model/cx-model.js';
+import type { CxModel } from '@cxspec/model';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /** A zero-based LSP position, as in `vscode-languageserver-protocol`. */
 export interface LspPosition {
@@ -18,9 +23,6 @@ export interface PreviewFocus {
     /** Name of the survey or journey; absent for `metrics`. */
     name?: string;
 }
-
-/** `cxspec/previewModel`: the CX model of the spec a document belongs to. */
-export const PreviewModelMethod = 'cxspec/previewModel';
 
 export interface PreviewModelParams {
     /** URI of an open or workspace `.cx` document; its `spec Name` picks the spec. */
@@ -45,14 +47,17 @@ export interface PreviewModelResult {
  */
 export const PreviewModelErrorCode = -32803;
 
-/** `cxspec/modelChanged`: sent after each build of the workspace, once per spec that was rebuilt. */
-export const ModelChangedMethod = 'cxspec/modelChanged';
+/** `cxspec/previewModel`: the CX model of the spec a document belongs to. */
+export const PreviewModelRequest = new RequestType<PreviewModelParams, PreviewModelResult, void>('cxspec/previewModel');
 
 export interface ModelChangedParams {
     specName: string;
     /** URIs of the spec's files whose text changed in this build. */
     uris: string[];
 }
+
+/** `cxspec/modelChanged`: sent after each build of the workspace, once per spec that was rebuilt. */
+export const ModelChangedNotification = new NotificationType<ModelChangedParams>('cxspec/modelChanged');
 
 /** Commands the code lenses invoke; the extension registers them. Argument: `PreviewCommandArgs`. */
 export const PreviewSurveyCommand = 'cxspec.previewSurvey';

@@ -59,3 +59,28 @@ export type DiagnosticCode = (typeof rules)[number]['code'];
 export const DIAGNOSTIC_RULES: readonly DiagnosticRule[] = rules;
 
 export const DIAGNOSTIC_RULES_BY_CODE: ReadonlyMap<string, DiagnosticRule> = new Map(rules.map(r => [r.code, r]));
+
+export interface SpecDiagnostic {
+    /** Path as given on the command line or relative to the workspace root. */
+    file: string;
+    /** 1-based. */
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: Severity;
+    code: string;
+    message: string;
+}
+
+/** A file or folder that could not be read; the CLI exits 2 on it. */
+export class InputError extends Error {
+    constructor(readonly file: string, message: string) {
+        super(`${file}: ${message}`);
+    }
+}
+
+/** `file:line:col severity CODE message`, the format editors and CI logs link from. */
+export function formatDiagnostic(d: SpecDiagnostic): string {
+    return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+}

@@ -1,7 +1,7 @@
 /**
  * Facts about question kinds that validation, the CX model and the back ends must agree on.
  */
-import type { QuestionKind } from './cx-model.js';
+import type { QuestionKind } from '../cx-model.js';
 
 export interface ScaleBounds { min: number; max: number }
 

@@ -2,7 +2,7 @@
  * Units, ranges and sampling error of metrics, shared by validation (target checks), the CX model
  * and the evaluator so that all of them describe a metric the same way.
  */
-import type { MetricUnit, Period } from './cx-model.js';
+import type { MetricUnit, Period } from '../cx-model.js';
 
 export type MetricFunction = 'nps' | 'csat' | 'top' | 'bottom' | 'mean' | 'rate' | 'churn' | 'retention' | 'clv';
 
