@@ -40,7 +40,7 @@ cannot be read or has errors).`,
         let sides: [Side, Side];
         if (values.base !== undefined) {
             if (positionals.length === 0) throw new UsageError('with --base, name the files or folders to compare');
-            sides = [{ rev: values.base, paths: positionals }, { paths: positionals }];
+            sides = [{ rev: values.base, paths: positionals, mayBeAdded: true }, { paths: positionals }];
         } else {
             if (positionals.length !== 2) throw new UsageError('name exactly two sides: <old> <new> (or use --base <rev> <paths...>)');
             sides = [await parseSide(positionals[0], cwd), await parseSide(positionals[1], cwd)];
@@ -58,6 +58,8 @@ cannot be read or has errors).`,
 interface Side {
     paths: string[];
     rev?: string;
+    /** With --base a path missing at the revision is one the change adds (an empty old side). */
+    mayBeAdded?: boolean;
 }
 
 async function parseSide(arg: string, cwd: string): Promise<Side> {
@@ -70,7 +72,7 @@ async function parseSide(arg: string, cwd: string): Promise<Side> {
 
 /** The CX models of one side, or undefined (after printing why) when it has errors. */
 async function loadSide(side: Side, label: 'old' | 'new', cwd: string, io: CliIO): Promise<CxModel[] | undefined> {
-    const checkout = side.rev !== undefined ? await checkoutRevision(side.rev, side.paths, cwd) : undefined;
+    const checkout = side.rev !== undefined ? await checkoutRevision(side.rev, side.paths, cwd, { requireSpecs: !side.mayBeAdded }) : undefined;
     try {
         const root = checkout?.root ?? cwd;
         const workspace = await loadWorkspace(checkout?.inputs ?? side.paths, { root });

@@ -44,8 +44,17 @@ export interface RevisionCheckout {
     dispose(): Promise<void>;
 }
 
+export interface CheckoutOptions {
+    /**
+     * A path holding no `.cx` file at `rev` is an error (an explicit `<rev>:<path>`, where it is
+     * most likely a typo that would otherwise read as "every spec added"), not an empty old side
+     * (`--base`, where the change may add the path).
+     */
+    requireSpecs?: boolean;
+}
+
 /** Writes the `.cx` files under `paths` (relative to `cwd`) as of `rev` into a temporary folder. */
-export async function checkoutRevision(rev: string, paths: readonly string[], cwd: string): Promise<RevisionCheckout> {
+export async function checkoutRevision(rev: string, paths: readonly string[], cwd: string, options: CheckoutOptions = {}): Promise<RevisionCheckout> {
     if (!(await isGitRevision(rev, cwd))) throw new InputError(rev, 'is not a git revision of the repository here');
     const prefix = (await git(['rev-parse', '--show-prefix'], cwd)).trim();
     const listing = await git(['ls-tree', '-r', '-z', '--name-only', '--full-name', rev, '--', ...paths], cwd);
@@ -53,8 +62,10 @@ export async function checkoutRevision(rev: string, paths: readonly string[], cw
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cxspec-rev-'));
     const dispose = () => fs.rm(dir, { recursive: true, force: true });
     try {
+        const targets: string[] = [];
         for (const file of files) {
-            const target = path.join(dir, ...file.split('/'));
+            const target = checkoutTarget(dir, rev, file);
+            targets.push(target);
             await fs.mkdir(path.dirname(target), { recursive: true });
             await fs.writeFile(target, await git(['show', `${rev}:${file}`], cwd));
         }
@@ -64,11 +75,30 @@ export async function checkoutRevision(rev: string, paths: readonly string[], cw
         const inputs: string[] = [];
         for (const p of paths) {
             const inside = path.resolve(root, p);
-            if (await fs.stat(inside).then(() => true, () => false)) inputs.push(inside);
+            if (targets.some(t => isWithin(inside, t))) inputs.push(inside);
+            else if (options.requireSpecs) throw new InputError(p === '.' ? rev : `${rev}:${p}`, 'holds no .cx file at that revision');
         }
         return { root, inputs, fileCount: files.length, dispose };
     } catch (error) {
         await dispose();
         throw error;
     }
+}
+
+/**
+ * Where a tree entry is written. Git trees can hold `..`, `.` or empty components (`git mktree`
+ * accepts them), so a hostile commit could otherwise make the checkout write anywhere.
+ */
+function checkoutTarget(dir: string, rev: string, file: string): string {
+    const parts = file.split('/');
+    const target = path.join(dir, ...parts);
+    if (path.isAbsolute(file) || parts.some(p => p === '' || p === '.' || p === '..') || !isWithin(dir, target)) {
+        throw new InputError(rev, `tree entry ${JSON.stringify(file)} leaves the folder the revision is read into; refusing to write it`);
+    }
+    return target;
+}
+
+function isWithin(folder: string, p: string): boolean {
+    const rel = path.relative(folder, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
