@@ -7,11 +7,12 @@
 import { NUMERIC_KINDS, type Survey } from '@cxspec/model';
 import type { CsvBatch } from '../input/csv-byte-reader.js';
 import type { RawRecord } from '../input/read-records.js';
-import type { ColumnMapping, Recode } from '../input/mapping.js';
+import { mappingClash, type ColumnMapping, type Recode } from '../input/mapping.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { DatasetRecord, DatasetTable } from './dataset-table.js';
 import type { ExclusionLog } from './exclusions.js';
 import { HASHED, NO_ID, SEEN, hashIdBytes, hashIdText, type IdSink } from './id-set.js';
+import { idText, show } from './preview.js';
 import { parseTimestamp, parseTimestampBytes } from './timestamp.js';
 import {
     INVALID, questionByteConverter, questionConverter, scaleByteConverter, scaleConverter,
@@ -152,6 +153,8 @@ export class SurveyRowChecker {
 
     private planOf(columns: string[]): ColumnPlan {
         if (columns === this.cachedColumns) return this.cachedPlan!;
+        const clash = mappingClash(this.mapping, this.file, columns);
+        if (clash) throw clash;
         const plan: ColumnPlan = {
             convertColumns: [], convertIndex: [], converters: [], byteConverters: [], unknownColumns: [], id: -1, time: -1, key: -1,
             digitLow: new Int32Array(columns.length), digitHigh: new Int32Array(columns.length).fill(-1), digitOffset: new Int32Array(columns.length)
@@ -217,9 +220,9 @@ export class SurveyRowChecker {
         const id = plan.id < 0 ? undefined : values[plan.id];
         const time = plan.time < 0 ? undefined : values[plan.time];
         const key = plan.key < 0 ? undefined : values[plan.key];
-        const idText = id === undefined || id === null ? '' : String(id).trim();
-        if (idText === '') return this.missingId();
-        if (!this.ids.add(idText)) return this.duplicateId(idText);
+        const text = idText(id);
+        if (text === '') return this.missingId();
+        if (!this.ids.add(text)) return this.duplicateId(text);
         out.time = this.timeOf(typeof time === 'string' && time !== '' ? parseTimestamp(time) : null, time);
         out.joined = this.join(key);
         return out;
@@ -324,7 +327,7 @@ export class SurveyRowChecker {
 
     private duplicateId(idText: string): null {
         this.currentColumn = ID;
-        this.report('duplicate_id', `${ID} '${idText}' appears again; the later row is left out`);
+        this.report('duplicate_id', `${ID} ${show(idText)} appears again; the later row is left out`);
         return null;
     }
 
@@ -334,7 +337,7 @@ export class SurveyRowChecker {
             this.currentColumn = TIME;
             this.report('bad_timestamp', raw === undefined || raw === null || raw === ''
                 ? `row has no ${TIME}; it is left out of period breakdowns`
-                : `${TIME} ${JSON.stringify(raw)} is not an ISO 8601 date-time; the row is left out of period breakdowns`);
+                : `${TIME} ${show(raw)} is not an ISO 8601 date-time; the row is left out of period breakdowns`);
         }
         return time;
     }
@@ -342,14 +345,14 @@ export class SurveyRowChecker {
     private join(key: unknown): DatasetRecord | null | typeof INVALID {
         if (!this.keyName || !this.dataset) return null;
         this.currentColumn = this.keyName;
-        const text = key === undefined || key === null ? '' : String(key).trim();
+        const text = idText(key);
         if (text === '') {
             this.report('missing_key', `row has no ${this.keyName}; it is left out of metrics and segments that read ${this.dataset.dataset.name}`);
             return INVALID;
         }
         const record = this.dataset.byKey.get(text);
         if (!record) {
-            this.report('unknown_key', `${this.keyName} '${text}' is not in ${this.dataset.file}; the row is left out of metrics and segments that read ${this.dataset.dataset.name}`);
+            this.report('unknown_key', `${this.keyName} ${show(text)} is not in ${this.dataset.file}; the row is left out of metrics and segments that read ${this.dataset.dataset.name}`);
             return INVALID;
         }
         return record;

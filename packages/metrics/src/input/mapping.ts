@@ -67,6 +67,9 @@ export function loadMapping(file: string): ColumnMapping {
         if (!isObject(root.columns)) fail('columns', 'expected an object of file column → field name');
         for (const [from, to] of Object.entries(root.columns as Record<string, unknown>)) {
             if (typeof to !== 'string' || to === '') fail(`columns.${from}`, 'expected a field name');
+            // Two columns feeding one field would leave each row's answer to whichever comes last.
+            const other = [...mapping.columns].find(([, field]) => field === to)?.[0];
+            if (other !== undefined) fail(`columns.${from}`, `'${from}' and '${other}' are both mapped to '${to}'; map only one of them`);
             mapping.columns.set(from, to as string);
         }
     }
@@ -94,4 +97,21 @@ export function loadMapping(file: string): ColumnMapping {
         }
     }
     return mapping;
+}
+
+/**
+ * Why a file's columns (a CSV header, or the keys of one JSON record) cannot be read with the
+ * mapping, or null: a column mapped onto a field the file already has as a column would silently
+ * replace (or, onto respondent_id, duplicate) that column's values.
+ */
+export function mappingClash(mapping: ColumnMapping, file: string, columns: readonly string[]): DataFileError | null {
+    if (mapping.columns.size === 0) return null;
+    const present = new Set(columns.filter(c => !mapping.ignore.has(c)));
+    for (const [from, to] of mapping.columns) {
+        if (present.has(from) && present.has(to) && mapping.columns.get(to) === undefined) {
+            return new DataFileError(mapping.file, 1, 1,
+                `columns.${from}: maps '${from}' onto '${to}', which ${file} already has as a column; list '${to}' under "ignore" to replace it, or map '${from}' to another field`);
+        }
+    }
+    return null;
 }
