@@ -8,6 +8,7 @@ import { formatOf, readRecords, type RawRecord, type ReadInfo, type ReadOptions 
 import { DataFileError } from '../input/data-file-error.js';
 import type { ExclusionLog } from './exclusions.js';
 import { INVALID, type Answer } from './values.js';
+import { idText, show } from './preview.js';
 import { parseDate } from './timestamp.js';
 
 export interface DatasetRecord {
@@ -58,25 +59,25 @@ function convertColumn(column: Column, raw: unknown, report: (reason: 'wrong_typ
         case 'number':
             if (typeof text === 'number') return text;
             if (typeof text === 'string' && NUMBER.test(text)) return Number(text);
-            report('wrong_type', `${column.name} expects a number with '.' as decimal separator, got ${JSON.stringify(raw)}`);
+            report('wrong_type', `${column.name} expects a number with '.' as decimal separator, got ${show(raw)}`);
             return INVALID;
         case 'date': {
             const ms = typeof text === 'string' ? parseDate(text) : null;
             if (ms !== null) return ms;
-            report('wrong_type', `${column.name} expects an ISO date (2026-03-01), got ${JSON.stringify(raw)}`);
+            report('wrong_type', `${column.name} expects an ISO date (2026-03-01), got ${show(raw)}`);
             return INVALID;
         }
         case 'enum':
             if (typeof text === 'string' && column.values.includes(text)) return text;
-            report('unknown_value', `${column.name} is one of ${column.values.join(', ')}, got ${JSON.stringify(raw)}`);
+            report('unknown_value', `${column.name} is one of ${column.values.join(', ')}, got ${show(raw)}`);
             return INVALID;
         case 'boolean':
             if (text === true || text === 'true') return true;
             if (text === false || text === 'false') return false;
-            report('wrong_type', `${column.name} expects true or false, got ${JSON.stringify(raw)}`);
+            report('wrong_type', `${column.name} expects true or false, got ${show(raw)}`);
             return INVALID;
         case 'text':
-            return String(text);
+            return typeof text === 'object' ? show(text) : String(text);
     }
 }
 
@@ -104,7 +105,7 @@ export async function loadDataset(dataset: Dataset, file: string, options: ReadO
             const name = rec.columns[i];
             const raw = rec.values[i];
             if (name === dataset.key) {
-                key = raw === null || raw === undefined ? null : String(raw).trim() || null;
+                key = idText(raw) || null;
                 continue;
             }
             const index = columnIndex.get(name);
@@ -121,7 +122,7 @@ export async function loadDataset(dataset: Dataset, file: string, options: ReadO
             return;
         }
         if (byKey.has(key)) {
-            log.add(file, 'duplicate_id', dataset.key, rec.row, `${dataset.key} '${key}' appears again (first at row ${byKey.get(key)!.row}); the later row is left out`);
+            log.add(file, 'duplicate_id', dataset.key, rec.row, `${dataset.key} ${show(key)} appears again (first at row ${byKey.get(key)!.row}); the later row is left out`);
             return;
         }
         const record = { row: rec.row, key, values };

@@ -6,6 +6,7 @@
 import type { Question } from '@cxspec/model';
 import type { ExclusionReason } from '../result.js';
 import type { Recode } from '../input/mapping.js';
+import { show } from './preview.js';
 
 export const INVALID: unique symbol = Symbol('invalid');
 export type Answer = number | string | boolean | string[] | undefined | typeof INVALID;
@@ -15,10 +16,6 @@ export type Converter = (raw: unknown, report: Reporter) => Answer;
 
 function isEmpty(raw: unknown): boolean {
     return raw === undefined || raw === null || raw === '' || (typeof raw === 'string' && raw.trim() === '');
-}
-
-function show(raw: unknown): string {
-    return typeof raw === 'string' ? `'${raw}'` : JSON.stringify(raw);
 }
 
 /** Integer text without sign or with '-': the fast path for CSV cells like "7". */
@@ -38,7 +35,8 @@ export function parseInteger(raw: unknown): number | null {
 }
 
 function recodeValue(raw: unknown, recode: Recode | undefined): unknown {
-    if (!recode?.values) return raw;
+    // An array or object is never a code (and String() of a deeply nested one overflows the stack).
+    if (!recode?.values || (raw !== null && typeof raw === 'object')) return raw;
     const hit = recode.values.get(typeof raw === 'string' ? raw.trim() : String(raw));
     return hit === undefined ? raw : hit;
 }

@@ -160,16 +160,27 @@ function csvSink(file: string, onRecord: (record: RawRecord) => void): Sink {
     };
 }
 
-function flatten(obj: Record<string, unknown>): { columns: string[]; values: unknown[] } {
+/**
+ * A record's columns and values; `twice` gets a column given both as a dotted key and inside a
+ * nested object (`{"a.b": 1, "a": {"b": 2}}`), which would otherwise be read, and counted, twice.
+ */
+function flatten(obj: Record<string, unknown>, twice: (column: string) => never): { columns: string[]; values: unknown[] } {
     const columns: string[] = [], values: unknown[] = [];
+    let nested = false;
     for (const [key, value] of Object.entries(obj)) {
         if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+            nested = true;
             for (const [item, v] of Object.entries(value as Record<string, unknown>)) { columns.push(`${key}.${item}`); values.push(v); }
         } else {
             columns.push(key); values.push(value);
         }
     }
+    if (nested && new Set(columns).size !== columns.length) twice(columns.find((c, i) => columns.indexOf(c) !== i)!);
     return { columns, values };
+}
+
+function givenTwice(file: string, line: number, column: number, name: string): never {
+    throw new DataFileError(file, line, column, `the record gives '${name}' twice, as a dotted key and inside a nested object; keep one`);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -191,7 +202,7 @@ function ndjsonSink(file: string, onRecord: (record: RawRecord) => void): Sink {
             throw new DataFileError(file, line, pos === null ? 1 : pos + 1, `invalid JSON: ${jsonErrorReason(error)}`);
         }
         if (!isPlainObject(value)) throw new DataFileError(file, line, 1, 'each line must be one JSON object (a response)');
-        onRecord({ row: ++row, line, ...flatten(value) });
+        onRecord({ row: ++row, line, ...flatten(value, name => givenTwice(file, line, 1, name)) });
     };
     return {
         push: text => {
@@ -213,7 +224,7 @@ function ndjsonSink(file: string, onRecord: (record: RawRecord) => void): Sink {
 function jsonArraySink(file: string, onRecord: (record: RawRecord) => void): Sink {
     const scanner = new JsonArrayScanner((value, index, line, column) => {
         if (!isPlainObject(value)) throw new DataFileError(file, line, column, `element ${index} of the array is not an object (a response)`);
-        onRecord({ row: index, line: 0, ...flatten(value) });
+        onRecord({ row: index, line: 0, ...flatten(value, name => givenTwice(file, line, column, name)) });
     });
     const fail = (error: unknown): never => {
         if (!(error instanceof JsonArraySyntaxError)) throw error;
