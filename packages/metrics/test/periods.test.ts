@@ -31,6 +31,16 @@ describe('calendar periods (UTC)', () => {
         expect(new Date(at('2026-03-01T09:30:00.25-0130')).toISOString()).toBe('2026-03-01T11:00:00.250Z');
     });
 
+    it('rejects years before 1900 in every form, so no year lands in the wrong century', () => {
+        for (const bad of ['0050-06-15T10:00:00Z', '0050-06-15T10:00:00+09:00', '0099-12-31', '1899-12-31T23:59:59Z', '0000-01-01 00:00']) {
+            expect(parseTimestamp(bad), bad).toBeNull();
+            const bytes = Buffer.from(bad);
+            expect(parseTimestampBytes(bytes, 0, bytes.length) ?? null, bad).toBeNull();
+        }
+        expect(period('1900-01-01T00:30:00+01:00', 'month')).toEqual(['1899-12', '1899-12-01', '1900-01-01']);
+        expect(period('1900-01-01T00:00:00Z', 'year')).toEqual(['1900', '1900-01-01', '1901-01-01']);
+    });
+
     it('rejects impossible dates and other text', () => {
         for (const bad of ['2026-02-30', '2026-13-01T00:00:00Z', '2026-03-01T24:00:00Z', '01/03/2026', 'yesterday', '2026-3-1']) {
             expect(parseTimestamp(bad), bad).toBeNull();
@@ -39,8 +49,8 @@ describe('calendar periods (UTC)', () => {
 });
 
 describe('timestamp fast path', () => {
-    it('agrees with Date.UTC on every day from 1899 to 2101', () => {
-        for (let t = Date.UTC(1899, 0, 1); t < Date.UTC(2101, 0, 1); t += 86_400_000 + 3_723_000) {
+    it('agrees with Date.UTC on every day from 1900 (the earliest year read) to 2101', () => {
+        for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2101, 0, 1); t += 86_400_000 + 3_723_000) {
             const iso = new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
             expect(parseTimestamp(iso)).toBe(Math.floor(t / 1000) * 1000);
             const bytes = Buffer.from(`x,${iso},`);

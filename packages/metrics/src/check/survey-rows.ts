@@ -13,7 +13,7 @@ import type { DatasetRecord, DatasetTable } from './dataset-table.js';
 import type { ExclusionLog } from './exclusions.js';
 import { HASHED, NO_ID, SEEN, hashIdBytes, hashIdText, type IdSink } from './id-set.js';
 import { idText, show } from './preview.js';
-import { parseTimestamp, parseTimestampBytes } from './timestamp.js';
+import { EARLIEST_YEAR, isBeforeEarliestYear, parseTimestamp, parseTimestampBytes } from './timestamp.js';
 import {
     INVALID, questionByteConverter, questionConverter, scaleByteConverter, scaleConverter,
     type Answer, type ByteConverter, type Converter, type Reporter
@@ -337,7 +337,9 @@ export class SurveyRowChecker {
             this.currentColumn = TIME;
             this.report('bad_timestamp', raw === undefined || raw === null || raw === ''
                 ? `row has no ${TIME}; it is left out of period breakdowns`
-                : `${TIME} ${show(raw)} is not an ISO 8601 date-time; the row is left out of period breakdowns`);
+                : typeof raw === 'string' && isBeforeEarliestYear(raw)
+                    ? `${TIME} ${show(raw)} is before ${EARLIEST_YEAR}, most likely a data error; the row is left out of period breakdowns`
+                    : `${TIME} ${show(raw)} is not an ISO 8601 date-time; the row is left out of period breakdowns`);
         }
         return time;
     }

@@ -1,9 +1,23 @@
 /**
  * ISO 8601 timestamps of `submitted_at` and dates of dataset columns, to epoch milliseconds (UTC).
  * Per docs/response-format.md a time without zone is UTC and an offset is honoured. Impossible
- * dates (2026-02-30) are rejected rather than rolled over as Date.parse does.
+ * dates (2026-02-30) are rejected rather than rolled over as Date.parse does, and so are years
+ * before EARLIEST_YEAR.
  */
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * Years before this are rejected (bad_timestamp): no survey answer or customer record of a CX
+ * program is that old, so year 0050 is a typo or a broken export, not a date to group by (the
+ * Date API would also put years 0-99 in the 1900s).
+ */
+export const EARLIEST_YEAR = 1900;
+
+/** True when `text` starts with a year before EARLIEST_YEAR, for the message of a rejected timestamp. */
+export function isBeforeEarliestYear(text: string): boolean {
+    const year = /^\s*(\d{4})-/.exec(text)?.[1];
+    return year !== undefined && +year < EARLIEST_YEAR;
+}
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -34,7 +48,7 @@ function daysFromCivil(y: number, m: number, d: number): number {
 
 /** Epoch ms of a date-time given as numbers (a field that is not digits is -1), null when impossible. */
 function civilMs(y: number, mo: number, d: number, h: number, mi: number, s: number): number | null {
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+    if (y < EARLIEST_YEAR || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
     if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
     return daysFromCivil(y, mo, d) * 86_400_000 + ((h * 60 + mi) * 60 + s) * 1000;
 }
@@ -78,10 +92,8 @@ export function parseTimestamp(text: string): number | null {
     if (fast !== undefined) return fast;
     const m = DATE_TIME.exec(text.trim());
     if (!m) return null;
-    const y = +m[1], mo = +m[2], d = +m[3];
-    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-    const h = m[4] ? +m[4] : 0, mi = m[5] ? +m[5] : 0, s = m[6] ? +m[6] : 0;
-    if (h > 23 || mi > 59 || s > 59) return null;
+    const civil = civilMs(+m[1], +m[2], +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0);
+    if (civil === null) return null;
     const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
     let offsetMin = 0;
     const zone = m[8];
@@ -92,7 +104,7 @@ export function parseTimestamp(text: string): number | null {
         if (oh > 23 || om > 59) return null;
         offsetMin = sign * (oh * 60 + om);
     }
-    return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
+    return civil + ms - offsetMin * 60_000;
 }
 
 /** Epoch ms of midnight UTC of an ISO date (`2026-03-01`), or null. */
