@@ -2,15 +2,16 @@
  * Escaping for text from specs and data files placed in Markdown (GitHub-flavoured, as rendered in
  * pull-request comments and job summaries): no markup, no raw HTML, no broken table cells.
  */
+import { mdNeutralizeReferences } from '@cxspec/model';
 
-/** Text that renders literally inside a paragraph or a table cell. */
+/** Text that renders literally inside a paragraph or a table cell, pinging and linking nothing. */
 export function mdText(text: string): string {
-    return text
+    return mdNeutralizeReferences(text
         .replace(/\r\n|\r|\n/g, ' ')
         .replace(/[\\`*_[\]|~#!]/g, c => `\\${c}`)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
+        .replace(/>/g, '&gt;'));
 }
 
 /** An identifier as inline code when it is a plain name, else as escaped text. */

@@ -1,5 +1,5 @@
 /** The diff as a pull-request comment: counts, tables by severity, and the new journey map. */
-import type { CxModel } from '@cxspec/model';
+import { mdNeutralizeReferences, type CxModel } from '@cxspec/model';
 import { SEVERITIES, summarizeDiff, type Change, type ChangeSeverity, type DiffResult, type SpecDiff } from '../diff/change.js';
 import { journeyFlowchart } from './mermaid.js';
 
@@ -100,10 +100,10 @@ function code(text: string): string {
     return '`' + text.replace(/\|/g, '\\|') + '`';
 }
 
-/** Free text (labels, messages) in a table cell: no HTML, no Markdown emphasis or links, one line. */
+/** Free text (labels, messages) in a table cell: no HTML, no Markdown emphasis or links, no mentions or references, one line. */
 export function cell(text: string): string {
-    return text
+    return mdNeutralizeReferences(text
         .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
         .replace(/[\\`*_[\]|~]/g, ch => `\\${ch}`)
-        .replace(/\r\n|\r|\n/g, '<br>');
+        .replace(/\r\n|\r|\n/g, '<br>'));
 }
