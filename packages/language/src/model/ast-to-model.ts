@@ -19,15 +19,16 @@ import type {
 import { DEFAULT_LIMITS, DEFAULT_MIN_SAMPLE, estimateSeconds, rangeOf, scaleOf, unitOf, type MetricFunction } from '@cxspec/model';
 import { resolveFieldTarget } from '../references/field-resolution.js';
 import { localeSettings } from '../references/spec-membership.js';
+import { specRoot } from '../workspace/spec-root.js';
 
 export interface ModelOptions {
-    /** Directory that source locations are written relative to (default: the current directory). */
+    /** Directory that source locations are written relative to (default: the spec's root, see specRoot). */
     root?: string;
 }
 
 /** Builds the model of the spec whose files are `roots` (all with the same spec name). */
 export function buildCxModel(roots: Document[], options: ModelOptions = {}): CxModel {
-    const builder = new ModelBuilder(roots, options.root ?? process.cwd());
+    const builder = new ModelBuilder(roots, options.root ?? specRoot(roots.map(r => AstUtils.getDocument(r).uri.fsPath)));
     return builder.build();
 }
 

@@ -26,7 +26,11 @@ export interface CxWorkspace {
 }
 
 export interface LoadOptions {
-    /** Directory that file paths in diagnostics and models are written relative to. */
+    /**
+     * Directory that file paths in diagnostics and models are written relative to. Without it,
+     * diagnostics are relative to the working directory (as a person typed the paths) and each
+     * model to its spec's root (specRoot), so a model does not depend on where it was built.
+     */
     root?: string;
 }
 
@@ -100,7 +104,7 @@ export async function buildWorkspace(sources: Array<{ uri: URI; text: string }>,
         diagnostics,
         specNames,
         hasErrors: diagnostics.some(d => d.severity === 'error'),
-        model: (specName: string) => buildCxModel(CxSpec.references.SpecMembership.documentsOf(specName) as Document[], { root }),
+        model: (specName: string) => buildCxModel(CxSpec.references.SpecMembership.documentsOf(specName) as Document[], { root: options.root }),
         diagnosticFilesOf: (specName: string) => documents
             .filter(doc => isDocument(doc.parseResult.value) && doc.parseResult.value.name === specName)
             .map(doc => relativeFile(root, doc))
