@@ -17,8 +17,10 @@ touchpoints renamed; questions added, removed, renamed (recognised by kind, word
 position), reworded per locale, rescaled, with new options, logic or required flag; segments,
 datasets, metrics, targets and driver analyses. Specs are paired by name.
 Each side is a file or folder, a git revision (all .cx files under the current folder at that
-commit), or <rev>:<path>. With --base, the new side is the given paths in the working tree and
-the old side is the same paths at <rev> (e.g. --base origin/main in a pull request).
+commit), or <rev>:<path>; a revision or <rev>:<path> holding no .cx file is an error (a typo
+would otherwise read as every spec added). With --base, the new side is the given paths in the
+working tree and the old side is the same paths at <rev> (e.g. --base origin/main in a pull
+request), where a path missing is one the change adds.
   --format md           Markdown for a pull-request comment, with a Mermaid journey map (default)
   --format json         { summary, specs: [{ spec, summary, changes }] }
   --format text         one line per change
