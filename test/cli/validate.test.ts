@@ -136,14 +136,15 @@ describe('cxspec model', () => {
         const result = cxspec('model', 'clean');
         expect([result.status, result.stderr]).toEqual([0, '']);
         const printed = JSON.parse(result.stdout) as unknown;
-        const workspace = await loadWorkspace([path.join(dir, 'clean')], { root: dir });
+        const workspace = await loadWorkspace([path.join(dir, 'clean')]);
         expect(result.stdout).toBe(JSON.stringify(workspace.model('Shop'), null, 2) + '\n');
         expect(CxModel.parse(printed)).toEqual(printed);
         expect((printed as CxModel).surveys[0].questions.map(q => [q.name, q.kind, q.visibleWhen])).toEqual([
             ['recommend', 'nps', null],
             ['why', 'text', { type: 'compare', field: { source: 'question', survey: 'AfterVisit', question: 'recommend' }, op: '<=', value: 6 }]
         ]);
-        expect((printed as CxModel).metrics[0].loc).toEqual({ file: 'clean/shop.cx', line: 9, column: 1, endLine: 9, endColumn: 56 });
+        // Relative to the spec's root (outside a repository, the folder of its files), not the working directory.
+        expect((printed as CxModel).metrics[0].loc).toEqual({ file: 'shop.cx', line: 9, column: 1, endLine: 9, endColumn: 56 });
         expect(cxspec('model', 'clean').stdout).toBe(result.stdout);
     });
 
