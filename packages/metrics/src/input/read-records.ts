@@ -180,7 +180,8 @@ function flatten(obj: Record<string, unknown>, twice: (column: string) => never)
 }
 
 function givenTwice(file: string, line: number, column: number, name: string): never {
-    throw new DataFileError(file, line, column, `the record gives '${name}' twice, as a dotted key and inside a nested object; keep one`);
+    const shown = name.length <= 60 ? name : `${name.slice(0, 60)}…`;
+    throw new DataFileError(file, line, column, `the record gives '${shown}' twice, as a dotted key and inside a nested object; keep one`);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
