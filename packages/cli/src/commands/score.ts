@@ -37,6 +37,8 @@ Options:
   --fail-on inconclusive       also exit 1 when a target is inconclusive or has too few answers
   --spec <Name>                the spec, when the files hold several
 
+With --out the report's file is named on stdout. The last line on stderr, whatever the format,
+counts the verdicts (met, missed, inconclusive, insufficient) and says what the exit code means.
 Exit codes: 0 every target met (or no verdict), 1 a target missed (or inconclusive/insufficient
 with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) excluded values.`,
     async run(args, io) {

@@ -18,7 +18,7 @@ columns of docs/response-format.md. Names and labels are quoted, so none can cha
 
 Options:
   --dialect duckdb|postgres   SQL dialect (required)
-  --out <file>                write the SQL to a file instead of stdout
+  --out <file>                write the SQL to a file instead of stdout (and name it on stdout)
   --ddl                       put CREATE TABLE statements for the expected tables first
   --schema <name>             read the tables from this schema
   --table <Name>=<table>      read survey or dataset <Name> from <table> (repeatable; schema.table allowed)
