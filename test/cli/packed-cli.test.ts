@@ -47,6 +47,7 @@ const OFFLINE = ['--offline', '--registry', 'http://127.0.0.1:9/', '--no-audit',
 let tarball: string;
 
 beforeAll(() => {
+    expect(USER_PATH.some(dir => fs.existsSync(path.join(dir, 'npm'))), `npm on the PATH outside node_modules (${USER_PATH.join(path.delimiter)})`).toBe(true);
     const pack = spawnSync(process.execPath, [path.join(REPO, 'scripts/pack-cli.mjs'), '--out-dir', path.join(work, 'packed')], { cwd: REPO, encoding: 'utf8' });
     expect(pack.stderr).toBe('');
     expect(pack.status).toBe(0);

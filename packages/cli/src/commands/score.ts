@@ -151,7 +151,7 @@ function describeExclusion(x: Exclusion): string {
  * the line that says it on stderr whatever the format, so a run that wrote its report and exits 1
  * for a missed target does not read as a failed run.
  */
-export function scoreOutcome(result: EvaluationResult, failOnInconclusive: boolean): { code: number; summary: string } {
+function scoreOutcome(result: EvaluationResult, failOnInconclusive: boolean): { code: number; summary: string } {
     const s = result.summary;
     const counts = `${s.met} met, ${s.missed} missed, ${s.inconclusive} inconclusive, ${s.insufficient} insufficient${s.none > 0 ? `, ${s.none} without a target` : ''}`;
     const unresolved = s.inconclusive + s.insufficient;
