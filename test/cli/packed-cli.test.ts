@@ -100,6 +100,7 @@ describe('the packed CLI in a fresh project outside the repository', () => {
         expect([metric(duckdb.stdout).n, Math.abs(metric(duckdb.stdout).value - 25) < 1e-9]).toEqual([120, true]);
     });
 
+    // Reads the `specs` folder the previous test wrote (tests of a file run in order).
     it.skipIf(!oldNode || oldNode.major >= 22)(`on an older Node (${oldNode?.file ?? 'none on PATH'}), refuses, then runs on the project's node@22 package`, () => {
         const refused = run('npx', ['cxspec', '--version'], USER_PATH);
         expect(refused.code).toBe(2);
