@@ -1,6 +1,7 @@
 import { EXIT, UsageError, type CliIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { InputError } from '@cxspec/model';
+import cliPackage from '../package.json' with { type: 'json' };
 
 const io: CliIO = {
     out: text => process.stdout.write(text + '\n'),
@@ -12,12 +13,19 @@ function help(): string {
     const width = Math.max(...COMMANDS.map(c => c.name.length));
     return ['Usage: cxspec <command> [options]', '', 'Commands:',
         ...COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
-        '', "Run 'cxspec <command> --help' for a command's options."].join('\n');
+        '', "Run 'cxspec help <command>' (or 'cxspec <command> --help') for a command's options, 'cxspec --version' for the version."].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
-    const [name, ...args] = argv;
-    if (!name || name === '--help' || name === '-h') {
+    const [first, ...rest] = argv;
+    if (first === '--version' || first === '-v') {
+        io.out(`cxspec ${cliPackage.version}`);
+        return EXIT.ok;
+    }
+    // `cxspec help <command>` is `cxspec <command> --help`.
+    const asksHelp = first === 'help' && rest.length > 0;
+    const [name, ...args] = asksHelp ? rest : argv;
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
         io.out(help());
         return name ? EXIT.ok : EXIT.badInput;
     }
@@ -27,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
         return EXIT.badInput;
     }
     const command = await entry.load();
-    if (args.includes('--help') || args.includes('-h')) {
+    if (asksHelp || args.includes('--help') || args.includes('-h')) {
         io.out(command.usage);
         return EXIT.ok;
     }

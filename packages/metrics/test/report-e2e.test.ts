@@ -97,7 +97,8 @@ describe.each(['coffee-mobile-order', 'b2b-saas'])('%s scored and reported', exa
             ...inputs.responses.flatMap(r => ['--responses', `${r.survey}=${r.file}`]),
             ...inputs.datasets.flatMap(d => ['--dataset', `${d.dataset}=${d.file}`]), '--format', 'md'];
         const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-        expect(run.stderr).toBe('');
+        const s = result.summary;
+        expect(run.stderr.startsWith(`${Object.keys(result.metrics).length} metric(s): ${s.met} met, ${s.missed} missed, ${s.inconclusive} inconclusive, ${s.insufficient} insufficient${s.none > 0 ? `, ${s.none} without a target` : ''}; exit ${run.status}: `)).toBe(true);
         expect(run.stdout).toBe(renderMarkdown(result));
         expect(run.status).toBe(result.summary.missed > 0 ? 1 : 0);
     });

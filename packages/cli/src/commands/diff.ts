@@ -2,15 +2,16 @@ import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, InputError, type CxModel } from '@cxspec/model';
 import { loadWorkspace } from '@cxspec/language';
-import { checkoutRevision, diffWorkspaces, formatDiffJson, formatDiffMarkdown, formatDiffText, hasBreaking, isGitRevision } from '@cxspec/review';
+import { checkoutRevision, diffWorkspaces, formatDiffJson, formatDiffMarkdown, formatDiffText, hasBreaking, isGitRevision, summarizeDiff } from '@cxspec/review';
 import { EXIT, UsageError, type CliIO, type Command } from '../command.js';
+import { writeOutput } from '../write-output.js';
 
 const FORMATS = ['md', 'json', 'text'] as const;
 type DiffFormat = (typeof FORMATS)[number];
 
 export const diffCommand: Command = {
-    usage: `Usage: cxspec diff <old> <new> [--format md|json|text] [--fail-on breaking]
-       cxspec diff --base <rev> <paths...> [--format md|json|text] [--fail-on breaking]
+    usage: `Usage: cxspec diff <old> <new> [--format md|json|text] [--fail-on breaking] [--out <file>]
+       cxspec diff --base <rev> <paths...> [--format md|json|text] [--fail-on breaking] [--out <file>]
 
 Compares two versions of the specs: journeys, stages and touchpoints added, removed or moved,
 touchpoints renamed; questions added, removed, renamed (recognised by kind, wording, options and
@@ -25,6 +26,7 @@ request), where a path missing is one the change adds.
   --format json         { summary, specs: [{ spec, summary, changes }] }
   --format text         one line per change
   --fail-on breaking    exit 1 when any change is breaking
+  --out <file>          write the diff to a file instead of stdout (e.g. the PR comment's body)
 Breaking changes are those after which responses or metric values already collected are no
 longer comparable: a changed scale, kind or option set, a reworded NPS question, a renamed
 question id, a removed question that fed a metric, a changed metric or segment definition.
@@ -33,7 +35,7 @@ cannot be read or has errors).`,
     async run(args, io) {
         const { positionals, values } = parseArgs({
             args, allowPositionals: true,
-            options: { format: { type: 'string', default: 'md' }, base: { type: 'string' }, 'fail-on': { type: 'string' } }
+            options: { format: { type: 'string', default: 'md' }, base: { type: 'string' }, 'fail-on': { type: 'string' }, out: { type: 'string' } }
         });
         const format = values.format as DiffFormat;
         if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}' (use ${FORMATS.join(', ')})`);
@@ -51,7 +53,9 @@ cannot be read or has errors).`,
         const after = await loadSide(sides[1], 'new', cwd, io);
         if (!before || !after) return EXIT.badInput;
         const result = diffWorkspaces(before, after);
-        io.out({ md: () => formatDiffMarkdown(result, after).trimEnd(), json: () => formatDiffJson(result), text: () => formatDiffText(result) }[format]());
+        const output = { md: () => formatDiffMarkdown(result, after).trimEnd(), json: () => formatDiffJson(result), text: () => formatDiffText(result) }[format]();
+        if (values.out === undefined) io.out(output);
+        else if (!writeOutput('diff', values.out, output + '\n', `${format} diff, ${summarizeDiff(result).breaking} breaking change(s)`, io)) return EXIT.badInput;
         return values['fail-on'] === 'breaking' && hasBreaking(result) ? EXIT.failed : EXIT.ok;
     }
 };

@@ -3,6 +3,11 @@ import type { CommandEntry } from '../command.js';
 /** Every command of `cxspec`, in the order `--help` lists them. */
 export const COMMANDS: CommandEntry[] = [
     {
+        name: 'init',
+        summary: 'Write a starter spec (one journey, one survey, one metric target) in the locales asked for',
+        load: async () => (await import('./init.js')).initCommand
+    },
+    {
         name: 'validate',
         summary: 'Check specs and print diagnostics as file:line:col severity CODE message',
         load: async () => (await import('./validate.js')).validateCommand

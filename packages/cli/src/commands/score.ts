@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type CxModel } from '@cxspec/model';
 import { loadWorkspace } from '@cxspec/language';
@@ -9,6 +8,7 @@ import {
 import { evaluateWithDuckDb } from '@cxspec/sql';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { pickSpec } from './model.js';
+import { writeOutput } from '../write-output.js';
 
 const FORMATS = ['json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,6 +37,8 @@ Options:
   --fail-on inconclusive       also exit 1 when a target is inconclusive or has too few answers
   --spec <Name>                the spec, when the files hold several
 
+With --out the report's file is named on stdout. The last line on stderr, whatever the format,
+counts the verdicts (met, missed, inconclusive, insufficient) and says what the exit code means.
 Exit codes: 0 every target met (or no verdict), 1 a target missed (or inconclusive/insufficient
 with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) excluded values.`,
     async run(args, io) {
@@ -116,9 +118,12 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
         const report = format === 'json' ? JSON.stringify(result, null, 2) + '\n'
             : format === 'md' ? renderMarkdown(result, { locale: values.locale })
                 : renderHtml(result, { locale: values.locale });
-        if (values.out) fs.writeFileSync(values.out, report);
-        else io.out(report.replace(/\n$/, ''));
-        return exitCode(result, values['fail-on'] === 'inconclusive');
+        if (values.out) {
+            if (!writeOutput('score', values.out, report, `${format} report of ${specName}`, io)) return EXIT.badInput;
+        } else io.out(report.replace(/\n$/, ''));
+        const outcome = scoreOutcome(result, values['fail-on'] === 'inconclusive');
+        io.err(outcome.summary);
+        return outcome.code;
     }
 };
 
@@ -141,12 +146,19 @@ function describeExclusion(x: Exclusion): string {
     return `${x.file}: ${x.reason.replace(/_/g, ' ')} in column '${x.column}', row${x.rows.length > 1 ? 's' : ''} ${rows}: ${x.message}`;
 }
 
-/** 1 on a missed target; with --fail-on inconclusive also on an unresolved one. */
-export function exitCode(result: EvaluationResult, failOnInconclusive: boolean): number {
+/**
+ * The exit code (1 on a missed target; with --fail-on inconclusive also on an unresolved one) and
+ * the line that says it on stderr whatever the format, so a run that wrote its report and exits 1
+ * for a missed target does not read as a failed run.
+ */
+function scoreOutcome(result: EvaluationResult, failOnInconclusive: boolean): { code: number; summary: string } {
     const s = result.summary;
-    if (s.missed > 0) return EXIT.failed;
-    if (failOnInconclusive && s.inconclusive + s.insufficient > 0) return EXIT.failed;
-    return EXIT.ok;
+    const counts = `${s.met} met, ${s.missed} missed, ${s.inconclusive} inconclusive, ${s.insufficient} insufficient${s.none > 0 ? `, ${s.none} without a target` : ''}`;
+    const unresolved = s.inconclusive + s.insufficient;
+    const [code, reason] = s.missed > 0 ? [EXIT.failed, 'a target is missed']
+        : failOnInconclusive && unresolved > 0 ? [EXIT.failed, 'a target is inconclusive or has too few answers, with --fail-on inconclusive']
+            : [EXIT.ok, unresolved > 0 ? 'no target missed; --fail-on inconclusive would exit 1' : 'no target missed'];
+    return { code, summary: `${Object.keys(result.metrics).length} metric(s): ${counts}; exit ${code}: ${reason}` };
 }
 
 /** Bytes read of the current file, drawn on one stderr line at most ten times a second. */

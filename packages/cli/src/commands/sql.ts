@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '@cxspec/model';
 import { loadWorkspace } from '@cxspec/language';
@@ -8,6 +6,7 @@ import {
 } from '@cxspec/sql';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { pickSpec } from './model.js';
+import { writeOutput } from '../write-output.js';
 
 export const sqlCommand: Command = {
     usage: `Usage: cxspec sql <files or folders...> --dialect duckdb|postgres [options]
@@ -19,7 +18,7 @@ columns of docs/response-format.md. Names and labels are quoted, so none can cha
 
 Options:
   --dialect duckdb|postgres   SQL dialect (required)
-  --out <file>                write the SQL to a file instead of stdout
+  --out <file>                write the SQL to a file instead of stdout (and name it on stdout)
   --ddl                       put CREATE TABLE statements for the expected tables first
   --schema <name>             read the tables from this schema
   --table <Name>=<table>      read survey or dataset <Name> from <table> (repeatable; schema.table allowed)
@@ -66,14 +65,7 @@ Exit codes: 0 written, 1 the spec has errors (printed as file:line:col), 2 bad i
             io.out(sql.replace(/\n$/, ''));
             return EXIT.ok;
         }
-        try {
-            fs.mkdirSync(path.dirname(values.out), { recursive: true });
-            fs.writeFileSync(values.out, sql);
-        } catch (error) {
-            io.err(`cxspec sql: cannot write ${values.out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-            return EXIT.badInput;
-        }
-        return EXIT.ok;
+        return writeOutput('sql', values.out, sql, `${dialect} SQL of ${specName}`, io) ? EXIT.ok : EXIT.badInput;
     }
 };
 

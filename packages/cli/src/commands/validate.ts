@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InputError, formatDiagnostic } from '@cxspec/model';
 import { loadWorkspace } from '@cxspec/language';
+import { checkReport, formatCheckSummary } from '@cxspec/review';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export const validateCommand: Command = {
@@ -16,8 +17,8 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 a file cannot be r
         // Passing checks on nothing would hide a wrong path in CI.
         if (workspace.documents.length === 0) throw new InputError(positionals.join(', '), 'no .cx files found');
         for (const d of workspace.diagnostics) io.out(formatDiagnostic(d));
-        const count = (s: string) => workspace.diagnostics.filter(d => d.severity === s).length;
-        io.err(`${workspace.documents.length} file(s), ${workspace.specNames.length} spec(s): ${count('error')} error(s), ${count('warning')} warning(s)`);
+        // The same count line as `check`, hints and infos included.
+        io.err(formatCheckSummary(checkReport(workspace, process.cwd())));
         return workspace.hasErrors ? EXIT.failed : EXIT.ok;
     }
 };

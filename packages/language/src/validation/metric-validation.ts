@@ -208,7 +208,20 @@ export class MetricValidator {
         if (margin <= resolution) return;
         const needed = Math.ceil((Z95 * sd / resolution) ** 2);
         const unitText = unit === 'percent' ? ' percentage points' : unit === 'points' ? ' points' : '';
-        report(accept, 'CX705', `With about ${Math.round(n)} responses per ${period}, metric '${metric.name}' is known only to ±${round(margin)}${unitText} (95%), wider than the ${round(resolution)}${unitText} it must resolve; plan at least ${needed} responses per ${period} or widen the gap.`, target, { property: 'value' });
+        const known = `±${round(margin)}${unitText} (95%)`;
+        const wider = `wider than the ${round(resolution)}${unitText} it must resolve`;
+        // A question shown only under a condition is answered by fewer than the planned responses;
+        // how many fewer is not in the spec, so the hint says what it assumed.
+        const question = scoredQuestion(metric);
+        const when = question?.visibleWhen?.$cstNode?.text.replace(/\s+/g, ' ');
+        const assumed = question && when ? `, if every respondent answers '${question.name}' (it is asked only when ${when}, so fewer will),` : '';
+        const counted = question && when ? `answers to '${question.name}'` : 'responses';
+        // Without a period breakdown the metric is one value over every response scored, so the
+        // advice is a total (and how long the plan takes to reach it), not a rate per period.
+        const message = metric.period
+            ? `With about ${Math.round(n)} responses per ${period}${assumed || ','} metric '${metric.name}' is known only to ${known}, ${wider}; plan at least ${needed} ${counted} per ${period} or widen the gap.`
+            : `Metric '${metric.name}' has no period breakdown, so it is scored over all the responses given; the planned ${Math.round(n)} per ${period}${assumed} tell it only to ${known} after one ${period}, ${wider}; score it on at least ${needed} ${counted} (about ${Math.ceil(needed / n)} ${period}s at that rate) or widen the gap.`;
+        report(accept, 'CX705', message, target, { property: 'value' });
     }
 
     private checkSegmentApplies(metric: Metric, segment: Segment, index: number, survey: Survey | undefined,
@@ -225,6 +238,14 @@ export class MetricValidator {
             return;
         }
     }
+}
+
+/** The survey question an nps(), csat()/top()/bottom() or mean() metric scores, if it scores one. */
+function scoredQuestion(metric: Metric): Question | undefined {
+    const expr = metric.expr;
+    if (!isNpsExpr(expr) && !isBoxExpr(expr) && !isMeanExpr(expr)) return undefined;
+    const field = resolveField(expr.field);
+    return isQuestion(field) ? field : undefined;
 }
 
 function columnType(column: Column): string {

@@ -161,6 +161,22 @@ export const METRIC_CASES: DiagnosticCase[] = [
         fix: { from: 'warn 82%', to: 'warn 85%' }
     },
     {
+        code: 'CX705', title: 'planned sample cannot resolve a target without a period breakdown',
+        files: withMetrics('metric loyalty = nps(Sv.q) target >= 30').replace('trigger after Tp', 'trigger after Tp expect 50 per month'),
+        expected: [
+            "spec.cx:20:38 hint CX705 Metric 'loyalty' has no period breakdown, so it is scored over all the responses given; the planned 50 per month tell it only to ±27.7 points (95%) after one month, wider than the 10 points it must resolve; score it on at least 385 responses (about 8 months at that rate) or widen the gap."
+        ],
+        fix: { from: 'expect 50 per month', to: 'expect 400 per month' }
+    },
+    {
+        code: 'CX705', title: 'planned sample cannot resolve a target on a question asked under a condition',
+        files: withMetrics('metric effort = mean(Sv.e) per month target <= 3').replace('question e: ces {', 'question e: ces when q <= 6 {').replace('trigger after Tp', 'trigger after Tp expect 30 per month'),
+        expected: [
+            "spec.cx:20:48 hint CX705 With about 30 responses per month, if every respondent answers 'e' (it is asked only when q <= 6, so fewer will), metric 'effort' is known only to ±1.1 (95%), wider than the 0.3 it must resolve; plan at least 385 answers to 'e' per month or widen the gap."
+        ],
+        fix: { from: 'expect 30 per month', to: 'expect 400 per month' }
+    },
+    {
         code: 'CX706', title: 'churn of a dataset without lifecycle',
         files: withMetrics('dataset Leads { key id column opened: date column closed: date }\nmetric lost = churn(Leads)'),
         expected: [

@@ -34,7 +34,7 @@ describe('cxspec sql', () => {
         expect(printed.stdout).toBe(expected);
         const out = path.join(tmp, 'coffee.sql');
         const written = cxspec('sql', 'examples/coffee-mobile-order', '--dialect', 'postgres', '--out', out);
-        expect([written.status, written.stdout, written.stderr]).toEqual([0, '', '']);
+        expect([written.status, written.stdout, written.stderr]).toEqual([0, `wrote ${out} (postgres SQL of CoffeeMobileOrder)\n`, '']);
         expect(fs.readFileSync(out, 'utf8')).toBe(expected);
     });
 
