@@ -21,6 +21,7 @@ const rules = [
     { code: 'CX004', severity: 'error', name: 'duplicate-spec-header', help: 'Only one file of a spec may declare its header.' },
     { code: 'CX005', severity: 'error', name: 'undeclared-locale', help: 'Texts may only be given in the locales the spec declares.' },
     { code: 'CX006', severity: 'error', name: 'locale-declaration', help: 'Each locale is declared once and exactly one is the default.' },
+    { code: 'CX007', severity: 'error', name: 'nesting-limit', help: 'A condition nests at most 64 levels of parentheses and `not`, and joins at most 1000 comparisons with `and`/`or`.' },
     { code: 'CX101', severity: 'error', name: 'missing-default-label', help: 'Every question, option, scale label and title needs a text in the default locale.' },
     { code: 'CX102', severity: 'warning', name: 'missing-label', help: 'Every text should exist in every declared locale, or respondents see the default language.' },
     { code: 'CX103', severity: 'error', name: 'duplicate-label', help: 'A text is given at most once per locale.' },

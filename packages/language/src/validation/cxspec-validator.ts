@@ -9,6 +9,7 @@ import { SurveyValidator } from './survey-validation.js';
 import { LogicValidator } from './logic-validation.js';
 import { MetricValidator } from './metric-validation.js';
 import { DriverValidator } from './driver-validation.js';
+import { nestingDiagnostics } from '../parser/nesting-limit.js';
 
 /** Registers every check, grouped by concept, in one place. */
 export function registerValidationChecks(services: CxSpecServices): void {
@@ -62,6 +63,7 @@ export class CxSpecDocumentValidator extends DefaultDocumentValidator {
     protected override processLexingErrors(...args: Parameters<DefaultDocumentValidator['processLexingErrors']>): void {
         super.processLexingErrors(...args);
         recode(args[1], DocumentValidator.LexingError, 'CX000');
+        args[1].push(...nestingDiagnostics(args[0].lexerReport));
     }
 
     protected override processParsingErrors(...args: Parameters<DefaultDocumentValidator['processParsingErrors']>): void {
