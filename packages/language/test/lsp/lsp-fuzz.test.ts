@@ -167,7 +167,7 @@ type Nesting = 'parens' | 'nots' | 'mixed' | 'unclosed';
 
 /** A segment condition nested `depth` levels deep, and the offset in it of the first construct past the limit. */
 function nestedCondition(kind: Nesting, depth: number): { text: string; firstTooDeep: number } {
-    const field = 'AfterPickup.recommend >= 9';
+    const field = 'People.age >= 9';
     switch (kind) {
         case 'parens': return { text: `${'('.repeat(depth)}${field}${')'.repeat(depth)}`, firstTooDeep: NESTING_LIMIT };
         case 'nots': return { text: `${'not '.repeat(depth)}${field}`, firstTooDeep: NESTING_LIMIT * 4 };
@@ -178,8 +178,9 @@ function nestedCondition(kind: Nesting, depth: number): { text: string; firstToo
     }
 }
 
+/** A spec of its own beside the example's, whose files the requests are about. */
 function deepSpec(condition: string): string {
-    return `spec CoffeeMobileOrder\n\nsegment Deep {\n  ja "深い" en "Deep"\n  where ${condition}\n}\n`;
+    return `spec Deep { locales en }\n\ndataset People {\n  en "People"\n  key id\n  column age: number\n}\n\nsegment Old {\n  en "Old"\n  where ${condition}\n}\n`;
 }
 
 /** A request that must be answered: a hang fails the test instead of running into its timeout. */
@@ -218,6 +219,8 @@ it('reports a condition nested too deep, answers every request after it, and rep
     for (const [kind, depth] of [['parens', 120], ['nots', 400], ['mixed', 150], ['unclosed', 300]] as const) {
         const { text, firstTooDeep } = nestedCondition(kind, depth);
         const spec = deepSpec(text);
+        // Only a publication for this text counts, not one left from the previous round.
+        client.diagnostics.delete(uri);
         await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxspec', version: 1, text: spec } });
         const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'CX007'));
         const at = spec.indexOf('where ') + 6 + firstTooDeep;
@@ -230,14 +233,15 @@ it('reports a condition nested too deep, answers every request after it, and rep
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         expect(await answersAboutOthers(), kind).toEqual(INTACT);
     }
-    // Fixed: the reparse gives the right tree (hover names the question, the outline the segment).
+    // Fixed: the reparse gives the right tree (hover names the column, the outline the declarations).
     const fixed = deepSpec(nestedCondition('parens', 3).text);
+    client.diagnostics.delete(uri);
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxspec', version: 1, text: fixed } });
     expect(await client.waitForDiagnostics(uri, d => d.length === 0)).toEqual([]);
-    const hover = await answered<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionAt(fixed, fixed.indexOf('recommend') + 2) });
-    expect(hover.contents.value).toContain('recommend');
+    const hover = await answered<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionAt(fixed, fixed.lastIndexOf('age') + 1) });
+    expect(hover.contents.value).toContain('age');
     const outline = await answered<Array<{ name: string; children?: Array<{ name: string }> }>>('textDocument/documentSymbol', { textDocument: { uri } });
-    expect(outline.map(s => [s.name, ...(s.children ?? []).map(c => c.name)])).toEqual([['CoffeeMobileOrder'], ['Deep']]);
+    expect(outline.map(s => [s.name, ...(s.children ?? []).map(c => c.name)])).toEqual([['Deep'], ['People', 'age'], ['Old']]);
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     expect(client.child.exitCode).toBe(null);
 }, 300_000);
@@ -245,13 +249,14 @@ it('reports a condition nested too deep, answers every request after it, and rep
 it('answers every request after conditions of random depth and shape', async () => {
     const uri = fileUri(path.join(dir, 'coffee-mobile-order/deep.cx'));
     let version = 1;
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxspec', version, text: deepSpec('AfterPickup.recommend >= 9') } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxspec', version, text: deepSpec('People.age >= 9') } });
     await fc.assert(fc.asyncProperty(fc.constantFrom<Nesting>('parens', 'nots', 'mixed', 'unclosed'), fc.integer({ min: 0, max: 400 }), async (kind, depth) => {
         const text = deepSpec(nestedCondition(kind, depth).text);
+        client.diagnostics.delete(uri);
         await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
         const levels = kind === 'mixed' ? 2 * depth : depth;
         const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'CX007') === levels > NESTING_LIMIT);
-        const position = positionAt(text, text.indexOf('recommend') + 2);
+        const position = positionAt(text, text.lastIndexOf('age') + 1);
         await answered('textDocument/hover', { textDocument: { uri }, position });
         await answered('textDocument/completion', { textDocument: { uri }, position });
         await answered('textDocument/semanticTokens/full', { textDocument: { uri } });
