@@ -1,3 +1,5 @@
+import { oneLine } from './texts/one-line.js';
+
 /**
  * Every diagnostic the language reports, with a stable code. Code actions, SARIF rules and the
  * documentation are driven from this table, so a code's meaning never changes once published.
@@ -83,5 +85,6 @@ export class InputError extends Error {
 
 /** `file:line:col severity CODE message`, the format editors and CI logs link from. */
 export function formatDiagnostic(d: SpecDiagnostic): string {
-    return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+    // File names and messages quote user content; the line stays one line whatever it holds.
+    return `${oneLine(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${oneLine(d.message)}`;
 }

@@ -2,3 +2,4 @@ export * from './cx-model.js';
 export * from './catalog/question-kinds.js';
 export * from './catalog/metric-kinds.js';
 export * from './diagnostics.js';
+export * from './texts/one-line.js';
