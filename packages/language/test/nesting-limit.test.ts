@@ -7,10 +7,10 @@ import { expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describeDiagnosticCases } from './support/diagnostic-case.js';
 import { buildFiles } from './support/spec-workspace.js';
-import { NESTING_CASES } from './cases/nesting-cases.js';
+import { LIMIT_CASES } from './cases/limit-cases.js';
 import { NPS, surveySpec } from './cases/base.js';
 
-describeDiagnosticCases('Nesting limits of conditions', NESTING_CASES);
+describeDiagnosticCases('Limits of conditions: nesting and NUL characters', LIMIT_CASES);
 
 interface Shaped {
     text: string;

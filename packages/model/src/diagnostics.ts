@@ -40,6 +40,7 @@ const rules = [
     { code: 'CX402', severity: 'error', name: 'logic-type', help: 'Display logic compares each question with values of its own type: option ids, numbers inside its scale, true/false.' },
     { code: 'CX403', severity: 'error', name: 'logic-cycle', help: 'A question cannot depend on itself.' },
     { code: 'CX404', severity: 'error', name: 'logic-scope', help: 'Display logic reads only questions of the survey being answered.' },
+    { code: 'CX405', severity: 'error', name: 'nul-character', help: 'A quoted value in a condition holds no NUL character: SQL text cannot carry one, so no engine could test it alike.' },
     { code: 'CX501', severity: 'error', name: 'segment-field', help: 'Segment conditions read `Survey.question` or `Dataset.column`.' },
     { code: 'CX502', severity: 'error', name: 'segment-source', help: 'A metric can only be broken down by segments whose fields its rows carry.' },
     { code: 'CX601', severity: 'error', name: 'lifecycle-type', help: 'Lifecycle start and end columns are dates.' },

@@ -7,8 +7,11 @@ const manyOrs = Array.from({ length: 1002 }, (_, i) => `q = ${i % 11}`).join(' o
 /** Column of the 1001st `or` on the line `    question r: text when <manyOrs> ...`. */
 const orColumn = '    question r: text when '.length + Array.from({ length: 1001 }, (_, i) => `q = ${i % 11}`).join(' or ').length + 2;
 
-/** Conditions past the nesting limits (CX007); the line-7 question reads the line-6 NPS question. */
-export const NESTING_CASES: DiagnosticCase[] = [
+/**
+ * Conditions past what the parser and the engines can take: nesting (CX007) and NUL characters
+ * (CX405). The line-7 question reads the line-6 NPS question.
+ */
+export const LIMIT_CASES: DiagnosticCase[] = [
     {
         code: 'CX007', title: '65 nested parentheses in display logic',
         files: surveySpec(`${NPS}\n    question r: text when ${deepParens} { en "R?" }`),
@@ -41,5 +44,14 @@ export const NESTING_CASES: DiagnosticCase[] = [
             `spec.cx:7:${orColumn} error CX007 A condition joins at most 1000 comparisons with 'and'/'or'; use 'in [...]' for a list of values, or split it.`
         ],
         fix: { from: manyOrs, to: 'q in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]' }
+    },
+    {
+        code: 'CX405', title: 'a NUL character in a quoted value, written \\0 or typed',
+        files: surveySpec(`${NPS}\n    question t: text { en "T?" }`, 'segment G { en "G" where Sv.t = "a\\0b" or Sv.t = "c\0" }\n'),
+        expected: [
+            'spec.cx:9:33 error CX405 The quoted value "a\\u0000b" holds a NUL character, which no SQL engine can compare; remove it.',
+            'spec.cx:9:50 error CX405 The quoted value "c\\u0000" holds a NUL character, which no SQL engine can compare; remove it.'
+        ],
+        fix: { from: '"a\\0b" or Sv.t = "c\0"', to: '"ab"' }
     }
 ];
