@@ -1,6 +1,6 @@
 import { EXIT, UsageError, type CliIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { InputError } from '@cxspec/model';
+import { InputError, oneLine } from '@cxspec/model';
 import cliPackage from '../package.json' with { type: 'json' };
 
 const io: CliIO = {
@@ -47,7 +47,8 @@ async function main(argv: string[]): Promise<number> {
             return EXIT.badInput;
         }
         if (error instanceof InputError) {
-            io.err(`cxspec ${name}: ${error.message}`);
+            // The message names a file, whose name may hold a line break or an escape character.
+            io.err(`cxspec ${name}: ${oneLine(error.message)}`);
             return EXIT.badInput;
         }
         // An unexpected failure is a bug: say so plainly, keep the trace for the report.

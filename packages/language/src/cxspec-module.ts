@@ -11,6 +11,7 @@ import { SpecMembership } from './references/spec-membership.js';
 import { CxSpecDocumentBuilder } from './workspace/cxspec-document-builder.js';
 import { CxSpecDocumentValidator, registerValidationChecks } from './validation/cxspec-validator.js';
 import { CxSpecLexerErrorMessageProvider, CxSpecParserErrorMessageProvider } from './parser/cxspec-error-messages.js';
+import { NestingLimitLexer } from './parser/nesting-limit.js';
 
 /** Services the CXSpec language adds to Langium's. */
 export type CxSpecAddedServices = {
@@ -25,7 +26,8 @@ export type CxSpecServices = LangiumCoreServices & CxSpecAddedServices;
 export const CxSpecModule: Module<CxSpecServices, PartialLangiumCoreServices & CxSpecAddedServices> = {
     parser: {
         ParserErrorMessageProvider: () => new CxSpecParserErrorMessageProvider(),
-        LexerErrorMessageProvider: () => new CxSpecLexerErrorMessageProvider()
+        LexerErrorMessageProvider: () => new CxSpecLexerErrorMessageProvider(),
+        Lexer: (services) => new NestingLimitLexer(services)
     },
     references: {
         ScopeComputation: (services) => new CxSpecScopeComputation(services),

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_RULES } from '@cxspec/model';
 import type { DiagnosticCase } from './support/diagnostic-case.js';
 import { SPEC_CASES } from './cases/spec-cases.js';
+import { LIMIT_CASES } from './cases/limit-cases.js';
 import { LOCALE_CASES } from './cases/locale-cases.js';
 import { JOURNEY_CASES } from './cases/journey-cases.js';
 import { SURVEY_CASES } from './cases/survey-cases.js';
 import { LOGIC_CASES } from './cases/logic-cases.js';
 import { METRIC_CASES } from './cases/metric-cases.js';
 
-const ALL_CASES: DiagnosticCase[] = [...SPEC_CASES, ...LOCALE_CASES, ...JOURNEY_CASES, ...SURVEY_CASES, ...LOGIC_CASES, ...METRIC_CASES];
+const ALL_CASES: DiagnosticCase[] = [...SPEC_CASES, ...LIMIT_CASES, ...LOCALE_CASES, ...JOURNEY_CASES, ...SURVEY_CASES, ...LOGIC_CASES, ...METRIC_CASES];
 const LINE = /^[^:]+:\d+:\d+ (error|warning|info|hint) (CX\d{3}) /;
 
 describe('diagnostic codes', () => {

@@ -1,3 +1,5 @@
+import { oneLine } from './texts/one-line.js';
+
 /**
  * Every diagnostic the language reports, with a stable code. Code actions, SARIF rules and the
  * documentation are driven from this table, so a code's meaning never changes once published.
@@ -21,6 +23,7 @@ const rules = [
     { code: 'CX004', severity: 'error', name: 'duplicate-spec-header', help: 'Only one file of a spec may declare its header.' },
     { code: 'CX005', severity: 'error', name: 'undeclared-locale', help: 'Texts may only be given in the locales the spec declares.' },
     { code: 'CX006', severity: 'error', name: 'locale-declaration', help: 'Each locale is declared once and exactly one is the default.' },
+    { code: 'CX007', severity: 'error', name: 'nesting-limit', help: 'A condition nests at most 64 levels of parentheses and `not`, and joins at most 1000 comparisons with `and`/`or`.' },
     { code: 'CX101', severity: 'error', name: 'missing-default-label', help: 'Every question, option, scale label and title needs a text in the default locale.' },
     { code: 'CX102', severity: 'warning', name: 'missing-label', help: 'Every text should exist in every declared locale, or respondents see the default language.' },
     { code: 'CX103', severity: 'error', name: 'duplicate-label', help: 'A text is given at most once per locale.' },
@@ -37,6 +40,7 @@ const rules = [
     { code: 'CX402', severity: 'error', name: 'logic-type', help: 'Display logic compares each question with values of its own type: option ids, numbers inside its scale, true/false.' },
     { code: 'CX403', severity: 'error', name: 'logic-cycle', help: 'A question cannot depend on itself.' },
     { code: 'CX404', severity: 'error', name: 'logic-scope', help: 'Display logic reads only questions of the survey being answered.' },
+    { code: 'CX405', severity: 'error', name: 'nul-character', help: 'A quoted value in a condition holds no NUL character: SQL text cannot carry one, so no engine could test it alike.' },
     { code: 'CX501', severity: 'error', name: 'segment-field', help: 'Segment conditions read `Survey.question` or `Dataset.column`.' },
     { code: 'CX502', severity: 'error', name: 'segment-source', help: 'A metric can only be broken down by segments whose fields its rows carry.' },
     { code: 'CX601', severity: 'error', name: 'lifecycle-type', help: 'Lifecycle start and end columns are dates.' },
@@ -82,5 +86,6 @@ export class InputError extends Error {
 
 /** `file:line:col severity CODE message`, the format editors and CI logs link from. */
 export function formatDiagnostic(d: SpecDiagnostic): string {
-    return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+    // File names and messages quote user content; the line stays one line whatever it holds.
+    return `${oneLine(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${oneLine(d.message)}`;
 }

@@ -3,3 +3,4 @@ export * from './catalog/question-kinds.js';
 export * from './catalog/metric-kinds.js';
 export * from './diagnostics.js';
 export * from './texts/markdown-references.js';
+export * from './texts/one-line.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, type CxModel } from '@cxspec/model';
+import { formatDiagnostic, oneLine, type CxModel } from '@cxspec/model';
 import { loadWorkspace } from '@cxspec/language';
 import {
     DataFileError, evaluate, loadMapping, prestartScoreWorker, renderHtml, renderMarkdown,
@@ -101,7 +101,7 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
             });
         } catch (error) {
             if (error instanceof DataFileError) {
-                io.err(`cxspec score: ${error.message}`);
+                io.err(`cxspec score: ${oneLine(error.message)}`);
                 return EXIT.badInput;
             }
             throw error;
@@ -110,7 +110,8 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
         }
 
         const exclusions = result.input.exclusions;
-        for (const x of exclusions) io.err(`${values.strict ? 'error' : 'warning'}: ${describeExclusion(x)}`);
+        // A warning quotes cell values, which may hold line breaks and terminal escapes.
+        for (const x of exclusions) io.err(`${values.strict ? 'error' : 'warning'}: ${oneLine(describeExclusion(x))}`);
         if (values.strict && exclusions.length > 0) {
             io.err(`cxspec score: --strict: ${exclusions.reduce((s, x) => s + x.count, 0)} value(s) or row(s) failed the checks above`);
             return EXIT.badInput;

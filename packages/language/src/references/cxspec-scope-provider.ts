@@ -22,12 +22,13 @@ export class CxSpecScopeProvider extends DefaultScopeProvider {
     override getScope(context: ReferenceInfo): Scope {
         const container = context.container;
         if (isFieldRef(container) && context.property === 'member') {
-            return this.createScopeForNodes(membersOf(container.head.ref));
+            // A syntax error can leave a reference without its head (`nps(.x)`), whatever the types say.
+            return this.createScopeForNodes(membersOf(container.head?.ref));
         }
         if (isFieldRef(container) && context.property === 'head') {
             // Inside rate(Source where ...) the source's fields are readable by their plain name.
             const rate = enclosingRate(container);
-            if (rate) return this.createScopeForNodes(membersOf(rate.source.ref), super.getScope(context));
+            if (rate) return this.createScopeForNodes(membersOf(rate.source?.ref), super.getScope(context));
         }
         if (isSymbolValue(container)) {
             const predicate = container.$container;
@@ -43,7 +44,7 @@ export class CxSpecScopeProvider extends DefaultScopeProvider {
             return this.createScopeForNodes(isQuestion(outcome) ? outcome.$container.questions : []);
         }
         if (isClvExpr(container) && context.property === 'value') {
-            return this.createScopeForNodes(container.dataset.ref?.columns ?? []);
+            return this.createScopeForNodes(container.dataset?.ref?.columns ?? []);
         }
         return super.getScope(context);
     }

@@ -8,7 +8,8 @@ import {
 export function resolveFieldTarget(ref: FieldRef | undefined): Question | Column | Survey | Dataset | undefined {
     if (!ref) return undefined;
     if (ref.member) return ref.member.ref;
-    return ref.head.ref;
+    // Absent after a syntax error such as `nps(.x)`, though the generated type says otherwise.
+    return ref.head?.ref;
 }
 
 /** The question or column a field reference reads, or undefined when it names a whole source. */

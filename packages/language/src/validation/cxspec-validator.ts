@@ -9,6 +9,8 @@ import { SurveyValidator } from './survey-validation.js';
 import { LogicValidator } from './logic-validation.js';
 import { MetricValidator } from './metric-validation.js';
 import { DriverValidator } from './driver-validation.js';
+import { checkConditionText } from './condition-text-validation.js';
+import { nestingDiagnostics } from '../parser/nesting-limit.js';
 
 /** Registers every check, grouped by concept, in one place. */
 export function registerValidationChecks(services: CxSpecServices): void {
@@ -38,7 +40,8 @@ export function registerValidationChecks(services: CxSpecServices): void {
         Segment: [(n, a) => metrics.checkSegment(n, a), texts],
         Dataset: [(n, a) => metrics.checkDataset(n, a), texts],
         Metric: [(n, a) => metrics.checkMetric(n, a), texts],
-        DriverAnalysis: [(n, a) => drivers.checkDrivers(n, a), texts]
+        DriverAnalysis: [(n, a) => drivers.checkDrivers(n, a), texts],
+        StringValue: checkConditionText
     };
     registry.register(checks);
 }
@@ -62,6 +65,7 @@ export class CxSpecDocumentValidator extends DefaultDocumentValidator {
     protected override processLexingErrors(...args: Parameters<DefaultDocumentValidator['processLexingErrors']>): void {
         super.processLexingErrors(...args);
         recode(args[1], DocumentValidator.LexingError, 'CX000');
+        args[1].push(...nestingDiagnostics(args[0].lexerReport));
     }
 
     protected override processParsingErrors(...args: Parameters<DefaultDocumentValidator['processParsingErrors']>): void {

@@ -6,6 +6,7 @@ import {
 import { resolveFieldTarget } from '../references/field-resolution.js';
 import { checkPredicateTypes, type Predicate } from './condition-typing.js';
 import { report } from './validation-utils.js';
+import { quotedSource } from './quoted-source.js';
 
 /** Display logic: reads only earlier questions of the same survey, each with values of its type. */
 export class LogicValidator {
@@ -19,7 +20,7 @@ export class LogicValidator {
             const target = resolveFieldTarget(predicate.field);
             if (!target) continue; // unresolved: CX001
             if (!isQuestion(target) || target.$container !== survey) {
-                report(accept, 'CX404', `Question '${question.name}' is shown depending on '${predicate.field.$cstNode?.text ?? ''}', which is not a question of survey '${survey.name}'; display logic reads only this survey's questions.`, predicate, { property: 'field' });
+                report(accept, 'CX404', `Question '${question.name}' is shown depending on '${quotedSource(predicate.field)}', which is not a question of survey '${survey.name}'; display logic reads only this survey's questions.`, predicate, { property: 'field' });
                 continue;
             }
             if (target === question) {
@@ -27,7 +28,7 @@ export class LogicValidator {
                 continue;
             }
             if (survey.questions.indexOf(target) > position) {
-                report(accept, 'CX401', `Question '${question.name}' is shown when ${predicate.$cstNode?.text ?? target.name}, but '${target.name}' is asked later in the survey; move it above '${question.name}'.`, predicate, { property: 'field' });
+                report(accept, 'CX401', `Question '${question.name}' is shown when ${quotedSource(predicate, target.name)}, but '${target.name}' is asked later in the survey; move it above '${question.name}'.`, predicate, { property: 'field' });
                 continue;
             }
             checkPredicateTypes(predicate, target, accept);

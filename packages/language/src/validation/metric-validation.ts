@@ -12,6 +12,7 @@ import {
 import { resolveField, resolveFieldTarget } from '../references/field-resolution.js';
 import { checkPredicateTypes } from './condition-typing.js';
 import { report, reportDuplicates } from './validation-utils.js';
+import { quotedSource } from './quoted-source.js';
 
 const UNIT_WORDS: Record<MetricUnit, string> = { points: 'points', percent: '%', scale: 'scale units', number: 'plain numbers' };
 
@@ -90,7 +91,7 @@ export class MetricValidator {
             const target = resolveFieldTarget(node.field);
             if (!target) continue;
             if (!node.field.member || !(isQuestion(target) || isColumn(target))) {
-                report(accept, 'CX501', `Segment '${segment.name}' must read a field as \`Survey.question\` or \`Dataset.column\`, not '${node.field.$cstNode?.text ?? ''}'.`, node, { property: 'field' });
+                report(accept, 'CX501', `Segment '${segment.name}' must read a field as \`Survey.question\` or \`Dataset.column\`, not '${quotedSource(node.field)}'.`, node, { property: 'field' });
                 continue;
             }
             checkPredicateTypes(node, target, accept);
@@ -133,7 +134,7 @@ export class MetricValidator {
         const target = resolveFieldTarget(ref);
         if (!target) return undefined;
         if (isQuestion(target) || (allowColumn && isColumn(target))) return target;
-        report(accept, 'CX707', `Metric '${metric.name}' must read \`Survey.question\`${allowColumn ? ' or `Dataset.column`' : ''}, not '${ref.$cstNode?.text ?? ''}'.`, ref, { property: 'head' });
+        report(accept, 'CX707', `Metric '${metric.name}' must read \`Survey.question\`${allowColumn ? ' or `Dataset.column`' : ''}, not '${quotedSource(ref)}'.`, ref, { property: 'head' });
         return undefined;
     }
 
@@ -143,13 +144,13 @@ export class MetricValidator {
             const field = resolveField(node.field);
             if (!field) {
                 if (resolveFieldTarget(node.field)) {
-                    report(accept, 'CX707', `${where} must test a question or column, not '${node.field.$cstNode?.text ?? ''}'.`, node, { property: 'field' });
+                    report(accept, 'CX707', `${where} must test a question or column, not '${quotedSource(node.field)}'.`, node, { property: 'field' });
                 }
                 continue;
             }
             const joined = isSurvey(source) ? source.joins?.ref : undefined;
             if (field.$container !== source && field.$container !== joined) {
-                report(accept, 'CX707', `${where} counts rows of '${source.name}', which do not carry '${node.field.$cstNode?.text ?? field.name}'; test a field of '${source.name}'${joined ? ` or '${joined.name}'` : ''}.`, node, { property: 'field' });
+                report(accept, 'CX707', `${where} counts rows of '${source.name}', which do not carry '${quotedSource(node.field, field.name)}'; test a field of '${source.name}'${joined ? ` or '${joined.name}'` : ''}.`, node, { property: 'field' });
                 continue;
             }
             checkPredicateTypes(node, field, accept);

@@ -1,8 +1,8 @@
 import {
-    DefaultDocumentBuilder, DocumentState, URI,
-    type LangiumDocument, type LangiumSharedCoreServices
+    DefaultDocumentBuilder, DocumentState, isOperationCancelled, URI, type Cancellation,
+    type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise
 } from 'langium';
-import { isDocument } from '../generated/ast.js';
+import { isDocument, type Document } from '../generated/ast.js';
 
 /**
  * A spec spans several files and many checks read the spec as a whole (coverage of touchpoints,
@@ -22,6 +22,38 @@ export class CxSpecDocumentBuilder extends DefaultDocumentBuilder {
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return document.state < DocumentState.IndexedReferences || super.shouldRelink(document, changedUris);
+    }
+
+    /**
+     * A document whose build fails (a bug, or input no check foresaw) is logged and left behind, and
+     * the build goes on: otherwise the builder never reaches the state that requests about every
+     * other document wait for, and the server stops answering.
+     */
+    protected override runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+        return super.runCancelable(documents, targetState, cancelToken, async document => {
+            try {
+                await callback(document);
+            } catch (error) {
+                if (isOperationCancelled(error)) throw error;
+                console.error(`CXSpec could not build ${document.uri.toString()} (${DocumentState[targetState]}): ${error instanceof Error ? error.stack : String(error)}`);
+                if (targetState === DocumentState.Parsed) this.leaveUnparsed(document, error);
+            }
+        });
+    }
+
+    /**
+     * A parse that threw leaves the shared parser's node stack half full (Langium empties it only
+     * after a parse that returns), which corrupts the next tree it builds, of any file. The stack is
+     * emptied, and the document gets an empty tree and an error that says why it has no other.
+     */
+    private leaveUnparsed(document: LangiumDocument, error: unknown): void {
+        const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
+        // Private in Langium's typings; element access is TypeScript's escape hatch for exactly this.
+        parser['stack'] = [];
+        const root: Document = { $type: 'Document', $document: document, name: '', elements: [] };
+        const message = `CXSpec could not read this file (${error instanceof Error ? error.message : String(error)}); please report it with the file.`;
+        document.parseResult = { value: root, parserErrors: [], lexerErrors: [{ offset: 0, line: 1, column: 1, length: 0, message }] };
     }
 
     private revalidateSpecsOf(uris: URI[]): void {

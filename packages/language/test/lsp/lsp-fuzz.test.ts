@@ -157,3 +157,112 @@ it('answers malformed and out-of-range requests without dying', async () => {
     ]);
     expect(client.child.exitCode).toBe(null);
 });
+
+// ---------------------------------------------------------------- deep nesting (issue #16, item 1)
+
+/** Conditions nest at most this deep (docs/language.md, CX007). */
+const NESTING_LIMIT = 64;
+
+type Nesting = 'parens' | 'nots' | 'mixed' | 'unclosed';
+
+/** A segment condition nested `depth` levels deep, and the offset in it of the first construct past the limit. */
+function nestedCondition(kind: Nesting, depth: number): { text: string; firstTooDeep: number } {
+    const field = 'People.age >= 9';
+    switch (kind) {
+        case 'parens': return { text: `${'('.repeat(depth)}${field}${')'.repeat(depth)}`, firstTooDeep: NESTING_LIMIT };
+        case 'nots': return { text: `${'not '.repeat(depth)}${field}`, firstTooDeep: NESTING_LIMIT * 4 };
+        // `not (` is two levels: the 33rd `not` is the 65th construct.
+        case 'mixed': return { text: `${'not ('.repeat(depth)}${field}${')'.repeat(depth)}`, firstTooDeep: (NESTING_LIMIT / 2) * 5 };
+        // As while typing: the parentheses are not closed yet.
+        case 'unclosed': return { text: `${'('.repeat(depth)}${field}`, firstTooDeep: NESTING_LIMIT };
+    }
+}
+
+/** A spec of its own beside the example's, whose files the requests are about. */
+function deepSpec(condition: string): string {
+    return `spec Deep { locales en }\n\ndataset People {\n  en "People"\n  key id\n  column age: number\n}\n\nsegment Old {\n  en "Old"\n  where ${condition}\n}\n`;
+}
+
+/** A request that must be answered: a hang fails the test instead of running into its timeout. */
+async function answered<R>(method: string, params: unknown): Promise<R> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${method} was not answered within 15 s`)), 15_000); });
+    try {
+        return await Promise.race([client.request<R>(method, params), timeout]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+/** Requests about the other files of the spec, each with the answer it gets from an intact workspace. */
+async function answersAboutOthers(): Promise<string[]> {
+    const metrics = fileUri(path.join(dir, 'coffee-mobile-order/metrics.cx'));
+    const survey = fileUri(path.join(dir, 'coffee-mobile-order/survey.cx'));
+    const commuter = { line: 3, character: 10 };
+    const references = await answered<unknown[]>('textDocument/references', { textDocument: { uri: metrics }, position: commuter, context: { includeDeclaration: true } });
+    const highlights = await answered<unknown[]>('textDocument/documentHighlight', { textDocument: { uri: metrics }, position: commuter });
+    const rename = await answered<{ changes: Record<string, unknown[]> }>('textDocument/rename', { textDocument: { uri: metrics }, position: commuter, newName: 'Commuters' });
+    const actions = await answered<unknown[]>('textDocument/codeAction', { textDocument: { uri: metrics }, range: { start: commuter, end: commuter }, context: { diagnostics: [] } });
+    const symbols = await answered<Array<{ name: string }>>('workspace/symbol', { query: 'Commuter' });
+    const preview = await answered<{ specName: string; focus: unknown }>('cxspec/previewModel', { uri: survey, focus: { kind: 'survey', name: 'AfterPickup' } });
+    return [
+        `references ${references.length}`, `highlights ${highlights.length}`, `rename ${Object.values(rename.changes).flat().length} edits`,
+        `code actions ${actions.length}`, `symbols ${symbols.map(s => s.name).join(',')}`, `preview ${preview.specName} ${JSON.stringify(preview.focus)}`
+    ];
+}
+
+const INTACT = ['references 3', 'highlights 3', 'rename 3 edits', 'code actions 0', 'symbols Commuter', 'preview CoffeeMobileOrder {"kind":"survey","name":"AfterPickup"}'];
+
+it('reports a condition nested too deep, answers every request after it, and reparses the fixed file correctly', async () => {
+    const uri = fileUri(path.join(dir, 'coffee-mobile-order/deep.cx'));
+    expect(await answersAboutOthers()).toEqual(INTACT);
+    for (const [kind, depth] of [['parens', 120], ['nots', 400], ['mixed', 150], ['unclosed', 300]] as const) {
+        const { text, firstTooDeep } = nestedCondition(kind, depth);
+        const spec = deepSpec(text);
+        // Only a publication for this text counts, not one left from the previous round.
+        client.diagnostics.delete(uri);
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxspec', version: 1, text: spec } });
+        const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'CX007'));
+        const at = spec.indexOf('where ') + 6 + firstTooDeep;
+        expect(diagnostics.filter(d => d.code === 'CX007').map(d => [d.range, d.message])).toEqual([[
+            { start: positionAt(spec, at), end: positionAt(spec, at + (spec.startsWith('not', at) ? 3 : 1)) },
+            `A condition nests at most ${NESTING_LIMIT} levels deep (each '(' and 'not' opens one); remove redundant parentheses and double 'not's.`
+        ]]);
+        // The other files are answered about while the deep file is open, and once it is closed.
+        expect(await answersAboutOthers(), kind).toEqual(INTACT);
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        expect(await answersAboutOthers(), kind).toEqual(INTACT);
+    }
+    // Fixed: the reparse gives the right tree (hover names the column, the outline the declarations).
+    const fixed = deepSpec(nestedCondition('parens', 3).text);
+    client.diagnostics.delete(uri);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxspec', version: 1, text: fixed } });
+    expect(await client.waitForDiagnostics(uri, d => d.length === 0)).toEqual([]);
+    const hover = await answered<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionAt(fixed, fixed.lastIndexOf('age') + 1) });
+    expect(hover.contents.value).toContain('age');
+    const outline = await answered<Array<{ name: string; children?: Array<{ name: string }> }>>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(outline.map(s => [s.name, ...(s.children ?? []).map(c => c.name)])).toEqual([['Deep'], ['People', 'age'], ['Old']]);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    expect(client.child.exitCode).toBe(null);
+}, 300_000);
+
+it('answers every request after conditions of random depth and shape', async () => {
+    const uri = fileUri(path.join(dir, 'coffee-mobile-order/deep.cx'));
+    let version = 1;
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxspec', version, text: deepSpec('People.age >= 9') } });
+    await fc.assert(fc.asyncProperty(fc.constantFrom<Nesting>('parens', 'nots', 'mixed', 'unclosed'), fc.integer({ min: 0, max: 400 }), async (kind, depth) => {
+        const text = deepSpec(nestedCondition(kind, depth).text);
+        client.diagnostics.delete(uri);
+        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+        const levels = kind === 'mixed' ? 2 * depth : depth;
+        const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'CX007') === levels > NESTING_LIMIT);
+        const position = positionAt(text, text.lastIndexOf('age') + 1);
+        await answered('textDocument/hover', { textDocument: { uri }, position });
+        await answered('textDocument/completion', { textDocument: { uri }, position });
+        await answered('textDocument/semanticTokens/full', { textDocument: { uri } });
+        expect(await answersAboutOthers()).toEqual(INTACT);
+        return diagnostics.filter(d => d.code === 'CX007').length === (levels > NESTING_LIMIT ? 1 : 0);
+    }), { numRuns: 30, seed: 20261204 });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    expect(client.child.exitCode).toBe(null);
+}, 300_000);
