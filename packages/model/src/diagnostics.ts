@@ -1,5 +1,3 @@
-import { oneLine } from './texts/one-line.js';
-
 /**
  * Every diagnostic the language reports, with a stable code. Code actions, SARIF rules and the
  * documentation are driven from this table, so a code's meaning never changes once published.
@@ -63,29 +61,3 @@ export type DiagnosticCode = (typeof rules)[number]['code'];
 export const DIAGNOSTIC_RULES: readonly DiagnosticRule[] = rules;
 
 export const DIAGNOSTIC_RULES_BY_CODE: ReadonlyMap<string, DiagnosticRule> = new Map(rules.map(r => [r.code, r]));
-
-export interface SpecDiagnostic {
-    /** Path as given on the command line or relative to the workspace root. */
-    file: string;
-    /** 1-based. */
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    severity: Severity;
-    code: string;
-    message: string;
-}
-
-/** A file or folder that could not be read; the CLI exits 2 on it. */
-export class InputError extends Error {
-    constructor(readonly file: string, message: string) {
-        super(`${file}: ${message}`);
-    }
-}
-
-/** `file:line:col severity CODE message`, the format editors and CI logs link from. */
-export function formatDiagnostic(d: SpecDiagnostic): string {
-    // File names and messages quote user content; the line stays one line whatever it holds.
-    return `${oneLine(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${oneLine(d.message)}`;
-}
