@@ -14,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 const root = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(root, 'packages/cli/bin/cxspec.js');
 const dir = path.join(root, '.bench/sql-engine');
-const SIZES = [50_000, 200_000];
+// BENCH_RESPONSES=34635 (responses per survey) gives the 103,905 rows of the airline-sized run.
+const SIZES = (process.env.BENCH_RESPONSES ?? '50000,200000').split(',').map(Number);
 const CUSTOMERS = 20_000;
 const RUNS = 3;
 const showProgress = process.stderr.isTTY && !process.env.CI;

@@ -1,15 +1,16 @@
 /**
  * `cxspec score --engine duckdb`: the metrics computed by the generated SQL on an embedded DuckDB,
- * in the native evaluator's result shape. Files are read and checked by the native row checkers
- * (so both engines see the same rows, exclusions and input summary); the checked rows go into
- * DuckDB through its appender; every metric's value, interval, verdict, segment and period comes
- * from the SQL. Key-driver analysis (eigen-decomposition) is not SQL and stays native.
+ * in the native evaluator's result shape, from one read of each file. The native pass reads and
+ * checks the files (so both engines see the same rows, exclusions and input summary) and hands
+ * each checked dataset and row to a RowObserver that appends it to DuckDB's tables; every metric's
+ * value, interval, verdict, segment and period then comes from the SQL. Key-driver analysis
+ * (eigen-decomposition) is not SQL and stays native, in the same pass.
  */
 import type { CxModel, Metric, Survey } from '@cxspec/model';
 import {
-    Acc, ExclusionLog, INVALID, IdSet, SurveyRowChecker, changeTest, emptyMapping, evaluate, formatOf, loadDataset, readRecords,
-    type EvaluateOptions, type EvaluationResult, type Estimate, type MetricResult, type PeriodEstimate, type SegmentEstimate,
-    type DatasetTable, type SurveyRow, type VerdictCounts
+    Acc, changeTest, evaluate, isInvalid,
+    type DatasetTable, type EvaluateOptions, type EvaluationResult, type Estimate, type MetricResult, type PeriodEstimate,
+    type RowObserver, type ScoringSession, type SegmentEstimate, type SurveyRow, type VerdictCounts
 } from '@cxspec/metrics';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { dialectOf } from './dialect.js';
@@ -18,11 +19,11 @@ import type { SqlResultRow } from './result-rows.js';
 import { queryMetrics, withDuckDb } from './run-duckdb.js';
 import { INVALID_SUFFIX, createTablesSql, datasetColumns, datasetTableName, surveyColumns, surveyTableName } from './tables.js';
 
-export async function evaluateWithDuckDb(model: CxModel, options: EvaluateOptions): Promise<EvaluationResult> {
-    const base = await evaluate(model, options);
-    const rows = await withDuckDb(async connection => {
-        await loadCheckedRows(connection, model, options);
-        return queryMetrics(connection, model, true);
+export async function evaluateWithDuckDb(model: CxModel, options: EvaluateOptions, session?: ScoringSession): Promise<EvaluationResult> {
+    const { base, rows } = await withDuckDb(async connection => {
+        await connection.run(createTablesSql(model, dialectOf('duckdb'), {}, true));
+        const base = await evaluate(model, { ...options, observer: tableLoader(connection, model) }, session);
+        return { base, rows: await queryMetrics(connection, model, true) };
     });
     const metrics: Record<string, MetricResult> = {};
     const summary: VerdictCounts = { met: 0, missed: 0, inconclusive: 0, insufficient: 0, none: 0 };
@@ -35,76 +36,54 @@ export async function evaluateWithDuckDb(model: CxModel, options: EvaluateOption
 }
 
 /**
- * Streams every given file through the native checks into the spec's tables: a bad value becomes
+ * Appends every checked dataset record and response row to the spec's tables: a bad value becomes
  * NULL with its flag set. Responses go to DuckDB as they are read and are never held in memory.
  */
-async function loadCheckedRows(connection: DuckDBConnection, model: CxModel, options: EvaluateOptions): Promise<void> {
-    await connection.run(createTablesSql(model, dialectOf('duckdb'), {}, true));
-    const log = new ExclusionLog();
-    const tables = new Map<string, DatasetTable>();
-    for (const { dataset: name, file } of options.datasets) {
-        const dataset = model.datasets.find(d => d.name === name)!;
-        tables.set(name, await loadDataset(dataset, file, { encoding: options.encoding, onProgress: progressOf(options, file) }, log));
-    }
-    for (const [name, table] of tables) {
-        const dataset = table.dataset;
-        const appender = await openTableAppender(connection, datasetTableName(name), datasetColumns(dataset, true));
-        try {
-            for (const record of table.records) {
-                const row: Row = { [dataset.key]: record.key };
-                dataset.columns.forEach((column, i) => {
-                    const value = record.values[i];
-                    row[column.name] = column.type === 'date' && typeof value === 'number' ? new Date(value).toISOString().slice(0, 10) : cell(value);
-                    row[column.name + INVALID_SUFFIX] = value === INVALID;
-                });
-                appender.append(row);
+function tableLoader(connection: DuckDBConnection, model: CxModel): RowObserver {
+    return {
+        async dataset(table: DatasetTable) {
+            const dataset = table.dataset;
+            const appender = await openTableAppender(connection, datasetTableName(dataset.name), datasetColumns(dataset, true));
+            try {
+                for (const record of table.records) {
+                    const row: Row = { [dataset.key]: record.key };
+                    dataset.columns.forEach((column, i) => {
+                        const value = record.values[i];
+                        row[column.name] = column.type === 'date' && typeof value === 'number' ? new Date(value).toISOString().slice(0, 10) : cell(value);
+                        row[column.name + INVALID_SUFFIX] = isInvalid(value);
+                    });
+                    appender.append(row);
+                }
+            } finally {
+                await appender.close();
             }
-        } finally {
-            await appender.close();
+        },
+        async survey(survey: Survey) {
+            const key = survey.joins ? model.datasets.find(d => d.name === survey.joins)!.key : null;
+            const appender = await openTableAppender(connection, surveyTableName(survey.name), surveyColumns(survey, model, true));
+            return {
+                add: (row: SurveyRow) => {
+                    appender.append(toRow(survey, key, row));
+                    return true;
+                },
+                close: () => appender.close()
+            };
         }
-    }
-    for (const survey of model.surveys) {
-        const files = options.responses.filter(r => r.survey === survey.name);
-        if (files.length === 0) continue;
-        const joined = survey.joins ? model.datasets.find(d => d.name === survey.joins)! : null;
-        const ids = new IdSet();
-        const appender = await openTableAppender(connection, surveyTableName(survey.name), surveyColumns(survey, model, true));
-        try {
-            for (const { file } of files) {
-                const checker = new SurveyRowChecker(survey, joined?.key ?? null, joined ? tables.get(joined.name) ?? null : null,
-                    options.mappings?.get(survey.name) ?? emptyMapping(), file, log, ids);
-                const csv = formatOf(file) === 'csv';
-                let header: string[] | null = null;
-                await readRecords(file, { encoding: options.encoding, onProgress: progressOf(options, file) }, record => {
-                    if (csv && record.columns !== header) { header = record.columns; checker.checkHeader(header); }
-                    const row = checker.check(record);
-                    if (row) appender.append(toRow(survey, joined?.key ?? null, row));
-                });
-            }
-        } finally {
-            await appender.close();
-        }
-    }
-}
-
-/** The caller's progress callback for one file (the files are read a second time here). */
-function progressOf(options: EvaluateOptions, file: string): ((read: number, total: number) => void) | undefined {
-    const report = options.onProgress;
-    return report ? (read, total) => report(file, read, total) : undefined;
+    };
 }
 
 function cell(value: unknown): Cell {
-    if (value === undefined || value === INVALID) return null;
+    if (value === undefined || isInvalid(value)) return null;
     return value as Cell;
 }
 
 function toRow(survey: Survey, key: string | null, checked: SurveyRow): Row {
     const row: Row = { respondent_id: null, submitted_at: checked.time };
-    if (key) row[key] = checked.joined && checked.joined !== INVALID ? checked.joined.key : null;
+    if (key) row[key] = checked.joined && !isInvalid(checked.joined) ? checked.joined.key : null;
     survey.questions.forEach((q, i) => {
         if (q.kind === 'matrix') return;
         row[q.name] = cell(checked.answers[i]);
-        row[q.name + INVALID_SUFFIX] = checked.answers[i] === INVALID;
+        row[q.name + INVALID_SUFFIX] = isInvalid(checked.answers[i]);
     });
     return row;
 }

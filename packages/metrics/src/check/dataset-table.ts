@@ -4,7 +4,8 @@
  * join needs random access; response files are the part that streams.
  */
 import type { Column, Dataset } from '@cxspec/model';
-import { formatOf, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from '../input/read-records.js';
+import type { DataFile } from '../input/data-file.js';
+import { readRecords, type RawRecord, type ReadInfo, type ReadOptions } from '../input/read-records.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { ExclusionLog } from './exclusions.js';
 import { INVALID, type Answer } from './values.js';
@@ -80,11 +81,12 @@ function convertColumn(column: Column, raw: unknown, report: (reason: 'wrong_typ
     }
 }
 
-export async function loadDataset(dataset: Dataset, file: string, options: ReadOptions, log: ExclusionLog): Promise<DatasetTable> {
+export async function loadDataset(dataset: Dataset, data: DataFile, options: ReadOptions, log: ExclusionLog): Promise<DatasetTable> {
+    const file = data.path;
     const columnIndex = new Map(dataset.columns.map((c, i) => [c.name, i]));
     const records: DatasetRecord[] = [];
     const byKey = new Map<string, DatasetRecord>();
-    const csv = formatOf(file) === 'csv';
+    const csv = data.format === 'csv';
     let checkedHeader: string[] | null = null;
     const onRecord = (rec: RawRecord) => {
         // A CSV header without the key column is a wrong file, not a thousand bad rows.
@@ -128,6 +130,6 @@ export async function loadDataset(dataset: Dataset, file: string, options: ReadO
         records.push(record);
         byKey.set(key, record);
     };
-    const info = await readRecords(file, options, onRecord);
+    const info = await readRecords(data, options, onRecord);
     return { dataset, file, info, records, byKey, columnIndex };
 }

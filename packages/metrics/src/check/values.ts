@@ -10,6 +10,11 @@ import type { Recode } from '../input/mapping.js';
 export const INVALID: unique symbol = Symbol('invalid');
 export type Answer = number | string | boolean | string[] | undefined | typeof INVALID;
 
+/** Whether a checked value failed its check (it is left out of what reads it). */
+export function isInvalid(value: unknown): value is typeof INVALID {
+    return value === INVALID;
+}
+
 export type Reporter = (reason: ExclusionReason, message: string) => void;
 export type Converter = (raw: unknown, report: Reporter) => Answer;
 
