@@ -8,7 +8,7 @@ import type { DataFile } from '../input/data-file.js';
 import { readRecords, type RawRecord, type ReadInfo, type ReadOptions } from '../input/read-records.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { ExclusionLog } from './exclusions.js';
-import { INVALID, type Answer } from './values.js';
+import { INVALID, numberOf, type Answer } from './values.js';
 import { parseDate } from './timestamp.js';
 
 export interface DatasetRecord {
@@ -50,17 +50,16 @@ export function fromPortable(table: PortableTable): DatasetTable {
     return { ...table, records, byKey: new Map(records.map(r => [r.key, r])) };
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 function convertColumn(column: Column, raw: unknown, report: (reason: 'wrong_type' | 'unknown_value', message: string) => void): Answer {
     if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
     const text = typeof raw === 'string' ? raw.trim() : raw;
     switch (column.type) {
-        case 'number':
-            if (typeof text === 'number') return text;
-            if (typeof text === 'string' && NUMBER.test(text)) return Number(text);
+        case 'number': {
+            const n = numberOf(text);
+            if (n !== null) return n;
             report('wrong_type', `${column.name} expects a number with '.' as decimal separator, got ${JSON.stringify(raw)}`);
             return INVALID;
+        }
         case 'date': {
             const ms = typeof text === 'string' ? parseDate(text) : null;
             if (ms !== null) return ms;

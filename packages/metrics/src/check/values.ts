@@ -26,20 +26,36 @@ function show(raw: unknown): string {
     return typeof raw === 'string' ? `'${raw}'` : JSON.stringify(raw);
 }
 
-/** Integer text without sign or with '-': the fast path for CSV cells like "7". */
-export function parseInteger(raw: unknown): number | null {
-    if (typeof raw === 'number') return Number.isInteger(raw) ? raw : null;
+/**
+ * A number as every format writes it (docs/response-format.md, "Numbers"): a JSON number, or text
+ * (a CSV cell, a JSON string) that is a decimal number once the whitespace around it is trimmed:
+ * `7`, ` 7`, a tab and `7`, `+7`, `7.0`, `7e0`. One rule, so the same value reads the same in CSV,
+ * NDJSON and JSON (JSON cannot tell `7.0` from `7`, so neither does CSV). Null when it is none.
+ */
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export function numberOf(raw: unknown): number | null {
+    if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
     if (typeof raw !== 'string') return null;
-    const s = raw.length > 0 && (raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32) ? raw.trim() : raw;
-    let i = s.charCodeAt(0) === 45 ? 1 : 0;
-    if (i === s.length || s.length - i > 15) return null;
-    let v = 0;
-    for (; i < s.length; i++) {
-        const c = s.charCodeAt(i) - 48;
-        if (c < 0 || c > 9) return null;
-        v = v * 10 + c;
+    const text = raw.trim();
+    if (!NUMBER_TEXT.test(text)) return null;
+    const n = Number(text);
+    return Number.isFinite(n) ? n : null;
+}
+
+/** A whole number by numberOf's rule, or null; plain digits (what almost every CSV cell is) take a loop. */
+export function parseInteger(raw: unknown): number | null {
+    if (typeof raw === 'string' && raw.length > 0 && raw.length <= 15) {
+        let v = 0, i = 0;
+        for (; i < raw.length; i++) {
+            const c = raw.charCodeAt(i) - 48;
+            if (c < 0 || c > 9) break;
+            v = v * 10 + c;
+        }
+        if (i === raw.length) return v;
     }
-    return s.charCodeAt(0) === 45 ? -v : v;
+    const n = numberOf(raw);
+    return n !== null && Number.isSafeInteger(n) ? n : null;
 }
 
 function recodeValue(raw: unknown, recode: Recode | undefined): unknown {

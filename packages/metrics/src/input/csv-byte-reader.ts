@@ -170,15 +170,20 @@ class ByteReader {
 
     private scanRecords(final: boolean): void {
         const { buf, filled } = this;
-        // Position of the next quote at or after pos (filled when none): records before it are cut fast.
-        let nextQuote = -1;
+        // Position of the next quote and of the next CR at or after pos (filled when none): records
+        // before them are cut fast (a CR just before the LF is that record's CRLF).
+        let nextQuote = -1, nextCr = -1;
         while (this.pos < filled) {
             const start = this.pos;
             if (nextQuote < start) {
                 nextQuote = buf.indexOf(QUOTE, start);
                 if (nextQuote < 0 || nextQuote >= filled) nextQuote = filled;
             }
-            if (this.header && this.cutPlain(start, nextQuote)) continue;
+            if (nextCr < start) {
+                nextCr = buf.indexOf(CR, start);
+                if (nextCr < 0 || nextCr >= filled) nextCr = filled;
+            }
+            if (this.header && this.cutPlain(start, nextQuote, nextCr)) continue;
             let lineEnd = buf.indexOf(LF, start);
             if (lineEnd >= filled) lineEnd = -1;
             if (lineEnd < 0 && !final) return;
@@ -193,9 +198,10 @@ class ByteReader {
     /**
      * A record without quotes, its line break before `stop`: the fields are cut at its commas in
      * the same loop that finds its end (a native indexOf per record costs more than the bytes).
-     * False when `stop` comes first.
+     * False when `stop` comes first, or when a lone CR (`cr`, the first CR from `start`) ends the
+     * record before its LF: the text parser cuts it there.
      */
-    private cutPlain(start: number, stop: number): boolean {
+    private cutPlain(start: number, stop: number, cr: number): boolean {
         const buf = this.buf, { starts, ends, width } = this.batch;
         const base = this.batch.size * width;
         let k = 0, from = start;
@@ -206,6 +212,7 @@ class ByteReader {
                 k++;
                 from = j + 1;
             } else if (c === LF) {
+                if (cr < j - 1) return false;
                 const end = j > from && buf[j - 1] === CR ? j - 1 : j;
                 const line = this.line++;
                 this.pos = j + 1;
