@@ -6,7 +6,7 @@
  * value, interval, verdict, segment and period then comes from the SQL. Key-driver analysis
  * (eigen-decomposition) is not SQL and stays native, in the same pass.
  */
-import type { CxModel, Metric, Survey } from '@cxspec/model';
+import { estimatorOf, type CxModel, type Metric, type RowEstimator, type Survey } from '@cxspec/model';
 import {
     Acc, changeTest, evaluate, isInvalid,
     type DatasetTable, type EvaluateOptions, type EvaluationResult, type Estimate, type MetricResult, type PeriodEstimate,
@@ -88,17 +88,6 @@ function toRow(survey: Survey, key: string | null, checked: SurveyRow): Row {
     return row;
 }
 
-type Kind = 'nps' | 'share' | 'mean';
-
-function estimatorOf(metric: Metric): Kind | null {
-    switch (metric.expr.kind) {
-        case 'nps': return 'nps';
-        case 'mean': return 'mean';
-        case 'clv': return null;
-        default: return 'share';
-    }
-}
-
 function estimateOf(metric: Metric, row: SqlResultRow): Estimate {
     const t = metric.target;
     return {
@@ -112,23 +101,24 @@ function estimateOf(metric: Metric, row: SqlResultRow): Estimate {
     };
 }
 
-/** The accumulator behind a row, to test the change between two periods as the native side does. */
-function accOf(kind: Kind, row: SqlResultRow): Acc {
-    const acc = new Acc();
-    acc.n = row.n;
-    if (kind === 'mean') {
-        acc.shift = row.stat_a ?? Number.NaN;
-        acc.b = (row.stat_b ?? 0) * (row.n - 1);
-    } else {
-        acc.a = row.stat_a ?? 0;
-        acc.b = row.stat_b ?? 0;
+/**
+ * The accumulator behind a row, to test the change between two periods as the native side does:
+ * the SQL's stat_a/stat_b are promoters/detractors (NPS), hits (share), or mean/sample variance.
+ */
+function accOf(kind: RowEstimator, row: SqlResultRow): Acc {
+    switch (kind) {
+        case 'nps': return Acc.ofNps(row.n, row.stat_a ?? 0, row.stat_b ?? 0);
+        case 'share': return Acc.ofShare(row.n, row.stat_a ?? 0);
+        // Sums around the mean itself: no deviations, and the squares are the variance times n − 1.
+        case 'mean': return Acc.ofSums(row.n, row.stat_a ?? Number.NaN, 0, (row.stat_b ?? 0) * (row.n - 1));
     }
-    return acc;
 }
 
 function metricResult(metric: Metric, model: CxModel, base: MetricResult, rows: SqlResultRow[]): MetricResult {
     const overall = rows.find(r => r.breakdown === 'overall')!;
-    const kind = estimatorOf(metric);
+    // CLV periods carry no change test (as on the native side).
+    const estimator = estimatorOf(metric.expr.kind);
+    const kind = estimator === 'clv' ? null : estimator;
     const segments: SegmentEstimate[] = rows.filter(r => r.breakdown === 'segment').map(r => ({
         segment: r.segment!, title: model.segments.find(s => s.name === r.segment)!.title, ...estimateOf(metric, r)
     }));
