@@ -11,7 +11,7 @@ import type { ColumnMapping, Recode } from '../input/mapping.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { DatasetRecord, DatasetTable } from './dataset-table.js';
 import type { ExclusionLog } from './exclusions.js';
-import { HASHED, NO_ID, SEEN, hashIdBytes, hashIdText, type IdSink } from './id-set.js';
+import { ADDED, HASHED, NO_ID, SEEN, hashIdBytes, hashIdText, type IdSink } from './id-set.js';
 import { parseTimestamp, parseTimestampBytes } from './timestamp.js';
 import {
     INVALID, questionByteConverter, questionConverter, scaleByteConverter, scaleConverter,
@@ -187,18 +187,10 @@ export class SurveyRowChecker {
     /** The checked row, or null when the whole row is left out. The returned object is reused. */
     check(rec: RawRecord): SurveyRow | null {
         const { columns, values } = rec;
-        this.currentRow = rec.row;
-        if (values.length !== columns.length) {
-            this.currentColumn = '(row)';
-            this.report('malformed_row', `row has ${values.length} fields but the header has ${columns.length}`);
-            return null;
-        }
+        const out = this.begin(rec.row, values.length, columns.length);
+        if (!out) return null;
         const plan = this.planOf(columns);
-        const out = this.out;
-        out.row = rec.row;
-        // A loop, not fill(): fill took ~10% of the row check on a million rows.
         const answers = out.answers;
-        for (let q = 0; q < answers.length; q++) answers[q] = undefined;
         const { convertColumns, convertIndex, converters, unknownColumns } = plan;
         for (let k = 0; k < convertColumns.length; k++) {
             const i = convertColumns[k];
@@ -216,13 +208,10 @@ export class SurveyRowChecker {
         }
         const id = plan.id < 0 ? undefined : values[plan.id];
         const time = plan.time < 0 ? undefined : values[plan.time];
-        const key = plan.key < 0 ? undefined : values[plan.key];
         const idText = id === undefined || id === null ? '' : String(id).trim();
-        if (idText === '') return this.missingId();
-        if (!this.ids.add(idText)) return this.duplicateId(idText);
-        out.time = this.timeOf(typeof time === 'string' && time !== '' ? parseTimestamp(time) : null, time);
-        out.joined = this.join(key);
-        return out;
+        const idState = idText === '' ? NO_ID : this.ids.add(idText) ? ADDED : SEEN;
+        return this.finish(out, idState, idText, typeof time === 'string' && time !== '' ? parseTimestamp(time) : null, time,
+            plan.key < 0 ? undefined : values[plan.key]);
     }
 
     /**
@@ -266,18 +255,10 @@ export class SurveyRowChecker {
 
     private checkBatchRecord(batch: CsvBatch, r: number, plan: ColumnPlan, idState: number): SurveyRow | null {
         const { columns, width, bytes, starts, ends } = batch;
-        const count = batch.counts[r];
-        this.currentRow = batch.rows[r];
-        if (count !== width) {
-            this.currentColumn = '(row)';
-            this.report('malformed_row', `row has ${count} fields but the header has ${width}`);
-            return null;
-        }
+        const out = this.begin(batch.rows[r], batch.counts[r], width);
+        if (!out) return null;
         const base = r * width;
-        const out = this.out;
-        out.row = batch.rows[r];
         const answers = out.answers;
-        for (let q = 0; q < answers.length; q++) answers[q] = undefined;
         const { convertColumns, convertIndex, byteConverters, unknownColumns, digitLow, digitHigh, digitOffset } = plan;
         for (let k = 0; k < convertColumns.length; k++) {
             const i = convertColumns[k];
@@ -299,20 +280,46 @@ export class SurveyRowChecker {
                 this.report('unknown_column', `column '${columns[i]}' is not a question of survey ${this.survey.name}; map it with --map or list it under "ignore"`);
             }
         }
-        if (idState === NO_ID) return this.missingId();
-        if (idState === SEEN) return this.duplicateId(cellText(batch, r, plan.id).trim());
-        if (plan.time < 0) {
-            out.time = this.timeOf(null, undefined);
-        } else {
+        let time: number | null = null, rawTime: string | undefined;
+        if (idState !== NO_ID && idState !== SEEN && plan.time >= 0) {
+            // The canonical form is read from the bytes; any other is decoded and parsed as text.
             const fast = parseTimestampBytes(bytes, starts[base + plan.time], ends[base + plan.time]);
-            if (fast !== undefined) {
-                out.time = this.timeOf(fast, fast === null ? cellText(batch, r, plan.time) : undefined);
-            } else {
-                const time = cellText(batch, r, plan.time);
-                out.time = this.timeOf(time !== '' ? parseTimestamp(time) : null, time);
-            }
+            rawTime = fast === undefined || fast === null ? cellText(batch, r, plan.time) : undefined;
+            time = fast !== undefined ? fast : rawTime !== '' ? parseTimestamp(rawTime!) : null;
         }
-        out.joined = this.join(plan.key < 0 ? undefined : cellText(batch, r, plan.key));
+        return this.finish(out, idState, idState === SEEN ? cellText(batch, r, plan.id).trim() : '', time, rawTime,
+            plan.key < 0 || idState === NO_ID || idState === SEEN ? undefined : cellText(batch, r, plan.key));
+    }
+
+    /**
+     * The start of every row's check, text or bytes: a row with the wrong number of fields is left
+     * out whole; else the reused row object, its answers cleared.
+     */
+    private begin(row: number, count: number, width: number): SurveyRow | null {
+        this.currentRow = row;
+        if (count !== width) {
+            this.currentColumn = '(row)';
+            this.report('malformed_row', `row has ${count} fields but the header has ${width}`);
+            return null;
+        }
+        const out = this.out;
+        out.row = row;
+        // A loop, not fill(): fill took ~10% of the row check on a million rows.
+        const answers = out.answers;
+        for (let q = 0; q < answers.length; q++) answers[q] = undefined;
+        return out;
+    }
+
+    /**
+     * The end of every row's check, text or bytes, once its answers are converted: the id (NO_ID,
+     * SEEN or ADDED in the id table; `idText` is needed for SEEN's message), then the time (`rawTime`
+     * is the cell, for the message) and the join.
+     */
+    private finish(out: SurveyRow, idState: number, idText: string, time: number | null, rawTime: unknown, key: unknown): SurveyRow | null {
+        if (idState === NO_ID) return this.missingId();
+        if (idState === SEEN) return this.duplicateId(idText);
+        out.time = this.timeOf(time, rawTime);
+        out.joined = this.join(key);
         return out;
     }
 
