@@ -110,6 +110,13 @@ describe('two threads give the bytes of one', () => {
         expect(within.input.exclusions.find(e => e.reason === 'duplicate_id')!.rows).toEqual([2996]);
     });
 
+    it('lone CRs end records: between records it splits; ending the header it is not split (the header is not up to the first LF)', async () => {
+        const between = await same('cr-rows.csv', rows(3000, '\n').replace(/\n(r1\d)/g, '\r$1'), true) as { input: { rowsRead: number } };
+        expect(between.input.rowsRead).toBe(3000);
+        const header = await same('cr-header.csv', rows(3000, '\n').replace('\n', '\r'), false) as { input: { rowsRead: number } };
+        expect(header.input.rowsRead).toBe(3000);
+    });
+
     it('Shift_JIS, told from the bytes or forced', async () => {
         // 日本 in Shift_JIS (CP932) as the plan of every third row: the worker, whose first bytes are
         // the ASCII header, must be told the encoding.
@@ -194,5 +201,17 @@ describe('shared id table', () => {
         expect(main.aborted).toBe(false);
         expect(() => worker.add('a')).toThrow('an id appears in both parts');
         expect([main.aborted, main.size]).toEqual([true, 2]);
+    });
+});
+
+describe('a file changed while its two parts are read', () => {
+    it('is an error, not the part that was left', async () => {
+        const file = tmp.write('cut-split.csv', rows(20_000, '\n'));
+        let cut = false;
+        const run = evaluate(model, {
+            responses: [{ survey: 'Bench', file }], datasets: [], parallel: { workerFile: WORKER, minBytes: 0 },
+            onProgress: () => { if (!cut) { cut = true; fs.truncateSync(file, 100_000); } }
+        });
+        await expect(run).rejects.toThrow(/changed while it was read \(it went from \d+ to 100000 bytes\)/);
     });
 });
