@@ -4,19 +4,16 @@
  * respondent id, or with the wrong number of CSV fields, is left out whole; any other bad value is
  * left out of just the metrics that read it (it becomes INVALID).
  */
-import { NUMERIC_KINDS, type Survey } from '@cxspec/model';
+import type { Survey } from '@cxspec/model';
 import type { CsvBatch } from '../input/csv-byte-reader.js';
 import type { RawRecord } from '../input/read-records.js';
-import type { ColumnMapping, Recode } from '../input/mapping.js';
+import type { ColumnMapping } from '../input/mapping.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { DatasetRecord, DatasetTable } from './dataset-table.js';
 import type { ExclusionLog } from './exclusions.js';
 import { ADDED, HASHED, NO_ID, SEEN, hashIdBytes, hashIdText, type IdSink } from './id-set.js';
 import { parseTimestamp, parseTimestampBytes } from './timestamp.js';
-import {
-    INVALID, questionByteConverter, questionConverter, scaleByteConverter, scaleConverter,
-    type Answer, type ByteConverter, type Converter, type Reporter
-} from './values.js';
+import { INVALID, itemRule, questionRule, type Answer, type ByteConverter, type CellRule, type Converter, type Reporter } from './values.js';
 import type { ExclusionReason } from '../result.js';
 
 export interface SurveyRow {
@@ -40,24 +37,9 @@ function cellText(batch: CsvBatch, r: number, f: number): string {
 /** What one file column feeds: a special field, a question (index), a matrix item, or nothing. */
 type Target =
     | { type: 'id' } | { type: 'time' } | { type: 'key' }
-    | { type: 'answer'; index: number; convert: Converter; convertBytes: ByteConverter; digit: DigitWindow | null }
-    | { type: 'check'; convert: Converter; convertBytes: ByteConverter; digit: DigitWindow | null }
+    | { type: 'answer'; index: number; rule: CellRule }
+    | { type: 'check'; rule: CellRule }
     | { type: 'unknown' } | { type: 'ignored' };
-
-/**
- * The one-digit cells of a scale column without recoded values that are valid answers: digit d
- * (0-9) reads as d + offset when that is in [low, high]. Checked inline, they skip the converter
- * call, the commonest cell of all.
- */
-interface DigitWindow {
-    low: number;
-    high: number;
-    offset: number;
-}
-
-function digitWindow(min: number, max: number, recode: Recode | undefined): DigitWindow | null {
-    return recode?.values ? null : { low: min, high: max, offset: recode?.offset ?? 0 };
-}
 
 /**
  * What a header's columns feed, grouped by kind (each group in column order), so checking a row
@@ -69,7 +51,11 @@ interface ColumnPlan {
     convertIndex: number[];
     converters: Converter[];
     byteConverters: ByteConverter[];
-    /** Per convert column: its DigitWindow as [low, high, offset], or low > high (never) for other columns. */
+    /**
+     * Per convert column, the one-digit cells of a plain scale column that are valid answers (its
+     * CellRule's scale): digit d reads as d + offset when that is in [low, high]. Checked inline,
+     * they skip the converter call, the commonest cell of all; low > high (never) for other columns.
+     */
     digitLow: Int32Array;
     digitHigh: Int32Array;
     digitOffset: Int32Array;
@@ -111,20 +97,10 @@ export class SurveyRowChecker {
             if (q.kind === 'matrix') {
                 for (const item of q.items) {
                     const name = `${q.name}.${item.id}`;
-                    const recode = mapping.recode.get(name);
-                    const convert = scaleConverter(name, q.scale!.min, q.scale!.max, recode);
-                    this.fields.set(name, {
-                        type: 'check', convert, convertBytes: scaleByteConverter(q.scale!.min, q.scale!.max, recode, convert),
-                        digit: digitWindow(q.scale!.min, q.scale!.max, recode)
-                    });
+                    this.fields.set(name, { type: 'check', rule: itemRule(name, q.scale!.min, q.scale!.max, mapping.recode.get(name)) });
                 }
             } else {
-                const recode = mapping.recode.get(q.name);
-                const convert = questionConverter(q, recode);
-                this.fields.set(q.name, {
-                    type: 'answer', index, convert, convertBytes: questionByteConverter(q, recode, convert),
-                    digit: q.scale && NUMERIC_KINDS.has(q.kind) ? digitWindow(q.scale.min, q.scale.max, recode) : null
-                });
+                this.fields.set(q.name, { type: 'answer', index, rule: questionRule(q, mapping.recode.get(q.name)) });
             }
         });
         for (const [column, field] of mapping.columns) {
@@ -163,14 +139,14 @@ export class SurveyRowChecker {
                 case 'answer': case 'check':
                     plan.convertColumns.push(i);
                     plan.convertIndex.push(t.type === 'answer' ? t.index : -1);
-                    plan.converters.push(t.convert);
-                    if (t.digit) {
+                    plan.converters.push(t.rule.convert);
+                    if (t.rule.scale) {
                         const k = plan.byteConverters.length;
-                        plan.digitLow[k] = t.digit.low;
-                        plan.digitHigh[k] = t.digit.high;
-                        plan.digitOffset[k] = t.digit.offset;
+                        plan.digitLow[k] = t.rule.scale.min;
+                        plan.digitHigh[k] = t.rule.scale.max;
+                        plan.digitOffset[k] = t.rule.scale.offset;
                     }
-                    plan.byteConverters.push(t.convertBytes);
+                    plan.byteConverters.push(t.rule.convertBytes);
                     break;
                 case 'unknown': plan.unknownColumns.push(i); break;
                 case 'id': plan.id = i; break;
