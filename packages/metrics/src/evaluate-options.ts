@@ -9,13 +9,13 @@ export interface EvaluateOptions {
     datasets: Array<{ dataset: string; file: string }>;
     /** Column mapping per survey name. */
     mappings?: Map<string, ColumnMapping>;
-    /** Forced encoding of every data file; detected per file when absent. */
+    /** Forced encoding of every data file; detected per file when absent. (A session passed to evaluate has its own.) */
     encoding?: TextEncoding;
     onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
     /**
      * Scoring a large CSV file on two threads (eval/split-pass.ts): `workerFile` is the built
      * score-worker.mjs (default: next to the CLI bundle), `minBytes` the smallest file split.
-     * false keeps one thread.
+     * false keeps one thread. (A session passed to evaluate has its own.)
      */
     parallel?: false | ParallelOptions;
     /** A consumer of the checked datasets and rows beside the accumulators; files are then read on one thread. */
