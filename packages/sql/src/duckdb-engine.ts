@@ -61,9 +61,10 @@ function tableLoader(connection: DuckDBConnection, model: CxModel): RowObserver 
         async survey(survey: Survey) {
             const key = survey.joins ? model.datasets.find(d => d.name === survey.joins)!.key : null;
             const appender = await openTableAppender(connection, surveyTableName(survey.name), surveyColumns(survey, model, true));
+            const fill = rowFiller(survey, key);
             return {
                 add: (row: SurveyRow) => {
-                    appender.append(toRow(survey, key, row));
+                    appender.append(fill(row));
                     return true;
                 },
                 close: () => appender.close()
@@ -77,15 +78,23 @@ function cell(value: unknown): Cell {
     return value as Cell;
 }
 
-function toRow(survey: Survey, key: string | null, checked: SurveyRow): Row {
-    const row: Row = { respondent_id: null, submitted_at: checked.time };
-    if (key) row[key] = checked.joined && !isInvalid(checked.joined) ? checked.joined.key : null;
-    survey.questions.forEach((q, i) => {
-        if (q.kind === 'matrix') return;
-        row[q.name] = cell(checked.answers[i]);
-        row[q.name + INVALID_SUFFIX] = isInvalid(checked.answers[i]);
-    });
-    return row;
+/**
+ * The table row of a checked response, in one object refilled per row (the appender reads it at
+ * once), with the column names worked out once: a fresh object and two name strings per answer
+ * were most of this loader's garbage.
+ */
+function rowFiller(survey: Survey, key: string | null): (checked: SurveyRow) => Row {
+    const answers = survey.questions.flatMap((q, i) => (q.kind === 'matrix' ? [] : [{ i, name: q.name, flag: q.name + INVALID_SUFFIX }]));
+    const row: Row = { respondent_id: null, submitted_at: null };
+    return checked => {
+        row.submitted_at = checked.time;
+        if (key) row[key] = checked.joined && !isInvalid(checked.joined) ? checked.joined.key : null;
+        for (const { i, name, flag } of answers) {
+            row[name] = cell(checked.answers[i]);
+            row[flag] = isInvalid(checked.answers[i]);
+        }
+        return row;
+    };
 }
 
 function estimateOf(metric: Metric, row: SqlResultRow): Estimate {
