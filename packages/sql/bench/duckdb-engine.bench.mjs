@@ -4,8 +4,10 @@
 // the ratio duckdb / native. The DuckDB engine reads each file once: the native checks (and the
 // driver analyses) feed the checked rows to DuckDB's appender, then the SQL computes the metrics;
 // so it is expected to be slower and larger than native; what it buys is the same SQL that runs in
-// the warehouse. At 34,635 responses per survey (103,905 rows; load average ~5-10 on this 2-core
-// machine): 7.60 s / 311 MB with the former second read, 5.62 s / 278 MB with one read.
+// the warehouse. At 34,635 responses per survey (103,905 rows), old and new CLI alternated 4 times
+// each at load average ~6-7 on this 2-core machine: the former native pass plus a second read took
+// 5.76 s wall, 3.59 s CPU, 334 MB peak (medians; max RSS); one read with DuckDB on one thread takes
+// 3.55 s, 3.19 s, 306 MB. This bench at load ~8: duckdb 2.84 s / 305 MB, native 1.62 s / 186 MB.
 // Needs `npm run build`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
