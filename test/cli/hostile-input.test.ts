@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from './run-cli.js';
+import { runCli, scoreWarnings, type CliRun } from './run-cli.js';
 
 let dir: string;
 
@@ -137,9 +137,9 @@ describe('user content in text outputs stays on its line', () => {
     for (const engine of ['native', 'duckdb']) {
         it(`score warnings (${engine}) escape cell values from CSV and JSON`, () => {
             const csv = cli('score', 'scored.cx', '--responses', 'cells.csv', '--engine', engine, '--format', 'json');
-            expect(csv.stderr).toBe("warning: cells.csv: wrong type in column 'recommend', row 1: recommend expects a whole number from 0 to 10, got '\\u001b[31m9\\n::error::cell'\n");
+            expect(scoreWarnings(csv.stderr)).toBe("warning: cells.csv: wrong type in column 'recommend', row 1: recommend expects a whole number from 0 to 10, got '\\u001b[31m9\\n::error::cell'\n");
             const json = cli('score', 'scored.cx', '--responses', 'cells.json', '--engine', engine, '--format', 'json');
-            expect(json.stderr).toBe("warning: cells.json: wrong type in column 'recommend', row 1: recommend expects a whole number from 0 to 10, got '\\u001b[2J\\n::add-mask::x'\n");
+            expect(scoreWarnings(json.stderr)).toBe("warning: cells.json: wrong type in column 'recommend', row 1: recommend expects a whole number from 0 to 10, got '\\u001b[2J\\n::add-mask::x'\n");
             for (const run of [csv, json]) {
                 expect(injected({ ...run, stdout: '' })).toEqual([]);
                 expect(run.code).toBe(0);

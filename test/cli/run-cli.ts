@@ -18,3 +18,8 @@ export function runCli(args: string[], cwd = REPO, env: Record<string, string> =
     const result = spawnSync(process.execPath, [BUNDLE, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** What `score` printed on stderr before its closing verdict line (`N metric(s): ...; exit N: ...`), which every run ends with. */
+export function scoreWarnings(stderr: string): string {
+    return stderr.replace(/^\d+ metric\(s\): [^\n]*; exit \d: [^\n]*\n$/m, '');
+}

@@ -17,3 +17,21 @@ describe('bundled examples', () => {
         }
     });
 });
+
+describe('loading a workspace', () => {
+    it('refuses a named pipe called x.cx, in a folder or named itself, instead of waiting for a writer', async () => {
+        const fs = await import('node:fs');
+        const os = await import('node:os');
+        const { execFileSync } = await import('node:child_process');
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-fifo-'));
+        try {
+            const fifo = path.join(dir, 'x.cx');
+            execFileSync('mkfifo', [fifo]);
+            const message = `${fifo}: is a named pipe, not a .cx file; give the spec's files or folder`;
+            await expect(loadWorkspace([fifo])).rejects.toThrow(message);
+            await expect(loadWorkspace([dir])).rejects.toThrow(message);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});

@@ -8,32 +8,14 @@ import type { DriverAnalysisResult, EvaluationResult, InputFile, MetricResult, V
 import { RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION } from './result.js';
 import { loadDataset, type DatasetTable } from './check/dataset-table.js';
 import { ExclusionLog } from './check/exclusions.js';
-import type { ColumnMapping } from './input/mapping.js';
-import type { TextEncoding } from './input/decode.js';
+import type { EvaluateOptions } from './evaluate-options.js';
 import { datasetsRead } from './eval/conditions.js';
 import { datasetMetricResult } from './eval/dataset-metric.js';
 import type { DriverPlan } from './eval/drivers.js';
 import { datasetOf, surveyOf } from './eval/metric-source.js';
-import { releaseSpareWorker } from './eval/split-pass.js';
+import { openScoring, type ScoringSession } from './eval/scoring-session.js';
 import { scoreSurvey } from './eval/survey-pass.js';
 import type { SurveyMetric } from './eval/survey-metric.js';
-
-export interface EvaluateOptions {
-    /** Response files, each for a named survey; several files of one survey are read as one. */
-    responses: Array<{ survey: string; file: string }>;
-    datasets: Array<{ dataset: string; file: string }>;
-    /** Column mapping per survey name. */
-    mappings?: Map<string, ColumnMapping>;
-    /** Forced encoding of every data file; detected per file when absent. */
-    encoding?: TextEncoding;
-    onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
-    /**
-     * Scoring a large CSV file on two threads (eval/split-pass.ts): `workerFile` is the built
-     * score-worker.mjs (default: next to the CLI bundle), `minBytes` the smallest file split.
-     * false keeps one thread.
-     */
-    parallel?: false | { workerFile?: string; minBytes?: number };
-}
 
 /** Datasets a metric needs a file for: its own source, and those its condition and segments read. */
 function datasetsNeeded(metric: Metric, model: CxModel): Set<string> {
@@ -45,16 +27,23 @@ function datasetsNeeded(metric: Metric, model: CxModel): Set<string> {
     return out;
 }
 
-export async function evaluate(model: CxModel, options: EvaluateOptions): Promise<EvaluationResult> {
+/**
+ * Scores the files of `options` against the model. `session` is the run's files and worker threads
+ * (openScoring, opened before the spec was loaded), closed here; without one the files are opened
+ * as they are reached, with the options' encoding and parallelism.
+ */
+export async function evaluate(model: CxModel, options: EvaluateOptions,
+    session: ScoringSession = openScoring([], { encoding: options.encoding, parallel: options.parallel })): Promise<EvaluationResult> {
     try {
-        return await evaluateFiles(model, options);
+        return await evaluateFiles(model, options, session);
     } finally {
-        // A worker started early (prestartScoreWorker) for a file that was not split.
-        await releaseSpareWorker();
+        await session.close();
     }
 }
 
-async function evaluateFiles(model: CxModel, options: EvaluateOptions): Promise<EvaluationResult> {
+async function evaluateFiles(model: CxModel, options: EvaluateOptions, session: ScoringSession): Promise<EvaluationResult> {
+    // An observer takes every file on one thread: a worker started early has nothing to do.
+    if (options.observer) await session.close();
     const log = new ExclusionLog();
     const inputs: InputFile[] = [];
     const tables = new Map<string, DatasetTable>();
@@ -78,10 +67,9 @@ async function evaluateFiles(model: CxModel, options: EvaluateOptions): Promise<
         const dataset = model.datasets.find(d => d.name === name);
         if (!dataset) throw new InputError(file, `spec ${model.spec.name} has no dataset ${name} (datasets: ${model.datasets.map(d => d.name).join(', ') || 'none'})`);
         log.registerFile(file);
-        const table = await loadDataset(dataset, file, {
-            encoding: options.encoding, onProgress: (read, total) => options.onProgress?.(file, read, total)
-        }, log);
+        const table = await loadDataset(dataset, session.file(file), { onProgress: (read, total) => options.onProgress?.(file, read, total) }, log);
         tables.set(name, table);
+        await options.observer?.dataset(table);
         inputs.push({ path: file, role: 'dataset', dataset: name, format: table.info.format, encoding: table.info.encoding, rowsRead: table.info.rowsRead, rowsUsed: table.records.length });
     }
 
@@ -90,7 +78,7 @@ async function evaluateFiles(model: CxModel, options: EvaluateOptions): Promise<
     for (const survey of model.surveys) {
         const files = options.responses.filter(r => r.survey === survey.name).map(r => r.file);
         if (files.length === 0) continue;
-        const pass = await scoreSurvey(survey, files, model, tables, options, log);
+        const pass = await scoreSurvey(survey, files, model, tables, options, session, log);
         for (const m of pass.metrics) surveyMetrics.set(m.metric.name, m);
         for (const d of pass.drivers) driverPlans.set(d.analysis.name, d);
         inputs.push(...pass.files);

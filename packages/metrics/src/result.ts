@@ -2,375 +2,209 @@
  * The evaluation result: what `cxspec score` computes from a spec and its response/dataset files.
  * Plain JSON (no Dates, no undefined, no NaN), keys in a fixed order, so the same input always
  * serialises to the same bytes. The JSON report is this object; the Markdown and HTML reports
- * render it. RESULT_SCHEMA below is its contract for other tools.
+ * render it. One zod definition gives both the TypeScript types and RESULT_SCHEMA, its JSON
+ * Schema contract for other tools.
  */
-import type { Localized, MetricUnit, Period } from '@cxspec/model';
+import { Localized, MetricUnit, Period } from '@cxspec/model';
+import { z } from 'zod';
 
 export const RESULT_SCHEMA_VERSION = 1;
 export const RESULT_SCHEMA_ID = 'https://cxspec.dev/schemas/evaluation-result-1.json';
 
-export type Verdict = 'met' | 'missed' | 'inconclusive' | 'insufficient';
+const count = z.number().int().min(0);
 
-export interface TargetSpec {
-    op: '>=' | '>' | '<=' | '<';
-    value: number;
+export const Verdict = z.enum(['met', 'missed', 'inconclusive', 'insufficient']);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const TargetSpec = z.strictObject({
+    op: z.enum(['>=', '>', '<=', '<']),
+    value: z.number(),
     /** Threshold at which the metric is flagged before the target itself is missed. */
-    warning: number | null;
-}
+    warning: z.number().nullable()
+});
+export type TargetSpec = z.infer<typeof TargetSpec>;
 
 /**
  * One estimate with its 95% interval and verdict. A metric, each of its segments and each of its
  * periods all have this shape. `value` and `ci` are null when no row counts (n = 0) or the
  * interval is undefined (a t interval from one value).
  */
-export interface Estimate {
-    value: number | null;
+const estimateFields = {
+    value: z.number().nullable(),
     /** 95% confidence interval as [low, high], in the metric's unit. */
-    ci: [number, number] | null;
+    ci: z.tuple([z.number(), z.number()]).nullable(),
     /** Rows (answers or customers) the estimate is computed from. */
-    n: number;
-    target: TargetSpec | null;
+    n: count,
+    target: TargetSpec.nullable(),
     /** Null when the metric has no target. */
-    verdict: Verdict | null;
+    verdict: Verdict.nullable(),
     /** Sample size needed to resolve the target; set only when the verdict is `insufficient`. */
-    neededN: number | null;
+    neededN: z.number().int().nullable(),
     /** True when the value is on the wrong side of the target's warning threshold. */
-    warned: boolean;
-}
+    warned: z.boolean()
+};
+export const Estimate = z.strictObject(estimateFields);
+export type Estimate = z.infer<typeof Estimate>;
 
-export interface SegmentEstimate extends Estimate {
-    segment: string;
-    title: Localized;
-}
+export const SegmentEstimate = z.strictObject({ segment: z.string(), title: Localized, ...estimateFields });
+export type SegmentEstimate = z.infer<typeof SegmentEstimate>;
 
 /** Significance test of the change from the previous period (two-sided, alpha 0.05). */
-export interface PeriodChange {
+export const PeriodChange = z.strictObject({
     /** Value of this period minus the previous period's, in the metric's unit. */
-    delta: number;
+    delta: z.number(),
     /** 'z-difference' (NPS), 'two-proportion-z' (shares) or 'welch-t' (means). */
-    test: string;
-    pValue: number;
-    significant: boolean;
-}
+    test: z.string(),
+    pValue: z.number().min(0).max(1),
+    significant: z.boolean()
+});
+export type PeriodChange = z.infer<typeof PeriodChange>;
 
-export interface PeriodEstimate extends Estimate {
+export const PeriodEstimate = z.strictObject({
     /** Label of the period: 2024-W05 (ISO week), 2024-03, 2024-Q1, 2024. */
-    period: string;
+    period: z.string(),
     /** First day of the period (UTC), YYYY-MM-DD. */
-    start: string;
+    start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    ...estimateFields,
     /** Null for the first period, or when either period has no value. */
-    change: PeriodChange | null;
-}
+    change: PeriodChange.nullable()
+});
+export type PeriodEstimate = z.infer<typeof PeriodEstimate>;
 
-export type MetricKind = 'nps' | 'topBox' | 'bottomBox' | 'mean' | 'rate' | 'churn' | 'retention' | 'clv';
+export const MetricKind = z.enum(['nps', 'topBox', 'bottomBox', 'mean', 'rate', 'churn', 'retention', 'clv']);
+export type MetricKind = z.infer<typeof MetricKind>;
 
-export interface MetricResult extends Estimate {
-    name: string;
-    title: Localized;
-    kind: MetricKind;
-    unit: MetricUnit;
+export const MetricResult = z.strictObject({
+    name: z.string(),
+    title: Localized,
+    kind: MetricKind,
+    unit: MetricUnit,
     /** The formula as computed, with the variant named (e.g. CLV simple perpetuity, its m, r, d). */
-    formula: string;
+    formula: z.string(),
     /** Interval method: 'adjusted-wald', 'wilson', 't', 'none'. */
-    interval: string;
+    interval: z.string(),
     /** Where the rows come from: `survey:Name` or `dataset:Name`. */
-    source: string;
+    source: z.string(),
     /** Components behind the value (promoter/detractor shares, churned counts, CLV's m, r, d...). */
-    details: Record<string, number>;
-    segments: SegmentEstimate[];
+    details: z.record(z.string(), z.number()),
+    ...estimateFields,
+    segments: z.array(SegmentEstimate),
     /** Breakdown unit, null when the metric has no `per`. */
-    period: Period | null;
-    periods: PeriodEstimate[];
-}
+    period: Period.nullable(),
+    periods: z.array(PeriodEstimate)
+});
+export type MetricResult = z.infer<typeof MetricResult>;
 
-export type Quadrant = 'concentrate' | 'keep_up' | 'low_priority' | 'possible_overkill';
+export const Quadrant = z.enum(['concentrate', 'keep_up', 'low_priority', 'possible_overkill']);
+export type Quadrant = z.infer<typeof Quadrant>;
 
-export interface DriverResult {
+export const DriverResult = z.strictObject({
     /** Question name of the driver. */
-    question: string;
-    title: Localized;
+    question: z.string(),
+    title: Localized,
     /** Touchpoint the question is about, null when not declared. */
-    touchpoint: string | null;
+    touchpoint: z.string().nullable(),
     /** Pearson correlation with the outcome, over the listwise-complete rows of the analysis (`n`). */
-    r: number | null;
+    r: z.number().nullable(),
     /** Johnson's relative weight (raw: its share of R², summing to R²). */
-    weight: number | null;
+    weight: z.number().nullable(),
     /** Relative weight as a percentage of R² (sums to 100). */
-    weightPercent: number | null;
+    weightPercent: z.number().nullable(),
     /** Importance used for the quadrant: weightPercent for relative_weights, r for correlation. */
-    importance: number | null;
-    performance: { mean: number | null; topBox: number | null; n: number };
-    quadrant: Quadrant | null;
+    importance: z.number().nullable(),
+    performance: z.strictObject({ mean: z.number().nullable(), topBox: z.number().nullable(), n: z.number().int() }),
+    quadrant: Quadrant.nullable(),
     /**
      * Priority, 1 = act here first: quadrants in the order concentrate, keep_up, low_priority,
      * possible_overkill; within a quadrant, the more important driver first.
      */
-    rank: number;
-}
+    rank: z.number().int().min(1)
+});
+export type DriverResult = z.infer<typeof DriverResult>;
 
-export interface DriverAnalysisResult {
-    name: string;
-    title: Localized;
-    survey: string;
-    outcome: string;
-    method: 'correlation' | 'relative_weights';
+export const DriverAnalysisResult = z.strictObject({
+    name: z.string(),
+    title: Localized,
+    survey: z.string(),
+    outcome: z.string(),
+    method: z.enum(['correlation', 'relative_weights']),
     /** Rows where the outcome and every driver are answered (listwise complete). */
-    n: number;
+    n: z.number().int(),
     /** R² of the least-squares model of the outcome on all drivers. */
-    r2: number | null;
+    r2: z.number().nullable(),
     /** Quadrant split lines: mean importance and mean performance (top-box %) across drivers. */
-    thresholds: { importance: number | null; performance: number | null };
+    thresholds: z.strictObject({ importance: z.number().nullable(), performance: z.number().nullable() }),
     /** In the spec's driver order; `rank` gives the priority order. */
-    drivers: DriverResult[];
-}
+    drivers: z.array(DriverResult)
+});
+export type DriverAnalysisResult = z.infer<typeof DriverAnalysisResult>;
 
-export type ExclusionReason =
-    | 'out_of_range' | 'wrong_type' | 'unknown_value' | 'bad_timestamp' | 'missing_key' | 'unknown_key' | 'malformed_row'
-    | 'missing_id' | 'duplicate_id' | 'unknown_column';
+export const ExclusionReason = z.enum(['out_of_range', 'wrong_type', 'unknown_value', 'bad_timestamp', 'missing_key', 'unknown_key', 'malformed_row',
+    'missing_id', 'duplicate_id', 'unknown_column']);
+export type ExclusionReason = z.infer<typeof ExclusionReason>;
 
-export interface Exclusion {
+export const Exclusion = z.strictObject({
     /** Path of the file as given on the command line. */
-    file: string;
-    reason: ExclusionReason;
+    file: z.string(),
+    reason: ExclusionReason,
     /** File column (before mapping) the bad value was in. */
-    column: string;
-    count: number;
+    column: z.string(),
+    count: z.number().int().min(1),
     /** 1-based data row numbers (the header is row 0) of the first few cases. */
-    rows: number[];
+    rows: z.array(z.number().int()),
     /** One sentence: what was wrong, with the first offending value. */
-    message: string;
-}
+    message: z.string()
+});
+export type Exclusion = z.infer<typeof Exclusion>;
 
-export interface InputFile {
-    path: string;
-    role: 'responses' | 'dataset';
+export const InputFile = z.strictObject({
+    path: z.string(),
+    role: z.enum(['responses', 'dataset']),
     /** Dataset name for `dataset` files, null for responses. */
-    dataset: string | null;
-    format: 'csv' | 'ndjson' | 'surveyjs-json';
-    encoding: 'utf-8' | 'shift_jis';
-    rowsRead: number;
+    dataset: z.string().nullable(),
+    format: z.enum(['csv', 'ndjson', 'surveyjs-json']),
+    encoding: z.enum(['utf-8', 'shift_jis']),
+    rowsRead: z.number().int(),
     /** Rows that counted in at least one metric or driver analysis. */
-    rowsUsed: number;
-}
+    rowsUsed: z.number().int()
+});
+export type InputFile = z.infer<typeof InputFile>;
 
-export interface InputSummary {
-    files: InputFile[];
-    rowsRead: number;
-    rowsUsed: number;
+export const InputSummary = z.strictObject({
+    files: z.array(InputFile),
+    rowsRead: z.number().int(),
+    rowsUsed: z.number().int(),
     /** Ordered by file, reason, column. */
-    exclusions: Exclusion[];
-}
+    exclusions: z.array(Exclusion)
+});
+export type InputSummary = z.infer<typeof InputSummary>;
 
-export interface VerdictCounts {
-    met: number;
-    missed: number;
-    inconclusive: number;
-    insufficient: number;
+export const VerdictCounts = z.strictObject({
+    met: z.number().int(),
+    missed: z.number().int(),
+    inconclusive: z.number().int(),
+    insufficient: z.number().int(),
     /** Metrics without a target. */
-    none: number;
-}
+    none: z.number().int()
+});
+export type VerdictCounts = z.infer<typeof VerdictCounts>;
 
-export interface EvaluationResult {
-    $schema: typeof RESULT_SCHEMA_ID;
-    schemaVersion: typeof RESULT_SCHEMA_VERSION;
-    spec: { name: string; title: Localized; locales: string[]; defaultLocale: string };
-    input: InputSummary;
+export const EvaluationResult = z.strictObject({
+    $schema: z.literal(RESULT_SCHEMA_ID),
+    schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+    spec: z.strictObject({ name: z.string(), title: Localized, locales: z.array(z.string()), defaultLocale: z.string() }),
+    input: InputSummary,
     /** Keyed by metric name, in spec order. */
-    metrics: Record<string, MetricResult>;
+    metrics: z.record(z.string(), MetricResult),
     /** Keyed by driver analysis name, in spec order. */
-    drivers: Record<string, DriverAnalysisResult>;
-    summary: VerdictCounts;
-}
+    drivers: z.record(z.string(), DriverAnalysisResult),
+    summary: VerdictCounts
+});
+export type EvaluationResult = z.infer<typeof EvaluationResult>;
 
-const num = { type: 'number' } as const;
-const nullableNum = { type: ['number', 'null'] } as const;
-const localized = { type: 'object', additionalProperties: { type: 'string' } } as const;
-const interval = {
-    oneOf: [{ type: 'array', items: num, minItems: 2, maxItems: 2 }, { type: 'null' }]
-} as const;
-const estimateProps = {
-    value: nullableNum,
-    ci: interval,
-    n: { type: 'integer', minimum: 0 },
-    target: { oneOf: [{ $ref: '#/$defs/target' }, { type: 'null' }] },
-    verdict: { enum: ['met', 'missed', 'inconclusive', 'insufficient', null] },
-    neededN: { type: ['integer', 'null'] },
-    warned: { type: 'boolean' }
-} as const;
-const estimateRequired = ['value', 'ci', 'n', 'target', 'verdict', 'neededN', 'warned'] as const;
-
-/** JSON Schema (2020-12) of EvaluationResult. */
+/** JSON Schema (2020-12) of EvaluationResult, generated from the definition above. */
 export const RESULT_SCHEMA = {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    ...z.toJSONSchema(EvaluationResult, { target: 'draft-2020-12' }),
     $id: RESULT_SCHEMA_ID,
-    title: 'CXSpec evaluation result',
-    type: 'object',
-    required: ['$schema', 'schemaVersion', 'spec', 'input', 'metrics', 'drivers', 'summary'],
-    additionalProperties: false,
-    properties: {
-        $schema: { const: RESULT_SCHEMA_ID },
-        schemaVersion: { const: RESULT_SCHEMA_VERSION },
-        spec: {
-            type: 'object',
-            required: ['name', 'title', 'locales', 'defaultLocale'],
-            additionalProperties: false,
-            properties: {
-                name: { type: 'string' }, title: localized,
-                locales: { type: 'array', items: { type: 'string' } }, defaultLocale: { type: 'string' }
-            }
-        },
-        input: { $ref: '#/$defs/input' },
-        metrics: { type: 'object', additionalProperties: { $ref: '#/$defs/metric' } },
-        drivers: { type: 'object', additionalProperties: { $ref: '#/$defs/driverAnalysis' } },
-        summary: {
-            type: 'object',
-            required: ['met', 'missed', 'inconclusive', 'insufficient', 'none'],
-            additionalProperties: false,
-            properties: {
-                met: { type: 'integer' }, missed: { type: 'integer' }, inconclusive: { type: 'integer' },
-                insufficient: { type: 'integer' }, none: { type: 'integer' }
-            }
-        }
-    },
-    $defs: {
-        target: {
-            type: 'object',
-            required: ['op', 'value', 'warning'],
-            additionalProperties: false,
-            properties: { op: { enum: ['>=', '>', '<=', '<'] }, value: num, warning: nullableNum }
-        },
-        segment: {
-            type: 'object',
-            required: ['segment', 'title', ...estimateRequired],
-            additionalProperties: false,
-            properties: { segment: { type: 'string' }, title: localized, ...estimateProps }
-        },
-        period: {
-            type: 'object',
-            required: ['period', 'start', ...estimateRequired, 'change'],
-            additionalProperties: false,
-            properties: {
-                period: { type: 'string' },
-                start: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-                ...estimateProps,
-                change: {
-                    oneOf: [{
-                        type: 'object',
-                        required: ['delta', 'test', 'pValue', 'significant'],
-                        additionalProperties: false,
-                        properties: {
-                            delta: num, test: { type: 'string' },
-                            pValue: { type: 'number', minimum: 0, maximum: 1 }, significant: { type: 'boolean' }
-                        }
-                    }, { type: 'null' }]
-                }
-            }
-        },
-        metric: {
-            type: 'object',
-            required: ['name', 'title', 'kind', 'unit', 'formula', 'interval', 'source', 'details',
-                ...estimateRequired, 'segments', 'period', 'periods'],
-            additionalProperties: false,
-            properties: {
-                name: { type: 'string' },
-                title: localized,
-                kind: { enum: ['nps', 'topBox', 'bottomBox', 'mean', 'rate', 'churn', 'retention', 'clv'] },
-                unit: { enum: ['points', 'percent', 'scale', 'number'] },
-                formula: { type: 'string' },
-                interval: { type: 'string' },
-                source: { type: 'string' },
-                details: { type: 'object', additionalProperties: num },
-                ...estimateProps,
-                segments: { type: 'array', items: { $ref: '#/$defs/segment' } },
-                period: { enum: ['week', 'month', 'quarter', 'year', null] },
-                periods: { type: 'array', items: { $ref: '#/$defs/period' } }
-            }
-        },
-        driver: {
-            type: 'object',
-            required: ['question', 'title', 'touchpoint', 'r', 'weight', 'weightPercent', 'importance',
-                'performance', 'quadrant', 'rank'],
-            additionalProperties: false,
-            properties: {
-                question: { type: 'string' },
-                title: localized,
-                touchpoint: { type: ['string', 'null'] },
-                r: nullableNum, weight: nullableNum, weightPercent: nullableNum, importance: nullableNum,
-                performance: {
-                    type: 'object',
-                    required: ['mean', 'topBox', 'n'],
-                    additionalProperties: false,
-                    properties: { mean: nullableNum, topBox: nullableNum, n: { type: 'integer' } }
-                },
-                quadrant: { enum: ['concentrate', 'keep_up', 'low_priority', 'possible_overkill', null] },
-                rank: { type: 'integer', minimum: 1 }
-            }
-        },
-        driverAnalysis: {
-            type: 'object',
-            required: ['name', 'title', 'survey', 'outcome', 'method', 'n', 'r2', 'thresholds', 'drivers'],
-            additionalProperties: false,
-            properties: {
-                name: { type: 'string' },
-                title: localized,
-                survey: { type: 'string' },
-                outcome: { type: 'string' },
-                method: { enum: ['correlation', 'relative_weights'] },
-                n: { type: 'integer' },
-                r2: nullableNum,
-                thresholds: {
-                    type: 'object',
-                    required: ['importance', 'performance'],
-                    additionalProperties: false,
-                    properties: { importance: nullableNum, performance: nullableNum }
-                },
-                drivers: { type: 'array', items: { $ref: '#/$defs/driver' } }
-            }
-        },
-        input: {
-            type: 'object',
-            required: ['files', 'rowsRead', 'rowsUsed', 'exclusions'],
-            additionalProperties: false,
-            properties: {
-                files: {
-                    type: 'array',
-                    items: {
-                        type: 'object',
-                        required: ['path', 'role', 'dataset', 'format', 'encoding', 'rowsRead', 'rowsUsed'],
-                        additionalProperties: false,
-                        properties: {
-                            path: { type: 'string' },
-                            role: { enum: ['responses', 'dataset'] },
-                            dataset: { type: ['string', 'null'] },
-                            format: { enum: ['csv', 'ndjson', 'surveyjs-json'] },
-                            encoding: { enum: ['utf-8', 'shift_jis'] },
-                            rowsRead: { type: 'integer' },
-                            rowsUsed: { type: 'integer' }
-                        }
-                    }
-                },
-                rowsRead: { type: 'integer' },
-                rowsUsed: { type: 'integer' },
-                exclusions: {
-                    type: 'array',
-                    items: {
-                        type: 'object',
-                        required: ['file', 'reason', 'column', 'count', 'rows', 'message'],
-                        additionalProperties: false,
-                        properties: {
-                            file: { type: 'string' },
-                            reason: {
-                                enum: ['out_of_range', 'wrong_type', 'unknown_value', 'bad_timestamp', 'missing_key',
-                                    'unknown_key', 'malformed_row', 'missing_id', 'duplicate_id', 'unknown_column']
-                            },
-                            column: { type: 'string' },
-                            count: { type: 'integer', minimum: 1 },
-                            rows: { type: 'array', items: { type: 'integer' } },
-                            message: { type: 'string' }
-                        }
-                    }
-                }
-            }
-        }
-    }
-} as const;
+    title: 'CXSpec evaluation result'
+};

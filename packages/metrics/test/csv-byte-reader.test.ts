@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CxModel } from '@cxspec/model';
 import { readCsv } from '../src/input/csv-byte-reader.js';
 import { readRecords } from '../src/input/read-records.js';
+import { openDataFile } from '../src/input/data-file.js';
 import { DataFileError, evaluate, type EvaluationResult } from '../src/index.js';
 import { ADDED, HASHED, IdSet, SEEN, hashIdBytes, hashIdText } from '../src/check/id-set.js';
 import { REPO, exampleModel, tempDir } from './support/files.js';
@@ -26,7 +27,7 @@ interface Read {
 async function viaBytes(file: string, chunk: number): Promise<Read | string> {
     const out: Read = { header: null, records: [], rows: 0 };
     try {
-        const info = await readCsv(file, {}, {
+        const info = await readCsv(openDataFile(file), {}, {
             header: columns => { out.header = columns; },
             batch: b => {
                 for (let r = 0; r < b.size; r++) {
@@ -48,7 +49,7 @@ async function viaBytes(file: string, chunk: number): Promise<Read | string> {
 async function viaText(file: string): Promise<Read | string> {
     const out: Read = { header: null, records: [], rows: 0 };
     try {
-        const info = await readRecords(file, {}, r => {
+        const info = await readRecords(openDataFile(file), {}, r => {
             out.header = r.columns;
             out.records.push({ row: r.row, line: r.line, values: (r.values as string[]).slice(0, r.columns.length), count: r.values.length });
         });
@@ -88,7 +89,7 @@ describe('byte CSV reader', () => {
     it('cuts plain and simply quoted records as bytes and hands the rest to the text parser', async () => {
         const file = tmp.write('mixed.csv', 'id,text,n\r\n1,plain,2\r\n2,"a, b",3\r\n3,"say ""hi""",4\r\n4,"two\nlines",5\r\n\r\n5,,6\r\n6,"",7');
         const kinds: string[] = [];
-        await readCsv(file, {}, {
+        await readCsv(openDataFile(file), {}, {
             header: () => {},
             batch: b => { for (let r = 0; r < b.size; r++) kinds.push(`${b.rows[r]}@${b.lines[r]}:bytes`); },
             record: r => kinds.push(`${r.row}@${r.line}:text`)

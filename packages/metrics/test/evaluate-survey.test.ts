@@ -2,6 +2,9 @@
  * The evaluator on a small hand-made response file of examples/coffee-mobile-order: every value
  * below is counted by hand from the rows, and every bad value appears in the exclusions.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CxModel } from '@cxspec/model';
 import { evaluate, loadMapping, type EvaluationResult } from '../src/index.js';
@@ -129,5 +132,58 @@ describe('files from other tools', () => {
             expect(r.metrics).toEqual(direct.metrics);
             expect(r.input.exclusions).toEqual([]);
         }
+    });
+});
+
+describe('files read one way whatever their bytes', () => {
+    const row = (id: string, recommend: string, reason = 'commute') => `${id},2026-01-05T10:00:00Z,${recommend},7,5,5,true,${reason},`;
+    const head = HEADER.join(',');
+
+    it('a lone CR ends a record, with or without a quoted field before it, in the byte and the text reader', async () => {
+        const file = tmp.write('lone-cr.csv', `${head}\n${row('r1', '10')}\r${row('r2', '9')}\n${row('r3', '3', '"commute"')}\r${row('r4', '0')}\n`);
+        for (const encoding of [undefined, 'shift_jis'] as const) {
+            const r = await evaluate(model, { responses: [{ survey: 'AfterPickup', file }], datasets: [], encoding });
+            expect([r.input.rowsRead, r.input.exclusions]).toEqual([4, []]);
+            expect(r.metrics.nps_all.details).toEqual({ promoters: 2, passives: 0, detractors: 2 });
+        }
+    });
+
+    it('a whole number is one rule in CSV and JSON: 7.0, +7 and a tab or space around it read as 7', async () => {
+        const cells = ['7', '7.0', '+7', '\t7', ' 7 ', '7e0'];
+        const csvFile = tmp.write('numbers.csv', [head, ...cells.map((c, i) => row(`r${i}`, c.includes(' ') || c.includes('\t') ? `"${c}"` : c))].join('\n') + '\n');
+        const ndjson = tmp.write('numbers.ndjson', [...cells.map((c, i) => ({ respondent_id: `r${i}`, submitted_at: '2026-01-05T10:00:00Z', recommend: c })),
+            { respondent_id: 'n1', submitted_at: '2026-01-05T10:00:00Z', recommend: 7.0 }].map(x => JSON.stringify(x)).join('\n') + '\n');
+        const fromCsv = await evaluate(model, { responses: [{ survey: 'AfterPickup', file: csvFile }], datasets: [] });
+        const fromJson = await evaluate(model, { responses: [{ survey: 'AfterPickup', file: ndjson }], datasets: [] });
+        expect([fromCsv.input.exclusions, fromCsv.metrics.nps_all.details]).toEqual([[], { promoters: 0, passives: 6, detractors: 0 }]);
+        expect([fromJson.input.exclusions, fromJson.metrics.nps_all.details]).toEqual([[], { promoters: 0, passives: 7, detractors: 0 }]);
+        const bad = tmp.write('not-whole.csv', [head, row('r1', '7.5'), row('r2', '7.01')].join('\n') + '\n');
+        const rejected = await evaluate(model, { responses: [{ survey: 'AfterPickup', file: bad }], datasets: [] });
+        expect(rejected.input.exclusions.map(x => [x.reason, x.rows])).toEqual([['wrong_type', [1, 2]]]);
+    });
+});
+
+describe('files that change while read, or are not files', () => {
+    const big = () => [HEADER.join(','), ...Array.from({ length: 5000 }, (_, i) => `r${i},2026-01-05T10:00:00Z,${i % 11},7,5,5,true,commute,`)].join('\n') + '\n';
+
+    it('a file cut or appended to while it is read is an error, not part of a result', async () => {
+        for (const [name, change] of [['cut.csv', (f: string) => fs.truncateSync(f, 20_000)], ['grown.csv', (f: string) => fs.appendFileSync(f, 'r9999,2026-01-05T10:00:00Z,1,7,5,5,true,commute,\n')],
+            ['cut.ndjson', (f: string) => fs.truncateSync(f, 20_000)]] as const) {
+            const file = tmp.write(name, name.endsWith('.csv') ? big()
+                : Array.from({ length: 5000 }, (_, i) => JSON.stringify({ respondent_id: `r${i}`, submitted_at: '2026-01-05T10:00:00Z', recommend: i % 11 })).join('\n') + '\n');
+            let changed = false;
+            const run = evaluate(model, {
+                responses: [{ survey: 'AfterPickup', file }], datasets: [], parallel: false,
+                onProgress: () => { if (!changed) { changed = true; change(file); } }
+            });
+            await expect(run).rejects.toThrow(/changed while it was read \(it went from \d+ to \d+ bytes\); score it again once it is complete$/);
+        }
+    });
+
+    it('a named pipe is refused at once, not read as an empty file or waited on', async () => {
+        const fifo = path.join(tmp.dir, 'pipe.csv');
+        execFileSync('mkfifo', [fifo]);
+        await expect(evaluate(model, { responses: [{ survey: 'AfterPickup', file: fifo }], datasets: [] }))
+            .rejects.toThrow(`${fifo}:1:1: is a named pipe, not a file; save the data to a file and score that`);
     });
 });

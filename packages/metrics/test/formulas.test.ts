@@ -42,7 +42,7 @@ describe('NPS with the adjusted-Wald interval', () => {
     it('counts 9-10 as promoters and 0-6 as detractors', () => {
         const acc = new Acc();
         for (const s of [0, 6, 7, 8, 9, 10]) acc.addNps(s);
-        expect([acc.n, acc.a, acc.b]).toEqual([6, 2, 2]);
+        expect([acc.n, acc.promoters, acc.detractors]).toEqual([6, 2, 2]);
     });
 });
 

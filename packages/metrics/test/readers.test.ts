@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataFileError, readRecords, type RawRecord, type TextEncoding } from '../src/index.js';
+import { DataFileError, type RawRecord, type TextEncoding } from '../src/index.js';
+import { openDataFile } from '../src/input/data-file.js';
+import { readRecords } from '../src/input/read-records.js';
 import { JsonArrayScanner, JsonArraySyntaxError } from '../src/input/json-array-stream.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-readers-'));
@@ -17,7 +19,7 @@ function write(name: string, content: string | Uint8Array): string {
 
 async function read(file: string, encoding?: TextEncoding) {
     const records: RawRecord[] = [];
-    const info = await readRecords(file, { encoding }, r => records.push({ ...r, values: [...r.values] }));
+    const info = await readRecords(openDataFile(file, encoding), {}, r => records.push({ ...r, values: [...r.values] }));
     return { info, records };
 }
 
@@ -85,7 +87,7 @@ describe('reading CSV files', () => {
     it('reports progress up to the file size', async () => {
         const file = write('progress.csv', 'id\n1\n2\n');
         const seen: Array<[number, number]> = [];
-        await readRecords(file, { onProgress: (a, b) => seen.push([a, b]) }, () => undefined);
+        await readRecords(openDataFile(file), { onProgress: (a, b) => seen.push([a, b]) }, () => undefined);
         expect(seen).toEqual([[7, 7]]);
     });
 });

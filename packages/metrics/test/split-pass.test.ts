@@ -8,7 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CxModel } from '@cxspec/model';
 import { loadWorkspace } from '@cxspec/language';
-import { ExclusionLog, evaluate, loadDataset, prestartScoreWorker } from '../src/index.js';
+import { evaluate, openScoring } from '../src/index.js';
+import { loadDataset } from '../src/check/dataset-table.js';
+import { ExclusionLog } from '../src/check/exclusions.js';
+import { openDataFile } from '../src/input/data-file.js';
 import { SharedIds } from '../src/check/id-set.js';
 import { findLineSplitPoint, findSplitPoint } from '../src/input/split-point.js';
 import { emptyMapping } from '../src/input/mapping.js';
@@ -50,10 +53,12 @@ async function score(file: string, split: boolean): Promise<string> {
 
 /** Whether the split pass itself succeeds on the file (else evaluate falls back to one thread). */
 async function splits(file: string): Promise<boolean> {
-    const options = { responses: [], datasets: [], parallel: { workerFile: WORKER, minBytes: 0 } };
+    const options = { responses: [], datasets: [] };
+    const session = openScoring([], { parallel: { workerFile: WORKER, minBytes: 0 } });
     const survey = model.surveys[0];
-    const plan = splitPlanFor(survey, file, options);
-    return plan !== null && (await scoreSplit(survey, model, file, emptyMapping(), plan, options)) !== null;
+    const data = session.file(file);
+    const plan = splitPlanFor(data, session);
+    return plan !== null && (await scoreSplit(survey, model, data, emptyMapping(), plan, options, session)) !== null;
 }
 
 async function same(name: string, content: string | Uint8Array, split: boolean): Promise<unknown> {
@@ -68,7 +73,8 @@ describe('two threads give the bytes of one', () => {
     it('splits after a record, not inside a quoted line break, and counts the header line once', () => {
         const file = tmp.write('cut.csv', rows(2000, '\n'));
         const text = fs.readFileSync(file, 'latin1');
-        const { headerEnd, split, size } = findSplitPoint(file)!;
+        const size = fs.statSync(file).size;
+        const { headerEnd, split } = findSplitPoint(openDataFile(file))!;
         expect([headerEnd, size]).toEqual([HEADER.length + 1, text.length]);
         expect(split).toBeGreaterThanOrEqual(size / 2);
         expect(text[split - 1]).toBe('\n');
@@ -104,18 +110,26 @@ describe('two threads give the bytes of one', () => {
         expect(within.input.exclusions.find(e => e.reason === 'duplicate_id')!.rows).toEqual([2996]);
     });
 
+    it('lone CRs end records: between records it splits; ending the header it is not split (the header is not up to the first LF)', async () => {
+        const between = await same('cr-rows.csv', rows(3000, '\n').replace(/\n(r1\d)/g, '\r$1'), true) as { input: { rowsRead: number } };
+        expect(between.input.rowsRead).toBe(3000);
+        const header = await same('cr-header.csv', rows(3000, '\n').replace('\n', '\r'), false) as { input: { rowsRead: number } };
+        expect(header.input.rowsRead).toBe(3000);
+    });
+
     it('Shift_JIS, told from the bytes or forced', async () => {
         // 日本 in Shift_JIS (CP932) as the plan of every third row: the worker, whose first bytes are
         // the ASCII header, must be told the encoding.
         const parts = rows(2000, '\r\n').split('basic');
         const bytes = Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [Buffer.from(p)] : [Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from(p)])));
         const file = tmp.write('sjis.csv', bytes);
-        expect(findSplitPoint(file)!.encoding).toBe('shift_jis');
+        expect(findSplitPoint(openDataFile(file))).not.toBeNull();
+        expect(openDataFile(file).encoding).toBe('shift_jis');
         const result = await same('sjis2.csv', bytes, true) as { input: { files: Array<{ encoding: string }>; exclusions: Array<{ reason: string; count: number }> } };
         expect(result.input.files[0].encoding).toBe('shift_jis');
         expect(result.input.exclusions.find(x => x.reason === 'unknown_value')!.count).toBeGreaterThanOrEqual(parts.length - 1);
         const ascii = tmp.write('ascii.csv', rows(2000, '\n'));
-        expect(findSplitPoint(ascii, 'shift_jis')!.encoding).toBe('shift_jis');
+        expect(openDataFile(ascii, 'shift_jis').encoding).toBe('shift_jis');
         const parallel = { workerFile: WORKER, minBytes: 0 };
         const forced = (p: typeof parallel | false) => evaluate(model, { responses: [{ survey: 'Bench', file: ascii }], datasets: [], parallel: p, encoding: 'shift_jis' });
         expect(JSON.stringify(await forced(parallel))).toBe(JSON.stringify(await forced(false)));
@@ -130,7 +144,7 @@ describe('NDJSON', () => {
             t1: 1 + (i % 5), t2: 1 + ((i * 3) % 5), plan: i % 7 === 0 ? 'pl"a\nn' : ['basic', 'plus', 'pro'][i % 3]
         }));
         const file = tmp.write('r.ndjson', lines.join('\n') + '\n');
-        const point = findLineSplitPoint(file)!;
+        const point = findLineSplitPoint(openDataFile(file))!;
         expect(point.headerEnd).toBe(0);
         expect(fs.readFileSync(file, 'latin1')[point.split - 1]).toBe('\n');
         const result = await same('r2.ndjson', lines.join('\n') + '\n', true) as { input: { rowsRead: number; exclusions: Array<{ reason: string; rows: number[] }> } };
@@ -156,10 +170,11 @@ describe('a survey that joins a dataset', () => {
         expect(split.input.exclusions.filter(x => x.reason === 'unknown_key' || x.reason === 'missing_key').map(x => x.rows))
             .toEqual([[20, 250], [40, 280]]);
         const survey = spec.surveys.find(s => s.name === 'RelationshipSurvey')!;
-        const options = { responses: [], datasets: [], parallel: { workerFile: WORKER, minBytes: 0 } };
-        const plan = splitPlanFor(survey, responses[1].file, options)!;
-        const table = await loadDataset(spec.datasets[0], datasets[0].file, {}, new ExclusionLog());
-        expect(await scoreSplit(survey, spec, responses[1].file, emptyMapping(), plan, options, table)).not.toBeNull();
+        const session = openScoring([], { parallel: { workerFile: WORKER, minBytes: 0 } });
+        const data = session.file(responses[1].file);
+        const plan = splitPlanFor(data, session)!;
+        const table = await loadDataset(spec.datasets[0], session.file(datasets[0].file), {}, new ExclusionLog());
+        expect(await scoreSplit(survey, spec, data, emptyMapping(), plan, { responses: [], datasets: [] }, session, table)).not.toBeNull();
     });
 });
 
@@ -168,14 +183,13 @@ describe('a worker started before the spec is loaded', () => {
         const file = tmp.write('early.csv', rows(3000, '\n'));
         const parallel = { workerFile: WORKER, minBytes: 0 };
         const oneThread = await score(file, false);
-        prestartScoreWorker([file], { responses: [], datasets: [], parallel });
-        expect(JSON.stringify(await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel }))).toBe(oneThread);
-        // Nothing is split here (the file is below the threshold): the spare worker is released, not awaited forever.
-        prestartScoreWorker([file], { responses: [], datasets: [], parallel });
-        const whole = await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel: { ...parallel, minBytes: 1e12 } });
-        expect(JSON.stringify(whole)).toBe(oneThread);
-        prestartScoreWorker([file], { responses: [], datasets: [], parallel });
-        expect(JSON.stringify(await evaluate(model, { responses: [{ survey: 'Bench', file }], datasets: [], parallel }))).toBe(oneThread);
+        const responses = [{ survey: 'Bench', file }];
+        expect(JSON.stringify(await evaluate(model, { responses, datasets: [] }, openScoring([file], { parallel })))).toBe(oneThread);
+        // Nothing is split here (a file starting with a blank line has no split point): the early worker is stopped, not awaited forever.
+        const blank = tmp.write('early-blank.csv', '\n' + rows(3000, '\n'));
+        const whole = await evaluate(model, { responses: [{ survey: 'Bench', file: blank }], datasets: [] }, openScoring([blank], { parallel }));
+        expect(JSON.stringify(whole).replaceAll('early-blank.csv', 'early.csv')).toBe(oneThread);
+        expect(JSON.stringify(await evaluate(model, { responses, datasets: [] }, openScoring([file], { parallel })))).toBe(oneThread);
     });
 });
 
@@ -187,5 +201,17 @@ describe('shared id table', () => {
         expect(main.aborted).toBe(false);
         expect(() => worker.add('a')).toThrow('an id appears in both parts');
         expect([main.aborted, main.size]).toEqual([true, 2]);
+    });
+});
+
+describe('a file changed while its two parts are read', () => {
+    it('is an error, not the part that was left', async () => {
+        const file = tmp.write('cut-split.csv', rows(20_000, '\n'));
+        let cut = false;
+        const run = evaluate(model, {
+            responses: [{ survey: 'Bench', file }], datasets: [], parallel: { workerFile: WORKER, minBytes: 0 },
+            onProgress: () => { if (!cut) { cut = true; fs.truncateSync(file, 100_000); } }
+        });
+        await expect(run).rejects.toThrow(/changed while it was read \(it went from \d+ to 100000 bytes\)/);
     });
 });

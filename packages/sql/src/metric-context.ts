@@ -2,18 +2,12 @@
  * What the per-metric SQL builders share: the context (model, dialect, table names, shared CTEs),
  * the shape of their output, the row aliases and the head and aggregates of a statistics SELECT.
  */
-import type { CxModel, Dataset, SourceLocation, Survey } from '@cxspec/model';
+import type { CxModel, Dataset, Estimator, RowEstimator, SourceLocation, Survey } from '@cxspec/model';
 import { quoteText, type Dialect } from './dialect.js';
 import type { TableNames } from './tables.js';
 
-/**
- * How the statistics turn into an estimate: NPS points, a share of hits in percent, a mean, or CLV
- * (a mean value combined with a retention share).
- */
-export type Estimator = 'nps' | 'share' | 'mean' | 'clv';
-
-/** Estimators whose statistics are plain aggregates of one observation `x` per row. */
-export type RowEstimator = Exclude<Estimator, 'clv'>;
+/** The model's estimators (catalog/metric-kinds.ts); a RowEstimator's statistics are plain aggregates of one observation `x` per row. */
+export type { Estimator, RowEstimator };
 
 /** CTEs shared by metrics (lifecycle bounds, period windows), by name, in creation order. */
 export type SharedCtes = Map<string, string>;

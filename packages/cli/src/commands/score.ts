@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic, oneLine, type CxModel } from '@cxspec/model';
 import { loadWorkspace } from '@cxspec/language';
 import {
-    DataFileError, evaluate, loadMapping, prestartScoreWorker, renderHtml, renderMarkdown,
+    DataFileError, evaluate, loadMapping, openScoring, renderHtml, renderMarkdown,
     type ColumnMapping, type EvaluationResult, type Exclusion, type TextEncoding
 } from '@cxspec/metrics';
 import { evaluateWithDuckDb } from '@cxspec/sql';
@@ -66,10 +66,8 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
         if (values.engine !== undefined && values.engine !== 'native' && values.engine !== 'duckdb') throw new UsageError('--engine is native or duckdb');
         if (!values.responses?.length && !values.dataset?.length) throw new UsageError('give at least one --responses or --dataset file');
         const forcedEncoding = encoding === undefined ? undefined : (encoding === 'utf-8' ? 'utf-8' : 'shift_jis') as TextEncoding;
-        // A large CSV file will be scored on two threads: the worker boots while the spec loads.
-        if (values.engine !== 'duckdb') {
-            prestartScoreWorker((values.responses ?? []).map(arg => arg.slice(arg.indexOf('=') + 1)), { responses: [], datasets: [], encoding: forcedEncoding });
-        }
+        // Opened before the spec loads, so what the data files need (a worker thread) is ready when it has.
+        const session = openScoring([...values.responses ?? [], ...values.dataset ?? []].map(arg => arg.slice(arg.indexOf('=') + 1)), { encoding: forcedEncoding });
 
         const workspace = await loadWorkspace(positionals);
         const specName = pickSpec(workspace.specNames, values.spec);
@@ -77,6 +75,7 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
         if (errors.length > 0) {
             for (const d of errors) io.err(formatDiagnostic(d));
             io.err(`cxspec score: the spec has ${errors.length} error(s); fix them before scoring`);
+            await session.close();
             return EXIT.badInput;
         }
         const model = workspace.model(specName);
@@ -98,7 +97,7 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
                 responses, datasets, mappings,
                 encoding: forcedEncoding,
                 onProgress: progress ? (file, read, total) => progress.draw(file, read, total) : undefined
-            });
+            }, session);
         } catch (error) {
             if (error instanceof DataFileError) {
                 io.err(`cxspec score: ${oneLine(error.message)}`);

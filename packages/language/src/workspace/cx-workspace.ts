@@ -51,8 +51,11 @@ export async function collectSpecFiles(inputs: string[]): Promise<string[]> {
                 const child = path.join(p, entry);
                 if (entry.endsWith('.cx') || (await statOrFail(child)).isDirectory()) await walk(child);
             }
-        } else {
+        } else if (stat.isFile()) {
             files.add(path.resolve(p));
+        } else {
+            // Reading a named pipe blocks until something writes to it: refuse it (and devices, sockets) up front.
+            throw new InputError(p, `is ${stat.isFIFO() ? 'a named pipe' : 'not a regular file'}, not a .cx file; give the spec's files or folder`);
         }
     };
     for (const input of inputs) await walk(input);

@@ -4,10 +4,11 @@
  * join needs random access; response files are the part that streams.
  */
 import type { Column, Dataset } from '@cxspec/model';
-import { formatOf, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from '../input/read-records.js';
+import type { DataFile } from '../input/data-file.js';
+import { readRecords, type RawRecord, type ReadInfo, type ReadOptions } from '../input/read-records.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { ExclusionLog } from './exclusions.js';
-import { INVALID, type Answer } from './values.js';
+import { INVALID, numberOf, type Answer } from './values.js';
 import { idText, show } from './preview.js';
 import { parseDate } from './timestamp.js';
 
@@ -50,17 +51,16 @@ export function fromPortable(table: PortableTable): DatasetTable {
     return { ...table, records, byKey: new Map(records.map(r => [r.key, r])) };
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 function convertColumn(column: Column, raw: unknown, report: (reason: 'wrong_type' | 'unknown_value', message: string) => void): Answer {
     if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
     const text = typeof raw === 'string' ? raw.trim() : raw;
     switch (column.type) {
-        case 'number':
-            if (typeof text === 'number') return text;
-            if (typeof text === 'string' && NUMBER.test(text)) return Number(text);
+        case 'number': {
+            const n = numberOf(text);
+            if (n !== null) return n;
             report('wrong_type', `${column.name} expects a number with '.' as decimal separator, got ${show(raw)}`);
             return INVALID;
+        }
         case 'date': {
             const ms = typeof text === 'string' ? parseDate(text) : null;
             if (ms !== null) return ms;
@@ -81,11 +81,12 @@ function convertColumn(column: Column, raw: unknown, report: (reason: 'wrong_typ
     }
 }
 
-export async function loadDataset(dataset: Dataset, file: string, options: ReadOptions, log: ExclusionLog): Promise<DatasetTable> {
+export async function loadDataset(dataset: Dataset, data: DataFile, options: ReadOptions, log: ExclusionLog): Promise<DatasetTable> {
+    const file = data.path;
     const columnIndex = new Map(dataset.columns.map((c, i) => [c.name, i]));
     const records: DatasetRecord[] = [];
     const byKey = new Map<string, DatasetRecord>();
-    const csv = formatOf(file) === 'csv';
+    const csv = data.format === 'csv';
     let checkedHeader: string[] | null = null;
     const onRecord = (rec: RawRecord) => {
         // A CSV header without the key column is a wrong file, not a thousand bad rows.
@@ -129,6 +130,6 @@ export async function loadDataset(dataset: Dataset, file: string, options: ReadO
         records.push(record);
         byKey.set(key, record);
     };
-    const info = await readRecords(file, options, onRecord);
+    const info = await readRecords(data, options, onRecord);
     return { dataset, file, info, records, byKey, columnIndex };
 }

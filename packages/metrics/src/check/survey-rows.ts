@@ -4,20 +4,17 @@
  * respondent id, or with the wrong number of CSV fields, is left out whole; any other bad value is
  * left out of just the metrics that read it (it becomes INVALID).
  */
-import { NUMERIC_KINDS, type Survey } from '@cxspec/model';
+import type { Survey } from '@cxspec/model';
 import type { CsvBatch } from '../input/csv-byte-reader.js';
 import type { RawRecord } from '../input/read-records.js';
-import { mappingClash, type ColumnMapping, type Recode } from '../input/mapping.js';
+import { mappingClash, type ColumnMapping } from '../input/mapping.js';
 import { DataFileError } from '../input/data-file-error.js';
 import type { DatasetRecord, DatasetTable } from './dataset-table.js';
 import type { ExclusionLog } from './exclusions.js';
-import { HASHED, NO_ID, SEEN, hashIdBytes, hashIdText, type IdSink } from './id-set.js';
+import { ADDED, HASHED, NO_ID, SEEN, hashIdBytes, hashIdText, type IdSink } from './id-set.js';
 import { idText, show } from './preview.js';
 import { EARLIEST_YEAR, isBeforeEarliestYear, parseTimestamp, parseTimestampBytes } from './timestamp.js';
-import {
-    INVALID, questionByteConverter, questionConverter, scaleByteConverter, scaleConverter,
-    type Answer, type ByteConverter, type Converter, type Reporter
-} from './values.js';
+import { INVALID, itemRule, questionRule, type Answer, type ByteConverter, type CellRule, type Converter, type Reporter } from './values.js';
 import type { ExclusionReason } from '../result.js';
 
 export interface SurveyRow {
@@ -41,24 +38,9 @@ function cellText(batch: CsvBatch, r: number, f: number): string {
 /** What one file column feeds: a special field, a question (index), a matrix item, or nothing. */
 type Target =
     | { type: 'id' } | { type: 'time' } | { type: 'key' }
-    | { type: 'answer'; index: number; convert: Converter; convertBytes: ByteConverter; digit: DigitWindow | null }
-    | { type: 'check'; convert: Converter; convertBytes: ByteConverter; digit: DigitWindow | null }
+    | { type: 'answer'; index: number; rule: CellRule }
+    | { type: 'check'; rule: CellRule }
     | { type: 'unknown' } | { type: 'ignored' };
-
-/**
- * The one-digit cells of a scale column without recoded values that are valid answers: digit d
- * (0-9) reads as d + offset when that is in [low, high]. Checked inline, they skip the converter
- * call, the commonest cell of all.
- */
-interface DigitWindow {
-    low: number;
-    high: number;
-    offset: number;
-}
-
-function digitWindow(min: number, max: number, recode: Recode | undefined): DigitWindow | null {
-    return recode?.values ? null : { low: min, high: max, offset: recode?.offset ?? 0 };
-}
 
 /**
  * What a header's columns feed, grouped by kind (each group in column order), so checking a row
@@ -70,7 +52,11 @@ interface ColumnPlan {
     convertIndex: number[];
     converters: Converter[];
     byteConverters: ByteConverter[];
-    /** Per convert column: its DigitWindow as [low, high, offset], or low > high (never) for other columns. */
+    /**
+     * Per convert column, the one-digit cells of a plain scale column that are valid answers (its
+     * CellRule's scale): digit d reads as d + offset when that is in [low, high]. Checked inline,
+     * they skip the converter call, the commonest cell of all; low > high (never) for other columns.
+     */
     digitLow: Int32Array;
     digitHigh: Int32Array;
     digitOffset: Int32Array;
@@ -112,20 +98,10 @@ export class SurveyRowChecker {
             if (q.kind === 'matrix') {
                 for (const item of q.items) {
                     const name = `${q.name}.${item.id}`;
-                    const recode = mapping.recode.get(name);
-                    const convert = scaleConverter(name, q.scale!.min, q.scale!.max, recode);
-                    this.fields.set(name, {
-                        type: 'check', convert, convertBytes: scaleByteConverter(q.scale!.min, q.scale!.max, recode, convert),
-                        digit: digitWindow(q.scale!.min, q.scale!.max, recode)
-                    });
+                    this.fields.set(name, { type: 'check', rule: itemRule(name, q.scale!.min, q.scale!.max, mapping.recode.get(name)) });
                 }
             } else {
-                const recode = mapping.recode.get(q.name);
-                const convert = questionConverter(q, recode);
-                this.fields.set(q.name, {
-                    type: 'answer', index, convert, convertBytes: questionByteConverter(q, recode, convert),
-                    digit: q.scale && NUMERIC_KINDS.has(q.kind) ? digitWindow(q.scale.min, q.scale.max, recode) : null
-                });
+                this.fields.set(q.name, { type: 'answer', index, rule: questionRule(q, mapping.recode.get(q.name)) });
             }
         });
         for (const [column, field] of mapping.columns) {
@@ -166,14 +142,14 @@ export class SurveyRowChecker {
                 case 'answer': case 'check':
                     plan.convertColumns.push(i);
                     plan.convertIndex.push(t.type === 'answer' ? t.index : -1);
-                    plan.converters.push(t.convert);
-                    if (t.digit) {
+                    plan.converters.push(t.rule.convert);
+                    if (t.rule.scale) {
                         const k = plan.byteConverters.length;
-                        plan.digitLow[k] = t.digit.low;
-                        plan.digitHigh[k] = t.digit.high;
-                        plan.digitOffset[k] = t.digit.offset;
+                        plan.digitLow[k] = t.rule.scale.min;
+                        plan.digitHigh[k] = t.rule.scale.max;
+                        plan.digitOffset[k] = t.rule.scale.offset;
                     }
-                    plan.byteConverters.push(t.convertBytes);
+                    plan.byteConverters.push(t.rule.convertBytes);
                     break;
                 case 'unknown': plan.unknownColumns.push(i); break;
                 case 'id': plan.id = i; break;
@@ -190,18 +166,10 @@ export class SurveyRowChecker {
     /** The checked row, or null when the whole row is left out. The returned object is reused. */
     check(rec: RawRecord): SurveyRow | null {
         const { columns, values } = rec;
-        this.currentRow = rec.row;
-        if (values.length !== columns.length) {
-            this.currentColumn = '(row)';
-            this.report('malformed_row', `row has ${values.length} fields but the header has ${columns.length}`);
-            return null;
-        }
+        const out = this.begin(rec.row, values.length, columns.length);
+        if (!out) return null;
         const plan = this.planOf(columns);
-        const out = this.out;
-        out.row = rec.row;
-        // A loop, not fill(): fill took ~10% of the row check on a million rows.
         const answers = out.answers;
-        for (let q = 0; q < answers.length; q++) answers[q] = undefined;
         const { convertColumns, convertIndex, converters, unknownColumns } = plan;
         for (let k = 0; k < convertColumns.length; k++) {
             const i = convertColumns[k];
@@ -219,13 +187,10 @@ export class SurveyRowChecker {
         }
         const id = plan.id < 0 ? undefined : values[plan.id];
         const time = plan.time < 0 ? undefined : values[plan.time];
-        const key = plan.key < 0 ? undefined : values[plan.key];
         const text = idText(id);
-        if (text === '') return this.missingId();
-        if (!this.ids.add(text)) return this.duplicateId(text);
-        out.time = this.timeOf(typeof time === 'string' && time !== '' ? parseTimestamp(time) : null, time);
-        out.joined = this.join(key);
-        return out;
+        const idState = text === '' ? NO_ID : this.ids.add(text) ? ADDED : SEEN;
+        return this.finish(out, idState, text, typeof time === 'string' && time !== '' ? parseTimestamp(time) : null, time,
+            plan.key < 0 ? undefined : values[plan.key]);
     }
 
     /**
@@ -269,18 +234,10 @@ export class SurveyRowChecker {
 
     private checkBatchRecord(batch: CsvBatch, r: number, plan: ColumnPlan, idState: number): SurveyRow | null {
         const { columns, width, bytes, starts, ends } = batch;
-        const count = batch.counts[r];
-        this.currentRow = batch.rows[r];
-        if (count !== width) {
-            this.currentColumn = '(row)';
-            this.report('malformed_row', `row has ${count} fields but the header has ${width}`);
-            return null;
-        }
+        const out = this.begin(batch.rows[r], batch.counts[r], width);
+        if (!out) return null;
         const base = r * width;
-        const out = this.out;
-        out.row = batch.rows[r];
         const answers = out.answers;
-        for (let q = 0; q < answers.length; q++) answers[q] = undefined;
         const { convertColumns, convertIndex, byteConverters, unknownColumns, digitLow, digitHigh, digitOffset } = plan;
         for (let k = 0; k < convertColumns.length; k++) {
             const i = convertColumns[k];
@@ -302,20 +259,46 @@ export class SurveyRowChecker {
                 this.report('unknown_column', `column '${columns[i]}' is not a question of survey ${this.survey.name}; map it with --map or list it under "ignore"`);
             }
         }
-        if (idState === NO_ID) return this.missingId();
-        if (idState === SEEN) return this.duplicateId(cellText(batch, r, plan.id).trim());
-        if (plan.time < 0) {
-            out.time = this.timeOf(null, undefined);
-        } else {
+        let time: number | null = null, rawTime: string | undefined;
+        if (idState !== NO_ID && idState !== SEEN && plan.time >= 0) {
+            // The canonical form is read from the bytes; any other is decoded and parsed as text.
             const fast = parseTimestampBytes(bytes, starts[base + plan.time], ends[base + plan.time]);
-            if (fast !== undefined) {
-                out.time = this.timeOf(fast, fast === null ? cellText(batch, r, plan.time) : undefined);
-            } else {
-                const time = cellText(batch, r, plan.time);
-                out.time = this.timeOf(time !== '' ? parseTimestamp(time) : null, time);
-            }
+            rawTime = fast === undefined || fast === null ? cellText(batch, r, plan.time) : undefined;
+            time = fast !== undefined ? fast : rawTime !== '' ? parseTimestamp(rawTime!) : null;
         }
-        out.joined = this.join(plan.key < 0 ? undefined : cellText(batch, r, plan.key));
+        return this.finish(out, idState, idState === SEEN ? cellText(batch, r, plan.id).trim() : '', time, rawTime,
+            plan.key < 0 || idState === NO_ID || idState === SEEN ? undefined : cellText(batch, r, plan.key));
+    }
+
+    /**
+     * The start of every row's check, text or bytes: a row with the wrong number of fields is left
+     * out whole; else the reused row object, its answers cleared.
+     */
+    private begin(row: number, count: number, width: number): SurveyRow | null {
+        this.currentRow = row;
+        if (count !== width) {
+            this.currentColumn = '(row)';
+            this.report('malformed_row', `row has ${count} fields but the header has ${width}`);
+            return null;
+        }
+        const out = this.out;
+        out.row = row;
+        // A loop, not fill(): fill took ~10% of the row check on a million rows.
+        const answers = out.answers;
+        for (let q = 0; q < answers.length; q++) answers[q] = undefined;
+        return out;
+    }
+
+    /**
+     * The end of every row's check, text or bytes, once its answers are converted: the id (NO_ID,
+     * SEEN or ADDED in the id table; `idText` is needed for SEEN's message), then the time (`rawTime`
+     * is the cell, for the message) and the join.
+     */
+    private finish(out: SurveyRow, idState: number, idText: string, time: number | null, rawTime: unknown, key: unknown): SurveyRow | null {
+        if (idState === NO_ID) return this.missingId();
+        if (idState === SEEN) return this.duplicateId(idText);
+        out.time = this.timeOf(time, rawTime);
+        out.joined = this.join(key);
         return out;
     }
 

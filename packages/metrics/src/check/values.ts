@@ -3,13 +3,18 @@
  * question: integers inside the scale, option ids of the question, booleans, text. A cell that
  * fails becomes INVALID and the reason goes to the reporter; an empty cell is "not answered".
  */
-import type { Question } from '@cxspec/model';
+import { NUMERIC_KINDS, type Question } from '@cxspec/model';
 import type { ExclusionReason } from '../result.js';
 import type { Recode } from '../input/mapping.js';
 import { show } from './preview.js';
 
 export const INVALID: unique symbol = Symbol('invalid');
 export type Answer = number | string | boolean | string[] | undefined | typeof INVALID;
+
+/** Whether a checked value failed its check (it is left out of what reads it). */
+export function isInvalid(value: unknown): value is typeof INVALID {
+    return value === INVALID;
+}
 
 export type Reporter = (reason: ExclusionReason, message: string) => void;
 export type Converter = (raw: unknown, report: Reporter) => Answer;
@@ -18,20 +23,36 @@ function isEmpty(raw: unknown): boolean {
     return raw === undefined || raw === null || raw === '' || (typeof raw === 'string' && raw.trim() === '');
 }
 
-/** Integer text without sign or with '-': the fast path for CSV cells like "7". */
-export function parseInteger(raw: unknown): number | null {
-    if (typeof raw === 'number') return Number.isInteger(raw) ? raw : null;
+/**
+ * A number as every format writes it (docs/response-format.md, "Numbers"): a JSON number, or text
+ * (a CSV cell, a JSON string) that is a decimal number once the whitespace around it is trimmed:
+ * `7`, ` 7`, a tab and `7`, `+7`, `7.0`, `7e0`. One rule, so the same value reads the same in CSV,
+ * NDJSON and JSON (JSON cannot tell `7.0` from `7`, so neither does CSV). Null when it is none.
+ */
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export function numberOf(raw: unknown): number | null {
+    if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
     if (typeof raw !== 'string') return null;
-    const s = raw.length > 0 && (raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32) ? raw.trim() : raw;
-    let i = s.charCodeAt(0) === 45 ? 1 : 0;
-    if (i === s.length || s.length - i > 15) return null;
-    let v = 0;
-    for (; i < s.length; i++) {
-        const c = s.charCodeAt(i) - 48;
-        if (c < 0 || c > 9) return null;
-        v = v * 10 + c;
+    const text = raw.trim();
+    if (!NUMBER_TEXT.test(text)) return null;
+    const n = Number(text);
+    return Number.isFinite(n) ? n : null;
+}
+
+/** A whole number by numberOf's rule, or null; plain digits (what almost every CSV cell is) take a loop. */
+export function parseInteger(raw: unknown): number | null {
+    if (typeof raw === 'string' && raw.length > 0 && raw.length <= 15) {
+        let v = 0, i = 0;
+        for (; i < raw.length; i++) {
+            const c = raw.charCodeAt(i) - 48;
+            if (c < 0 || c > 9) break;
+            v = v * 10 + c;
+        }
+        if (i === raw.length) return v;
     }
-    return s.charCodeAt(0) === 45 ? -v : v;
+    const n = numberOf(raw);
+    return n !== null && Number.isSafeInteger(n) ? n : null;
 }
 
 function recodeValue(raw: unknown, recode: Recode | undefined): unknown {
@@ -41,10 +62,25 @@ function recodeValue(raw: unknown, recode: Recode | undefined): unknown {
     return hit === undefined ? raw : hit;
 }
 
+/**
+ * What a scale column accepts: a whole number (numberOf's rule) that, plus `offset`, lies in
+ * [min, max]; `plain` when no recoded values stand between the cell and its number. The text
+ * converter, the byte converter and the checker's one-digit window all read this one object.
+ */
+export interface ScaleRule {
+    min: number;
+    max: number;
+    offset: number;
+    plain: boolean;
+}
+
+export function scaleRule(min: number, max: number, recode?: Recode): ScaleRule {
+    return { min, max, offset: recode?.offset ?? 0, plain: !recode?.values };
+}
+
 /** Converter of a number on a scale (nps, csat, ces, rating, one matrix item). */
-export function scaleConverter(label: string, min: number, max: number, recode?: Recode): Converter {
-    const offset = recode?.offset ?? 0;
-    const plain = !recode?.values;
+function scaleConverter(label: string, rule: ScaleRule, recode?: Recode): Converter {
+    const { min, max, offset, plain } = rule;
     return (raw, report) => {
         // Fast path: a one-digit CSV cell, what almost every rating is.
         if (plain && typeof raw === 'string' && raw.length === 1) {
@@ -125,10 +161,10 @@ function textConverter(q: Question): Converter {
 }
 
 /** The converter of a question's single column; matrix questions have one per item instead. */
-export function questionConverter(q: Question, recode?: Recode): Converter {
+function questionConverter(q: Question, recode?: Recode): Converter {
     switch (q.kind) {
         case 'nps': case 'csat': case 'ces': case 'rating':
-            return scaleConverter(q.name, q.scale!.min, q.scale!.max, recode);
+            return scaleConverter(q.name, scaleRule(q.scale!.min, q.scale!.max, recode), recode);
         case 'choice': case 'multichoice': case 'ranking':
             return optionConverter(q, recode);
         case 'boolean':
@@ -152,9 +188,9 @@ function decoded(convert: Converter): ByteConverter {
 }
 
 /** The byte converter of a scale column (`convert` is its text converter, scaleConverter's). */
-export function scaleByteConverter(min: number, max: number, recode: Recode | undefined, convert: Converter): ByteConverter {
-    if (recode?.values) return decoded(convert);
-    const offset = recode?.offset ?? 0;
+function scaleByteConverter(rule: ScaleRule, convert: Converter): ByteConverter {
+    if (!rule.plain) return decoded(convert);
+    const { min, max, offset } = rule;
     return (bytes, start, end, report) => {
         const length = end - start;
         if (length === 0) return undefined;
@@ -190,13 +226,40 @@ function choiceBytes(q: Question, recode: Recode | undefined, convert: Converter
 }
 
 /** The byte converter of a question's column (`convert` is its text converter, questionConverter's). */
-export function questionByteConverter(q: Question, recode: Recode | undefined, convert: Converter): ByteConverter {
+function questionByteConverter(q: Question, recode: Recode | undefined, convert: Converter): ByteConverter {
     switch (q.kind) {
         case 'nps': case 'csat': case 'ces': case 'rating':
-            return scaleByteConverter(q.scale!.min, q.scale!.max, recode, convert);
+            return scaleByteConverter(scaleRule(q.scale!.min, q.scale!.max, recode), convert);
         case 'choice':
             return choiceBytes(q, recode, convert);
         default:
             return decoded(convert);
     }
+}
+
+/**
+ * How one column's cells are judged, whichever reader cut them. `convert` is the rule: it judges
+ * and words every cell (CSV text or a JSON value). `convertBytes` and `scale` (for the checker's
+ * inline one-digit test) are the byte reader's fast paths, built here from the same scale or option
+ * list: they decide only cells that `convert` would accept as they stand, and hand it every other.
+ */
+export interface CellRule {
+    convert: Converter;
+    convertBytes: ByteConverter;
+    /** The scale of a plain scale column (no recoded values), null for any other column. */
+    scale: ScaleRule | null;
+}
+
+/** The rule of a question's single column (matrix questions have one per item: itemRule). */
+export function questionRule(q: Question, recode?: Recode): CellRule {
+    const convert = questionConverter(q, recode);
+    const scale = q.scale && NUMERIC_KINDS.has(q.kind) ? scaleRule(q.scale.min, q.scale.max, recode) : null;
+    return { convert, convertBytes: questionByteConverter(q, recode, convert), scale: scale?.plain ? scale : null };
+}
+
+/** The rule of one matrix item's column (`label` is `<question>.<item>`). */
+export function itemRule(label: string, min: number, max: number, recode?: Recode): CellRule {
+    const scale = scaleRule(min, max, recode);
+    const convert = scaleConverter(label, scale, recode);
+    return { convert, convertBytes: scaleByteConverter(scale, convert), scale: scale.plain ? scale : null };
 }

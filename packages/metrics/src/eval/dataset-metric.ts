@@ -16,14 +16,6 @@ import { isoDate, periodLabel } from './periods.js';
 
 const DAY_MS = 86_400_000;
 
-/** Share with the counts behind it, as an accumulator (so period changes can be tested). */
-function shareAcc(n: number, hits: number): Acc {
-    const acc = new Acc();
-    acc.n = n;
-    acc.a = hits;
-    return acc;
-}
-
 export function datasetMetricResult(metric: Metric, table: DatasetTable, model: CxModel): MetricResult {
     const datasets = model.datasets;
     const segments = metric.segments.map(name => model.segments.find(s => s.name === name)!);
@@ -49,7 +41,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
             const last = windows[windows.length - 1];
             const accOf = (records: DatasetRecord[], w: Window) => {
                 const c = countWindow(records, lc!, w);
-                return { c, acc: shareAcc(c.atStart, expr.kind === 'churn' ? c.lost : c.atEnd - c.added) };
+                return { c, acc: Acc.ofShare(c.atStart, expr.kind === 'churn' ? c.lost : c.atEnd - c.added) };
             };
             const heads = groups.map(g => (last ? accOf(g, last) : null));
             points = heads.map(h => (h ? estimate('share', h.acc) : wilsonEstimate(0, 0)));

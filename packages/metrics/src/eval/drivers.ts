@@ -79,16 +79,16 @@ export class DriverPlan {
         for (let j = 0; j < this.drivers.length; j++) {
             const counts = this.counts[j], shift = this.firsts[j];
             if (Number.isNaN(shift)) continue;
-            let n = 0, a = 0, b = 0, hits = 0;
+            let n = 0, deviations = 0, squares = 0, hits = 0;
             for (let k = 0; k < counts.length; k++) {
                 const c = counts[k];
                 if (c === 0) continue;
                 const v = this.scaleMin[j] + k, d = v - shift;
-                n += c; a += c * d; b += c * d * d;
+                n += c; deviations += c * d; squares += c * d * d;
                 if (v >= this.topFrom[j]) hits += c;
             }
-            this.means[j].merge({ n, a, b, shift });
-            this.tops[j].merge({ n, a: hits, b: 0, shift: Number.NaN });
+            this.means[j].merge(Acc.ofSums(n, shift, deviations, squares));
+            this.tops[j].merge(Acc.ofShare(n, hits));
             counts.fill(0);
             this.firsts[j] = Number.NaN;
         }
@@ -140,7 +140,7 @@ export class DriverPlan {
                 weight,
                 weightPercent,
                 importance: analysis.method === 'relative_weights' ? weightPercent : r[j],
-                performance: { mean: mean.n > 0 ? mean.mean : null, topBox: top.n > 0 ? 100 * top.a / top.n : null, n: mean.n },
+                performance: { mean: mean.n > 0 ? mean.mean : null, topBox: top.n > 0 ? 100 * top.hits / top.n : null, n: mean.n },
                 quadrant: null,
                 rank: 0
             };

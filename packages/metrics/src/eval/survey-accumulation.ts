@@ -7,13 +7,15 @@
 import type { CxModel, Survey } from '@cxspec/model';
 import type { SurveyRow, SurveyRowChecker } from '../check/survey-rows.js';
 import { readCsv } from '../input/csv-byte-reader.js';
-import { formatOf, readRecords, type ReadInfo, type ReadOptions } from '../input/read-records.js';
+import type { DataFile } from '../input/data-file.js';
+import { readRecords, type ReadInfo, type ReadOptions } from '../input/read-records.js';
 import type { Acc } from '../stats/accumulator.js';
 import { Breakdown, type BreakdownState } from './breakdown.js';
 import { compileCondition, type Predicate } from './conditions.js';
 import { DriverPlan, type DriverState } from './drivers.js';
 import { surveyOf } from './metric-source.js';
 import { periodStart } from './periods.js';
+import type { RowSink } from './row-sink.js';
 import { SurveyMetric } from './survey-metric.js';
 
 export interface AccumulationState {
@@ -27,7 +29,7 @@ interface DayPeriods {
     accs: (Acc | undefined)[];
 }
 
-export class SurveyAccumulation {
+export class SurveyAccumulation implements RowSink {
     readonly metrics: SurveyMetric[];
     readonly drivers: DriverPlan[];
     private readonly segmentTests: Predicate[];
@@ -91,13 +93,13 @@ export class SurveyAccumulation {
     }
 }
 
-/** Reads one response file (or the byte ranges in `read`) through the checker into `acc`. */
-export async function scoreFile(acc: SurveyAccumulation, checker: SurveyRowChecker, file: string, read: ReadOptions): Promise<{ info: ReadInfo; used: number }> {
+/** Reads one response file (or the byte ranges in `read`) through the checker into `sink`. */
+export async function scoreFile(sink: RowSink, checker: SurveyRowChecker, file: DataFile, read: ReadOptions): Promise<{ info: ReadInfo; used: number }> {
     let used = 0;
     const add = (row: SurveyRow | null) => {
-        if (row && acc.add(row)) used++;
+        if (row && sink.add(row)) used++;
     };
-    const info = formatOf(file) === 'csv'
+    const info = file.format === 'csv'
         ? await readCsv(file, read, {
             header: columns => checker.checkHeader(columns),
             batch: records => checker.checkBatch(records, add),

@@ -77,8 +77,8 @@ export class SurveyMetric {
         const segments = metric.segments.map(name => model.segments.find(s => s.name === name)!);
         const acc = breakdown.overall;
         const details: Record<string, number> = this.estimator === 'nps'
-            ? { promoters: acc.a, passives: acc.n - acc.a - acc.b, detractors: acc.b }
-            : this.estimator === 'share' ? { hits: acc.a }
+            ? { promoters: acc.promoters, passives: acc.n - acc.promoters - acc.detractors, detractors: acc.detractors }
+            : this.estimator === 'share' ? { hits: acc.hits }
                 : { sd: acc.n > 1 ? Math.sqrt(acc.variance) : 0 };
         return {
             name: metric.name,

@@ -12,8 +12,9 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { CsvParser } from './csv-parser.js';
 import { DataFileError, readFailure } from './data-file-error.js';
-import { ENCODING_SAMPLE_BYTES, fileEncoding, firstInvalidByte, hasUtf8Bom, undecodableError } from './decode.js';
-import { formatOf, headerColumns, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from './read-records.js';
+import { checkUnchanged, readAt, type DataFile } from './data-file.js';
+import { firstInvalidByte, undecodableError } from './decode.js';
+import { headerColumns, readRecords, type RawRecord, type ReadInfo, type ReadOptions } from './read-records.js';
 
 /**
  * Records cut as bytes, in file order (a batch lets the row checker look up all their ids in one
@@ -52,42 +53,24 @@ const CHUNK = 1 << 16;
 const BATCH = 512;
 
 /** `chunkBytes` is the buffer's first size and the most read at once (tests make it small to cut records anywhere). */
-export async function readCsv(file: string, options: ReadOptions, sink: CsvSink, chunkBytes = CHUNK): Promise<ReadInfo> {
-    if (formatOf(file) !== 'csv') throw new Error(`readCsv reads .csv files, not ${file}`);
-    const ranges = options.ranges;
+export async function readCsv(data: DataFile, options: ReadOptions, sink: CsvSink, chunkBytes = CHUNK): Promise<ReadInfo> {
+    if (data.format !== 'csv') throw new Error(`readCsv reads .csv files, not ${data.path}`);
+    if (data.encoding !== 'utf-8') return readAsText(data, options, sink);
+    const { path: file, size: total } = data;
     let fd: number;
-    let total: number;
     try {
-        total = fs.statSync(file).size;
         fd = fs.openSync(file, 'r');
     } catch (error) {
         throw readFailure(file, error);
     }
-    let utf8: boolean;
-    let bom: boolean;
     try {
-        const [start, end] = ranges?.[0] ?? [0, total];
-        const sample = Buffer.alloc(Math.min(ENCODING_SAMPLE_BYTES, end - start));
-        const head = sample.subarray(0, fs.readSync(fd, sample, 0, sample.length, start));
-        utf8 = fileEncoding(head, options.encoding) === 'utf-8';
-        bom = utf8 && hasUtf8Bom(head);
-    } catch (error) {
-        fs.closeSync(fd);
-        throw readFailure(file, error);
-    }
-    if (!utf8) {
-        fs.closeSync(fd);
-        return readAsText(file, options, sink);
-    }
-    try {
-        const reader = new ByteReader(file, sink, chunkBytes);
+        const reader = new ByteReader(data, sink, chunkBytes);
         let consumed = 0;
-        for (const [start, end] of ranges ?? [[0, total]]) {
+        for (const [start, end] of options.ranges ?? [[0, total]]) {
             let at = start;
-            if (at === 0 && bom) { at = 3; consumed += 3; }
+            if (at === 0 && data.bom) { at = 3; consumed += 3; }
             while (at < end) {
                 const n = reader.readFrom(fd, at, end);
-                if (n === 0) break;
                 at += n;
                 consumed += n;
                 await reader.scanComplete();
@@ -95,6 +78,7 @@ export async function readCsv(file: string, options: ReadOptions, sink: CsvSink,
             }
         }
         await reader.finish();
+        checkUnchanged(data, fd);
         return { format: 'csv', encoding: 'utf-8', rowsRead: reader.rows };
     } catch (error) {
         throw readFailure(file, error);
@@ -104,9 +88,9 @@ export async function readCsv(file: string, options: ReadOptions, sink: CsvSink,
 }
 
 /** Shift_JIS (or undecidable) files: every record through the text reader, the header announced first. */
-async function readAsText(file: string, options: ReadOptions, sink: CsvSink): Promise<ReadInfo> {
+async function readAsText(data: DataFile, options: ReadOptions, sink: CsvSink): Promise<ReadInfo> {
     let header: string[] | null = null;
-    return readRecords(file, options, record => {
+    return readRecords(data, options, record => {
         if (record.columns !== header) sink.header((header = record.columns));
         sink.record(record);
     });
@@ -127,7 +111,10 @@ class ByteReader {
     private header: string[] | null = null;
     private readonly batch: CsvBatch;
 
-    constructor(private readonly file: string, private readonly sink: CsvSink, chunkBytes: number) {
+    private readonly file: string;
+
+    constructor(private readonly data: DataFile, private readonly sink: CsvSink, chunkBytes: number) {
+        this.file = data.path;
         this.buf = Buffer.allocUnsafe(chunkBytes);
         this.batch = {
             columns: [], width: 0, bytes: this.buf, size: 0,
@@ -151,7 +138,7 @@ class ByteReader {
             this.buf = this.batch.bytes = bigger;
         }
         this.offset = at - this.filled;
-        const n = fs.readSync(fd, this.buf, this.filled, Math.min(this.buf.length - this.filled, end - at), at);
+        const n = readAt(this.data, fd, this.buf, this.filled, Math.min(this.buf.length - this.filled, end - at), at);
         this.filled += n;
         return n;
     }
@@ -183,15 +170,20 @@ class ByteReader {
 
     private scanRecords(final: boolean): void {
         const { buf, filled } = this;
-        // Position of the next quote at or after pos (filled when none): records before it are cut fast.
-        let nextQuote = -1;
+        // Position of the next quote and of the next CR at or after pos (filled when none): records
+        // before them are cut fast (a CR just before the LF is that record's CRLF).
+        let nextQuote = -1, nextCr = -1;
         while (this.pos < filled) {
             const start = this.pos;
             if (nextQuote < start) {
                 nextQuote = buf.indexOf(QUOTE, start);
                 if (nextQuote < 0 || nextQuote >= filled) nextQuote = filled;
             }
-            if (this.header && this.cutPlain(start, nextQuote)) continue;
+            if (nextCr < start) {
+                nextCr = buf.indexOf(CR, start);
+                if (nextCr < 0 || nextCr >= filled) nextCr = filled;
+            }
+            if (this.header && this.cutPlain(start, nextQuote, nextCr)) continue;
             let lineEnd = buf.indexOf(LF, start);
             if (lineEnd >= filled) lineEnd = -1;
             if (lineEnd < 0 && !final) return;
@@ -206,9 +198,10 @@ class ByteReader {
     /**
      * A record without quotes, its line break before `stop`: the fields are cut at its commas in
      * the same loop that finds its end (a native indexOf per record costs more than the bytes).
-     * False when `stop` comes first.
+     * False when `stop` comes first, or when a lone CR (`cr`, the first CR from `start`) ends the
+     * record before its LF: the text parser cuts it there.
      */
-    private cutPlain(start: number, stop: number): boolean {
+    private cutPlain(start: number, stop: number, cr: number): boolean {
         const buf = this.buf, { starts, ends, width } = this.batch;
         const base = this.batch.size * width;
         let k = 0, from = start;
@@ -219,6 +212,7 @@ class ByteReader {
                 k++;
                 from = j + 1;
             } else if (c === LF) {
+                if (cr < j - 1) return false;
                 const end = j > from && buf[j - 1] === CR ? j - 1 : j;
                 const line = this.line++;
                 this.pos = j + 1;

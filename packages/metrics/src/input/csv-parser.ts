@@ -1,7 +1,8 @@
 /**
  * Streaming RFC 4180 CSV parser: text arrives in chunks of any size and complete records leave
  * through a callback, so a file is never held whole. Quoted fields may hold commas, doubled quotes
- * and line breaks; records end with LF or CRLF. Blank lines are skipped (they carry no record).
+ * and line breaks; records end with LF, CRLF or a lone CR (docs/response-format.md: the three
+ * are one line break wherever they stand). Blank lines are skipped (they carry no record).
  */
 
 /** Syntax error at a 1-based line and column of the text. */
@@ -65,8 +66,9 @@ export class CsvParser {
         const buf = this.buf;
         const len = buf.length;
         let i = from;
-        // Position of the next quote at or after i (len when none): records before it take the fast path.
-        let nextQuote = -1;
+        // Position of the next quote and of the next CR at or after i (len when none): records
+        // before them take the fast path (a CR just before the LF is that record's CRLF).
+        let nextQuote = -1, nextCr = -1;
         while (i < len) {
             const start = i;
             const startLine = this.line;
@@ -74,8 +76,12 @@ export class CsvParser {
                 nextQuote = buf.indexOf('"', i);
                 if (nextQuote < 0) nextQuote = len;
             }
+            if (nextCr < i) {
+                nextCr = buf.indexOf('\r', i);
+                if (nextCr < 0) nextCr = len;
+            }
             const nl = buf.indexOf('\n', i);
-            if (nl >= 0 && nl < nextQuote) {
+            if (nl >= 0 && nl < nextQuote && nextCr >= nl - 1) {
                 // Fast path: a whole record without quotes is cut at its commas.
                 const end = nl > i && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
                 i = nl + 1;

@@ -6,13 +6,11 @@
  * line and column.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { CsvParser } from './csv-parser.js';
+import { checkUnchanged, readAt, type DataFile, type FileFormat } from './data-file.js';
 import { DataFileError, readFailure } from './data-file-error.js';
-import { fileEncoding, firstInvalidByte, hasUtf8Bom, undecodableError, type TextEncoding } from './decode.js';
+import { firstInvalidByte, undecodableError, type TextEncoding } from './decode.js';
 import { JsonArrayScanner, JsonArraySyntaxError, jsonErrorPosition, jsonErrorReason } from './json-array-stream.js';
-
-export type FileFormat = 'csv' | 'ndjson' | 'surveyjs-json';
 
 /**
  * One record. `columns` names the entries of `values`; CSV records share the header array (so a
@@ -30,8 +28,6 @@ export interface RawRecord {
 }
 
 export interface ReadOptions {
-    /** Forced encoding; detected from the first bytes when absent. */
-    encoding?: TextEncoding;
     onProgress?: (bytesRead: number, totalBytes: number) => void;
     /**
      * Byte ranges [start, end) read in turn as if they were one file (the whole file when absent):
@@ -53,26 +49,10 @@ export interface ReadInfo {
 // rows (+16 MB), with 8 KiB chunks peak RSS is the same at 1M and 3M rows.
 const CHUNK = 1 << 13;
 
-export function formatOf(file: string): FileFormat | null {
-    switch (path.extname(file).toLowerCase()) {
-        case '.csv': return 'csv';
-        case '.ndjson': case '.jsonl': return 'ndjson';
-        case '.json': return 'surveyjs-json';
-        default: return null;
-    }
-}
-
-export async function readRecords(file: string, options: ReadOptions, onRecord: (record: RawRecord) => void): Promise<ReadInfo> {
-    const format = formatOf(file);
-    if (!format) throw new DataFileError(file, 1, 1, 'unknown file type; name it .csv, .ndjson (or .jsonl) or .json');
-    let total: number;
-    try {
-        total = fs.statSync(file).size;
-    } catch (error) {
-        throw new DataFileError(file, 1, 1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
+/** Reads the records of `data` (or of the byte ranges in `options`) in one streaming pass. */
+export async function readRecords(data: DataFile, options: ReadOptions, onRecord: (record: RawRecord) => void): Promise<ReadInfo> {
+    const { path: file, format, size: total, encoding } = data;
     const sink = format === 'csv' ? csvSink(file, onRecord) : format === 'ndjson' ? ndjsonSink(file, onRecord) : jsonArraySink(file, onRecord);
-    let encoding = options.encoding ?? null;
     let decoder: TextDecoder | null = null;
     let offset = 0;
     let fd: number | null = null;
@@ -82,12 +62,10 @@ export async function readRecords(file: string, options: ReadOptions, onRecord: 
     try {
         fd = fs.openSync(file, 'r');
         for (const [start, end] of options.ranges ?? [[0, total]]) {
-            for (let at = start, n = readPart(fd, chunk, at, end); n > 0; at += n, n = readPart(fd, chunk, at, end)) {
+            for (let at = start, n = readPart(data, fd, chunk, at, end); n > 0; at += n, n = readPart(data, fd, chunk, at, end)) {
                 let bytes = chunk.subarray(0, n);
                 if (!decoder) {
-                    const bom = hasUtf8Bom(bytes) && encoding !== 'shift_jis';
-                    encoding = fileEncoding(bytes, encoding);
-                    if (bom) { bytes = bytes.subarray(3); offset += 3; }
+                    if (at === 0 && data.bom) { bytes = bytes.subarray(3); offset += 3; }
                     if (!encoding) throw await undecodableError(file, offset + firstInvalidByte('utf-8', bytes), null);
                     decoder = new TextDecoder(encoding, { fatal: true });
                 }
@@ -109,7 +87,9 @@ export async function readRecords(file: string, options: ReadOptions, onRecord: 
                 throw await undecodableError(file, Math.max(0, total - 1), encoding);
             }
         }
-        return { format, encoding: encoding ?? 'utf-8', rowsRead: sink.end() };
+        const rowsRead = sink.end();
+        checkUnchanged(data, fd);
+        return { format, encoding: encoding ?? 'utf-8', rowsRead };
     } catch (error) {
         throw readFailure(file, error);
     } finally {
@@ -117,9 +97,9 @@ export async function readRecords(file: string, options: ReadOptions, onRecord: 
     }
 }
 
-/** Reads up to a chunk at `at`, never past `end`. */
-function readPart(fd: number, chunk: Uint8Array, at: number, end: number): number {
-    return at >= end ? 0 : fs.readSync(fd, chunk, 0, Math.min(CHUNK, end - at), at);
+/** Reads up to a chunk at `at`, never past `end` (a file that ends before `end` was cut: an error). */
+function readPart(data: DataFile, fd: number, chunk: Uint8Array, at: number, end: number): number {
+    return at >= end ? 0 : readAt(data, fd, chunk, 0, Math.min(CHUNK, end - at), at);
 }
 
 interface Sink {

@@ -7,41 +7,37 @@
  * those bytes are always characters of their own and the cut is a character boundary.
  */
 import fs from 'node:fs';
-import { ENCODING_SAMPLE_BYTES, fileEncoding, hasUtf8Bom, type TextEncoding } from './decode.js';
+import type { DataFile } from './data-file.js';
 
 export interface SplitPoint {
     /** Byte just after the header line. */
     headerEnd: number;
     /** Byte where the second part starts (just after a record's line break). */
     split: number;
-    size: number;
-    /** The file's encoding, as the reader tells it from the same first 8 KiB (or as forced). */
-    encoding: TextEncoding;
 }
 
 const SCAN = 1 << 16;
 const QUOTE = 0x22, LF = 0x0a, CR = 0x0d;
 
 /**
- * The split point of a file, or null when its encoding cannot be told (the reader will say why) or
- * it has no break after its middle. `forced` is the encoding the caller forces, if any.
+ * The split point of a CSV file, or null when its encoding cannot be told (the reader will say
+ * why) or it has no break after its middle. Sizes are the file's as it was opened; a file changed
+ * since fails its read (data-file.ts), so the two parts never miss or repeat a record unnoticed.
  */
-export function findSplitPoint(file: string, forced?: TextEncoding): SplitPoint | null {
-    const size = fs.statSync(file).size;
+export function findSplitPoint(data: DataFile): SplitPoint | null {
+    const { size } = data;
+    if (!data.encoding) return null;
     const mid = Math.floor(size / 2);
     const buf = Buffer.alloc(SCAN);
-    const fd = fs.openSync(file, 'r');
+    const fd = fs.openSync(data.path, 'r');
     try {
         let headerEnd = -1;
         let inQuotes = false;
-        let encoding: TextEncoding | null = null;
-        for (let pos = 0, n = fs.readSync(fd, buf, 0, SCAN, 0); n > 0; pos += n, n = fs.readSync(fd, buf, 0, SCAN, pos)) {
+        for (let pos = 0, n = fs.readSync(fd, buf, 0, SCAN, 0); n > 0 && pos < size; pos += n, n = fs.readSync(fd, buf, 0, SCAN, pos)) {
             const bytes = buf.subarray(0, n);
             if (pos === 0) {
-                encoding = fileEncoding(bytes, forced);
-                if (!encoding) return null;
                 // A file starting with blank lines has its header further down; not worth the case.
-                const first = bytes[hasUtf8Bom(bytes) ? 3 : 0];
+                const first = bytes[data.bom ? 3 : 0];
                 if (first === LF || first === CR) return null;
             }
             if (headerEnd >= 0 && pos + n <= mid) {
@@ -53,7 +49,10 @@ export function findSplitPoint(file: string, forced?: TextEncoding): SplitPoint 
                 if (c === QUOTE) inQuotes = !inQuotes;
                 else if (c === LF && !inQuotes) {
                     if (headerEnd < 0) headerEnd = pos + i + 1;
-                    else if (pos + i >= mid) return pos + i + 1 < size ? { headerEnd, split: pos + i + 1, size, encoding: encoding! } : null;
+                    else if (pos + i >= mid) return pos + i + 1 < size ? { headerEnd, split: pos + i + 1 } : null;
+                } else if (c === CR && headerEnd < 0 && !inQuotes && bytes[i + 1] !== LF) {
+                    // A lone CR ends the header (docs/response-format.md): the header line is not up to the first LF.
+                    return null;
                 }
             }
         }
@@ -68,16 +67,15 @@ export function findSplitPoint(file: string, forced?: TextEncoding): SplitPoint 
  * text holds no raw line break, so every one ends a record); `headerEnd` is 0. Null when its
  * encoding cannot be told or no break follows the middle.
  */
-export function findLineSplitPoint(file: string, forced?: TextEncoding): SplitPoint | null {
-    const size = fs.statSync(file).size;
+export function findLineSplitPoint(data: DataFile): SplitPoint | null {
+    const { size } = data;
+    if (!data.encoding) return null;
     const buf = Buffer.alloc(SCAN);
-    const fd = fs.openSync(file, 'r');
+    const fd = fs.openSync(data.path, 'r');
     try {
-        const encoding = fileEncoding(buf.subarray(0, fs.readSync(fd, buf, 0, ENCODING_SAMPLE_BYTES, 0)), forced);
-        if (!encoding) return null;
         for (let pos = Math.floor(size / 2), read = fs.readSync(fd, buf, 0, SCAN, pos); read > 0; pos += read, read = fs.readSync(fd, buf, 0, SCAN, pos)) {
             const lf = buf.subarray(0, read).indexOf(LF);
-            if (lf >= 0) return pos + lf + 1 < size ? { headerEnd: 0, split: pos + lf + 1, size, encoding } : null;
+            if (lf >= 0) return pos + lf + 1 < size ? { headerEnd: 0, split: pos + lf + 1 } : null;
         }
         return null;
     } finally {

@@ -1,64 +1,104 @@
 /**
- * The one mergeable accumulator every metric streams into. Its two sums mean different things per
- * estimator (see `Estimator` in estimates.ts); merging is addition, so partial results from threads,
- * shards or SQL can be combined exactly.
+ * The one mergeable accumulator every metric streams into: counts for NPS and shares, shifted sums
+ * for means (each estimator fills its own fields, see `Estimator` in estimates.ts); merging is
+ * addition, so partial results from threads, shards or SQL can be combined exactly.
  */
 /** The sums of an Acc as plain data (what a worker thread sends back). */
 export interface AccState {
+    /** Observations. */
     n: number;
-    a: number;
-    b: number;
-    shift: number;
+    /** NPS: answers of 9-10. */
+    promoters: number;
+    /** NPS: answers of 0-6. */
+    detractors: number;
+    /** Share: observations that are hits. */
+    hits: number;
+    /** Mean: the first value seen; the sums are of x − origin, so large values (revenue) keep their precision. */
+    origin: number;
+    /** Mean: Σ (x − origin). */
+    deviations: number;
+    /** Mean: Σ (x − origin)². */
+    squares: number;
 }
 
 export class Acc implements AccState {
+    /** The accumulator of a share from its counts. */
+    static ofShare(n: number, hits: number): Acc {
+        const acc = new Acc();
+        acc.n = n;
+        acc.hits = hits;
+        return acc;
+    }
+
+    /** The accumulator of a mean from its sums around `origin`. */
+    static ofSums(n: number, origin: number, deviations: number, squares: number): Acc {
+        const acc = new Acc();
+        acc.n = n;
+        acc.origin = origin;
+        acc.deviations = deviations;
+        acc.squares = squares;
+        return acc;
+    }
+
+    /** The accumulator of NPS answers from its counts. */
+    static ofNps(n: number, promoters: number, detractors: number): Acc {
+        const acc = new Acc();
+        acc.n = n;
+        acc.promoters = promoters;
+        acc.detractors = detractors;
+        return acc;
+    }
+
     n = 0;
-    /** NPS: promoters; share: hits; mean: sum of (x - shift). */
-    a = 0;
-    /** NPS: detractors; mean: sum of (x - shift)². */
-    b = 0;
-    /** Means are summed around the first value seen, so large values (revenue) keep their precision. */
-    shift = Number.NaN;
+    promoters = 0;
+    detractors = 0;
+    hits = 0;
+    origin = Number.NaN;
+    deviations = 0;
+    squares = 0;
 
     addNps(score: number): void {
         this.n++;
-        if (score >= 9) this.a++;
-        else if (score <= 6) this.b++;
+        if (score >= 9) this.promoters++;
+        else if (score <= 6) this.detractors++;
     }
 
     addHit(hit: boolean): void {
         this.n++;
-        if (hit) this.a++;
+        if (hit) this.hits++;
     }
 
     addValue(x: number): void {
-        if (this.n === 0) this.shift = x;
-        const d = x - this.shift;
+        if (this.n === 0) this.origin = x;
+        const d = x - this.origin;
         this.n++;
-        this.a += d;
-        this.b += d * d;
+        this.deviations += d;
+        this.squares += d * d;
     }
 
     merge(other: AccState): void {
         if (other.n === 0) return;
-        if (Number.isNaN(other.shift) || Number.isNaN(this.shift)) {
-            if (this.n === 0) this.shift = other.shift;
-            this.n += other.n; this.a += other.a; this.b += other.b;
+        this.promoters += other.promoters;
+        this.detractors += other.detractors;
+        this.hits += other.hits;
+        if (Number.isNaN(other.origin) || Number.isNaN(this.origin)) {
+            if (this.n === 0) this.origin = other.origin;
+            this.n += other.n; this.deviations += other.deviations; this.squares += other.squares;
             return;
         }
-        const k = other.shift - this.shift;
-        this.b += other.b + 2 * k * other.a + other.n * k * k;
-        this.a += other.a + other.n * k;
+        const k = other.origin - this.origin;
+        this.squares += other.squares + 2 * k * other.deviations + other.n * k * k;
+        this.deviations += other.deviations + other.n * k;
         this.n += other.n;
     }
 
-    get mean(): number { return this.shift + this.a / this.n; }
+    get mean(): number { return this.origin + this.deviations / this.n; }
 
     /** Sample variance (n − 1 denominator). */
-    get variance(): number { return Math.max(0, (this.b - this.a * this.a / this.n) / (this.n - 1)); }
+    get variance(): number { return Math.max(0, (this.squares - this.deviations * this.deviations / this.n) / (this.n - 1)); }
 }
 
 /** An accumulator's sums copied out as plain data. */
-export function accState({ n, a, b, shift }: AccState): AccState {
-    return { n, a, b, shift };
+export function accState({ n, promoters, detractors, hits, origin, deviations, squares }: AccState): AccState {
+    return { n, promoters, detractors, hits, origin, deviations, squares };
 }

@@ -2,13 +2,13 @@
  * Point estimates, 95% intervals, verdicts and period-change tests, from accumulators. The formulas
  * are the ones in DESIGN.md "Reference figures for metrics".
  */
-import { Z95 } from '@cxspec/model';
+import { Z95, type RowEstimator } from '@cxspec/model';
 import type { PeriodChange, TargetSpec, Verdict } from '../result.js';
 import type { Acc } from './accumulator.js';
 import { tQuantile, twoSidedNormalP, twoSidedTP } from './distributions.js';
 
-/** How an accumulator turns into a value: NPS points, a share in percent, or a mean. */
-export type Estimator = 'nps' | 'share' | 'mean';
+/** How an accumulator turns into a value (the model's estimators of one observation per row). */
+export type Estimator = RowEstimator;
 
 export interface PointEstimate {
     value: number | null;
@@ -60,8 +60,8 @@ export function tEstimate(n: number, mean: number, variance: number): PointEstim
 
 export function estimate(kind: Estimator, acc: Acc): PointEstimate {
     switch (kind) {
-        case 'nps': return npsEstimate(acc.n, acc.a, acc.b);
-        case 'share': return wilsonEstimate(acc.n, acc.a);
+        case 'nps': return npsEstimate(acc.n, acc.promoters, acc.detractors);
+        case 'share': return wilsonEstimate(acc.n, acc.hits);
         case 'mean': return acc.n === 0 ? tEstimate(0, 0, 0) : tEstimate(acc.n, acc.mean, acc.n > 1 ? acc.variance : 0);
     }
 }
@@ -120,7 +120,7 @@ export function changeTest(kind: Estimator, prev: Acc, cur: Acc): PeriodChange |
         test = 'z-difference';
         pValue = twoSidedNormalP(delta / se);
     } else if (kind === 'share') {
-        const pooled = (prev.a + cur.a) / (prev.n + cur.n);
+        const pooled = (prev.hits + cur.hits) / (prev.n + cur.n);
         const se = 100 * Math.sqrt(pooled * (1 - pooled) * (1 / prev.n + 1 / cur.n));
         if (se === 0) return null;
         test = 'two-proportion-z';

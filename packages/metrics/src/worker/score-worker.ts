@@ -13,12 +13,12 @@ import { SurveyRowChecker } from '../check/survey-rows.js';
 import { SurveyAccumulation, scoreFile } from '../eval/survey-accumulation.js';
 import type { WorkerJob, WorkerResult } from '../eval/split-pass.js';
 
-// A worker started ahead of need (see prestartScoreWorker) gets its job as its first message.
+// A worker started ahead of need (see ScoringSession) gets its job as its first message.
 const job = (workerData ?? (await once(parentPort!, 'message'))[0]) as WorkerJob;
 const acc = new SurveyAccumulation(job.survey, job.model);
 const log = new ExclusionLog();
 const ids = new SharedIds(DEFAULT_SLOTS, job.idTable, job.idControl, 1);
-const checker = new SurveyRowChecker(job.survey, job.joinKey, job.joined && fromPortable(job.joined), job.mapping, job.file, log, ids);
-const { info, used } = await scoreFile(acc, checker, job.file, { encoding: job.encoding, ranges: job.ranges });
+const checker = new SurveyRowChecker(job.survey, job.joinKey, job.joined && fromPortable(job.joined), job.mapping, job.file.path, log, ids);
+const { info, used } = await scoreFile(acc, checker, job.file, { ranges: job.ranges });
 const result: WorkerResult = { rows: info.rowsRead, used, state: acc.state(), exclusions: log.list() };
 parentPort!.postMessage(result);

@@ -2,9 +2,27 @@
  * Units, ranges and sampling error of metrics, shared by validation (target checks), the CX model
  * and the evaluator so that all of them describe a metric the same way.
  */
-import type { MetricUnit, Period } from '../cx-model.js';
+import type { MetricExpr, MetricUnit, Period } from '../cx-model.js';
 
 export type MetricFunction = 'nps' | 'csat' | 'top' | 'bottom' | 'mean' | 'rate' | 'churn' | 'retention' | 'clv';
+
+/**
+ * How a metric's observations turn into its value: NPS points, a share of hits in percent, a mean,
+ * or CLV (a mean value combined with a retention share). The evaluator and the SQL both read it.
+ */
+export type Estimator = 'nps' | 'share' | 'mean' | 'clv';
+
+/** Estimators of one observation per row (every one but CLV's). */
+export type RowEstimator = Exclude<Estimator, 'clv'>;
+
+export function estimatorOf(kind: MetricExpr['kind']): Estimator {
+    switch (kind) {
+        case 'nps': return 'nps';
+        case 'mean': return 'mean';
+        case 'clv': return 'clv';
+        case 'topBox': case 'bottomBox': case 'rate': case 'churn': case 'retention': return 'share';
+    }
+}
 
 export function unitOf(fn: MetricFunction, meanOfColumn: boolean): MetricUnit {
     switch (fn) {
