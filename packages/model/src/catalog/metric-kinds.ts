@@ -1,18 +1,152 @@
 /**
- * Units, ranges and sampling error of metrics, shared by validation (target checks), the CX model
- * and the evaluator so that all of them describe a metric the same way.
+ * Facts about metric kinds, one entry per kind of `MetricExpr`: where its rows come from, what it
+ * reads, its unit, how its statistics become an estimate, and how it is written and explained.
+ * Units, ranges and sampling error are shared by validation (target checks), the CX model and the
+ * evaluator so that all of them describe a metric the same way.
  */
-import type { MetricUnit, Period } from '../cx-model.js';
+import type { Condition, FieldRef, MetricExpr, MetricSource, MetricUnit, Period } from '../cx-model.js';
+import { conditionFields } from '../queries/condition-queries.js';
 
+/** The functions of the metric grammar (`csat` is `top(q, 2)`). */
 export type MetricFunction = 'nps' | 'csat' | 'top' | 'bottom' | 'mean' | 'rate' | 'churn' | 'retention' | 'clv';
 
-export function unitOf(fn: MetricFunction, meanOfColumn: boolean): MetricUnit {
-    switch (fn) {
-        case 'nps': return 'points';
-        case 'mean': return meanOfColumn ? 'number' : 'scale';
-        case 'clv': return 'number';
-        default: return 'percent';
+export type MetricKind = MetricExpr['kind'];
+export type MetricExprOf<K extends MetricKind> = Extract<MetricExpr, { kind: K }>;
+
+/**
+ * How a metric's statistics turn into an estimate: NPS points, a share of hits in percent, a mean,
+ * or CLV (a mean value combined with a retention share).
+ */
+export type MetricEstimator = 'nps' | 'share' | 'mean' | 'clv';
+
+/** The locales of the tools' own texts (report labels, preview page, formula explanations). */
+export type UiLocale = 'en' | 'ja';
+
+/** Writes a rate's condition; `within` is the survey or dataset its rows come from. */
+export type ConditionWriter = (condition: Condition, within: string) => string;
+
+export interface MetricKindFacts<E extends MetricExpr> {
+    /** The survey whose responses, or the dataset whose rows, the metric counts. */
+    source: (e: E) => MetricSource;
+    /** Questions and columns the metric's formula reads (its segments read more). */
+    fieldsRead: (e: E) => FieldRef[];
+    /** The question whose answers the metric scores, whose scale bounds it; null when it scores none. */
+    scored: (e: E) => { survey: string; question: string } | null;
+    /** The unit; `readsColumn` is true for a mean of a dataset column. */
+    unit: (readsColumn: boolean) => MetricUnit;
+    estimator: MetricEstimator;
+    /** The formula as a spec writes it: `nps(AfterPickup.recommend)`. */
+    syntax: (e: E, condition: ConditionWriter) => string;
+    /** What the formula computes, in words, in every UI locale. */
+    explanation: Record<UiLocale, string>;
+}
+
+type MetricKindCatalog = { [K in MetricKind]: MetricKindFacts<MetricExprOf<K>> };
+
+const question = (survey: string, name: string): FieldRef => ({ source: 'question', survey, question: name });
+const column = (dataset: string, name: string): FieldRef => ({ source: 'column', dataset, column: name });
+const fieldText = (f: FieldRef): string => (f.source === 'question' ? `${f.survey}.${f.question}` : `${f.dataset}.${f.column}`);
+const sourceName = (s: MetricSource): string => (s.type === 'survey' ? s.survey : s.dataset);
+
+export const METRIC_KINDS = {
+    nps: {
+        source: e => ({ type: 'survey', survey: e.survey }),
+        fieldsRead: e => [question(e.survey, e.question)],
+        scored: e => e,
+        unit: () => 'points',
+        estimator: 'nps',
+        syntax: e => `nps(${e.survey}.${e.question})`,
+        explanation: {
+            en: 'NPS = % promoters (9-10) − % detractors (0-6), in points',
+            ja: 'NPS = 推奨者 (9-10) の割合 − 批判者 (0-6) の割合 (ポイント)'
+        }
+    },
+    topBox: {
+        source: e => ({ type: 'survey', survey: e.survey }),
+        fieldsRead: e => [question(e.survey, e.question)],
+        scored: e => e,
+        unit: () => 'percent',
+        estimator: 'share',
+        syntax: e => `top(${e.survey}.${e.question}, ${e.boxes})`,
+        explanation: { en: '% of answers in the top boxes of the scale', ja: '尺度の上位ボックスに入る回答の割合 (%)' }
+    },
+    bottomBox: {
+        source: e => ({ type: 'survey', survey: e.survey }),
+        fieldsRead: e => [question(e.survey, e.question)],
+        scored: e => e,
+        unit: () => 'percent',
+        estimator: 'share',
+        syntax: e => `bottom(${e.survey}.${e.question}, ${e.boxes})`,
+        explanation: { en: '% of answers in the bottom boxes of the scale', ja: '尺度の下位ボックスに入る回答の割合 (%)' }
+    },
+    mean: {
+        source: e => (e.field.source === 'question' ? { type: 'survey', survey: e.field.survey } : { type: 'dataset', dataset: e.field.dataset }),
+        fieldsRead: e => [e.field],
+        scored: e => (e.field.source === 'question' ? e.field : null),
+        unit: readsColumn => (readsColumn ? 'number' : 'scale'),
+        estimator: 'mean',
+        syntax: e => `mean(${fieldText(e.field)})`,
+        explanation: { en: 'Mean of the answers on their scale, or of the column', ja: '回答 (尺度上) または列の平均' }
+    },
+    rate: {
+        source: e => e.source,
+        fieldsRead: e => conditionFields(e.condition),
+        scored: () => null,
+        unit: () => 'percent',
+        estimator: 'share',
+        syntax: (e, condition) => `rate(${sourceName(e.source)} where ${condition(e.condition, sourceName(e.source))})`,
+        explanation: { en: '% of rows where the condition holds', ja: '条件を満たす行の割合 (%)' }
+    },
+    churn: {
+        source: e => ({ type: 'dataset', dataset: e.dataset }),
+        fieldsRead: e => [column(e.dataset, e.start), column(e.dataset, e.end)],
+        scored: () => null,
+        unit: () => 'percent',
+        estimator: 'share',
+        syntax: e => `churn(${e.dataset})`,
+        explanation: { en: 'Customers lost in the period / customers at its start, in percent', ja: '期間中に離反した顧客数 / 期首の顧客数 (%)' }
+    },
+    retention: {
+        source: e => ({ type: 'dataset', dataset: e.dataset }),
+        fieldsRead: e => [column(e.dataset, e.start), column(e.dataset, e.end)],
+        scored: () => null,
+        unit: () => 'percent',
+        estimator: 'share',
+        syntax: e => `retention(${e.dataset})`,
+        explanation: {
+            en: 'CRR = (E − N) / S: customers at the end of the period minus those acquired in it, over those at its start, in percent',
+            ja: 'CRR = (E − N) / S: 期末の顧客数から期中の新規顧客数を引き、期首の顧客数で割った割合 (%)'
+        }
+    },
+    clv: {
+        source: e => ({ type: 'dataset', dataset: e.dataset }),
+        fieldsRead: e => [column(e.dataset, e.value), column(e.dataset, e.start), column(e.dataset, e.end)],
+        scored: () => null,
+        unit: () => 'number',
+        estimator: 'clv',
+        syntax: e => `clv(${e.dataset}.${e.value}${e.valuePeriod === 'year' ? ' per year' : ''}) margin ${e.marginPercent}% discount ${e.discountPercent}%`,
+        explanation: {
+            en: 'CLV = m·r / (1 + d − r): m the yearly margin per customer, r the annual retention, d the discount rate',
+            ja: 'CLV = m·r / (1 + d − r): m は顧客あたり年間マージン、r は年間継続率、d は割引率'
+        }
     }
+} satisfies MetricKindCatalog;
+
+/** The facts of an expression's kind, typed for that expression. */
+export function metricKind<E extends MetricExpr>(e: E): MetricKindFacts<E> {
+    return METRIC_KINDS[e.kind] as unknown as MetricKindFacts<E>;
+}
+
+/** The kind each grammar function builds. */
+export const METRIC_FUNCTIONS = {
+    nps: 'nps', csat: 'topBox', top: 'topBox', bottom: 'bottomBox', mean: 'mean', rate: 'rate',
+    churn: 'churn', retention: 'retention', clv: 'clv'
+} as const satisfies Record<MetricFunction, MetricKind>;
+
+/** The unit of a grammar function's metric; a function still being typed in the editor gives percent. */
+export function unitOf(fn: MetricFunction, meanOfColumn: boolean): MetricUnit {
+    const kind: MetricKind | undefined = METRIC_FUNCTIONS[fn];
+    return kind ? METRIC_KINDS[kind].unit(meanOfColumn) : 'percent';
 }
 
 /** Inclusive bounds of a metric's value; `scale` is the question's scale for means. */
@@ -21,7 +155,7 @@ export function rangeOf(unit: MetricUnit, scale?: { min: number; max: number }):
         case 'points': return [-100, 100];
         case 'percent': return [0, 100];
         case 'scale': return scale ? [scale.min, scale.max] : null;
-        default: return null;
+        case 'number': return null;
     }
 }
 
@@ -34,7 +168,7 @@ export function worstCaseSd(unit: MetricUnit, scale?: { min: number; max: number
         case 'points': return 100;
         case 'percent': return 50;
         case 'scale': return scale ? (scale.max - scale.min) / 2 : null;
-        default: return null;
+        case 'number': return null;
     }
 }
 
@@ -44,7 +178,7 @@ export function defaultResolution(unit: MetricUnit, scale?: { min: number; max: 
         case 'points': return 10;
         case 'percent': return 5;
         case 'scale': return scale ? (scale.max - scale.min) / 20 : null;
-        default: return null;
+        case 'number': return null;
     }
 }
 
