@@ -5,7 +5,7 @@
 import type { CxModel, Localized, Question, Survey } from '@cxspec/model';
 import { NPS_END_LABELS } from './default-labels.js';
 import { compileCondition } from './expression.js';
-import { escapeHtml, mapText, surveyText, type SurveyText } from './localize.js';
+import { htmlLines, mapText, surveyText, type SurveyText } from './localize.js';
 
 export type SurveyJson = Record<string, unknown>;
 
@@ -13,7 +13,7 @@ export type SurveyJson = Record<string, unknown>;
 export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
     const text = (t: Localized) => surveyText(t, model.spec.locales, model.spec.defaultLocale);
     const questions = new Map(survey.questions.map(q => [q.name, q]));
-    const thanks = mapText(text(survey.thanks), s => `<h3>${escapeHtml(s)}</h3>`);
+    const thanks = mapText(text(survey.thanks), s => `<h3>${htmlLines(s)}</h3>`);
     return compact({
         locale: model.spec.defaultLocale,
         title: text(survey.title),

@@ -8,7 +8,7 @@ import {
     type Document, type FieldRef, type LocalizedText, type Metric, type Question, type Survey, type Target, type Touchpoint
 } from '../generated/ast.js';
 import type { QuestionKind } from '@cxspec/model';
-import { estimateSeconds, scaleOf } from '@cxspec/model';
+import { escapeMarkdown as escapeModelMarkdown, estimateSeconds, scaleOf } from '@cxspec/model';
 import { resolveField } from '../references/field-resolution.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 
@@ -17,7 +17,7 @@ import type { SpecMembership } from '../references/spec-membership.js';
  * optional because a half-typed declaration (`ja` without its string) reaches hover too.
  */
 export function escapeMarkdown(text: string | undefined): string {
-    return (text ?? '').replace(/[\\`*_[\]<>#|~&]/g, ch => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+    return escapeModelMarkdown(text ?? '');
 }
 
 export function textLines(texts: LocalizedText[]): string[] {
