@@ -4,7 +4,7 @@
  * serialises to the same bytes. The JSON report is this object; the Markdown and HTML reports
  * render it. RESULT_SCHEMA below is its contract for other tools.
  */
-import type { Localized, MetricUnit, Period } from '@cxspec/model';
+import { METRIC_KINDS, type Localized, type MetricKind, type MetricUnit, type Period } from '@cxspec/model';
 
 export const RESULT_SCHEMA_VERSION = 1;
 export const RESULT_SCHEMA_ID = 'https://cxspec.dev/schemas/evaluation-result-1.json';
@@ -62,7 +62,7 @@ export interface PeriodEstimate extends Estimate {
     change: PeriodChange | null;
 }
 
-export type MetricKind = 'nps' | 'topBox' | 'bottomBox' | 'mean' | 'rate' | 'churn' | 'retention' | 'clv';
+export type { MetricKind };
 
 export interface MetricResult extends Estimate {
     name: string;
@@ -274,7 +274,7 @@ export const RESULT_SCHEMA = {
             properties: {
                 name: { type: 'string' },
                 title: localized,
-                kind: { enum: ['nps', 'topBox', 'bottomBox', 'mean', 'rate', 'churn', 'retention', 'clv'] },
+                kind: { enum: Object.keys(METRIC_KINDS) },
                 unit: { enum: ['points', 'percent', 'scale', 'number'] },
                 formula: { type: 'string' },
                 interval: { type: 'string' },

@@ -5,7 +5,7 @@ import {
     type ClvExpr, type Column, type Condition, type Dataset, type FieldRef, type Metric, type Question, type Segment, type Survey, type Target
 } from '../generated/ast.js';
 import type { MetricUnit, QuestionKind } from '@cxspec/model';
-import { NUMERIC_KINDS, scaleOf } from '@cxspec/model';
+import { questionKindOf, scaleOf } from '@cxspec/model';
 import {
     Z95, defaultResolution, perPeriod, rangeOf, unitOf, worstCaseSd, type MetricFunction
 } from '@cxspec/model';
@@ -35,7 +35,7 @@ export class MetricValidator {
                     report(accept, 'CX701', `nps() needs an NPS question (0..10), and '${field.name}' is ${kind}; use csat(), top() or mean() for it.`, expr, { property: 'field' });
                     return;
                 }
-                if (!NUMERIC_KINDS.has(kind)) {
+                if (!questionKindOf(kind)?.metricFunctions.includes(expr.fn as MetricFunction)) {
                     const what = kind === 'text' ? 'free text, which has no score' : `${kind}, which has no single score`;
                     report(accept, 'CX701', `${expr.fn}() cannot score question '${field.name}': it is ${what}; measure a rating, or use rate(${field.$container.name} where ...) for choices.`, expr, { property: 'field' });
                     return;

@@ -130,7 +130,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
             interval = estimator === 'mean' ? 't' : 'wilson';
             break;
         }
-        default:
+        case 'nps': case 'topBox': case 'bottomBox':
             throw new Error(`metric ${metric.name} (${expr.kind}) is computed from responses`);
     }
 

@@ -65,7 +65,7 @@ export class SurveyMetric {
                 this.formula = `share of ${survey.name} responses where ${describeCondition(expr.condition)}, in percent`;
                 break;
             }
-            default:
+            case 'churn': case 'retention': case 'clv':
                 throw new Error(`metric ${metric.name} (${expr.kind}) is computed from a dataset`);
         }
         this.breakdown = new Breakdown(this.estimator, metric.segments.length);

@@ -1,7 +1,8 @@
 /**
  * Facts about question kinds that validation, the CX model and the back ends must agree on, one
- * entry per kind. Back ends switch on a kind's `answer` shape, not on the kind, so a new kind whose
- * answer has an existing shape needs only its entry here (and the grammar and the docs).
+ * entry per kind: this table is the list of kinds (the model's `QuestionKind` enum is its keys).
+ * Back ends switch on a kind's `answer` shape, not on the kind, so a new kind whose answer has an
+ * existing shape needs only its entry here (and the grammar and the docs).
  */
 import type { QuestionKind } from '../cx-model.js';
 import type { MetricFunction } from './metric-kinds.js';
@@ -48,19 +49,23 @@ export const QUESTION_KINDS = {
     text: { answer: 'text', scale: null, options: false, element: 'comment', metricFunctions: [], seconds: () => 30 },
     matrix: { answer: 'items', scale: { min: 1, max: 5, custom: true }, options: false, element: 'matrix', metricFunctions: [], seconds: (_, items) => 4 + 4 * items },
     ranking: { answer: 'order', scale: null, options: true, element: 'ranking', metricFunctions: [], seconds: options => 8 + 3 * options }
-} as const satisfies Record<QuestionKind, QuestionKindFacts>;
+} as const satisfies Record<string, QuestionKindFacts>;
 
-/**
- * The facts of a kind. The editor asks about questions whose kind is still being typed, so an
- * unknown kind gives undefined at run time despite the type.
- */
+/** The kinds in catalog order, which is the order of the grammar and the docs. */
+export const QUESTION_KIND_NAMES = Object.keys(QUESTION_KINDS) as [keyof typeof QUESTION_KINDS, ...Array<keyof typeof QUESTION_KINDS>];
+
+/** The facts of a kind. */
 export function questionKind(kind: QuestionKind): QuestionKindFacts {
     return QUESTION_KINDS[kind];
 }
 
-const ALL_KINDS = Object.keys(QUESTION_KINDS) as QuestionKind[];
+/** The facts of a kind as the editor sees it: a kind still being typed has none. */
+export function questionKindOf(kind: string | undefined): QuestionKindFacts | undefined {
+    return kind !== undefined && Object.hasOwn(QUESTION_KINDS, kind) ? QUESTION_KINDS[kind as QuestionKind] : undefined;
+}
+
 const kindsWhere = (test: (facts: QuestionKindFacts) => boolean): ReadonlySet<QuestionKind> =>
-    new Set(ALL_KINDS.filter(k => test(QUESTION_KINDS[k])));
+    new Set(QUESTION_KIND_NAMES.filter(k => test(QUESTION_KINDS[k])));
 
 /** Kinds whose scale may be changed with `min..max`. */
 export const KINDS_WITH_CUSTOM_SCALE = kindsWhere(f => f.scale?.custom === true);
@@ -74,14 +79,14 @@ export const MAX_SCALE_POINTS = 11;
 
 /** Fixed and default scales; kinds without a scale (and kinds still being typed) map to null. */
 export function scaleOf(kind: QuestionKind, range?: ScaleBounds): ScaleBounds | null {
-    const base = questionKind(kind)?.scale;
+    const base = questionKindOf(kind)?.scale;
     if (!base) return null;
     return range && base.custom ? { min: range.min, max: range.max } : { min: base.min, max: base.max };
 }
 
-/** Estimated seconds for a question; undefined for a kind still being typed (see questionKind). */
+/** Estimated seconds for a question. */
 export function estimateSeconds(kind: QuestionKind, optionCount: number, itemCount: number): number {
-    return questionKind(kind)?.seconds(optionCount, itemCount);
+    return questionKind(kind).seconds(optionCount, itemCount);
 }
 
 export const DEFAULT_LIMITS = { maxQuestions: 12, maxSeconds: 180 } as const;
