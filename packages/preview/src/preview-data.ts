@@ -4,7 +4,7 @@
  * string reaches the DOM through text APIs.
  */
 import { compileSurvey } from '@cxspec/compiler';
-import { questionsRead, targetText, triggerText, valueText, type CxModel, type Localized, type MetricUnit, type QuestionKind } from '@cxspec/model';
+import { metricKind, questionsRead, targetText, triggerText, valueText, type CxModel, type Localized, type MetricUnit, type QuestionKind, type UiLocale } from '@cxspec/model';
 import { formulaText } from './metric-text.js';
 
 /**
@@ -72,6 +72,8 @@ export interface MetricPreview {
     name: string;
     title: Localized;
     formula: string;
+    /** What the formula computes, in the page's own locales (shown when pointing at the formula). */
+    explanation: Record<UiLocale, string>;
     unit: MetricUnit;
     target: string | null;
     warning: string | null;
@@ -138,6 +140,7 @@ export function buildPreviewData(model: CxModel, focus: PreviewFocus): PreviewDa
             name: m.name,
             title: m.title,
             formula: formulaText(m.expr),
+            explanation: metricKind(m.expr).explanation,
             unit: m.unit,
             target: m.target ? targetText(m.target, m.unit, false) : null,
             warning: m.target?.warning != null ? valueText(m.target.warning, m.unit) : null,
