@@ -17,7 +17,7 @@ import type {
     Period, Question, QuestionKind, Segment, SourceLocation, Survey
 } from '@cxspec/model';
 import { DEFAULT_LIMITS, DEFAULT_MIN_SAMPLE, estimateSeconds, rangeOf, scaleOf, unitOf, type MetricFunction } from '@cxspec/model';
-import { resolveFieldTarget } from '../references/field-resolution.js';
+import { isFieldMetricExpr, resolveFieldTarget } from '../references/field-resolution.js';
 import { localeSettings } from '../references/spec-membership.js';
 
 export interface ModelOptions {
@@ -176,7 +176,7 @@ class ModelBuilder {
 
     private metric(m: AstMetric): Metric {
         const expr = this.metricExpr(m);
-        const field = isNpsExpr(m.expr) || isBoxExpr(m.expr) || isMeanExpr(m.expr) ? resolveFieldTarget(m.expr.field) : undefined;
+        const field = isFieldMetricExpr(m.expr) ? resolveFieldTarget(m.expr.field) : undefined;
         const unit = unitOf(m.expr.fn as MetricFunction, isColumn(field));
         const scale = isQuestion(field) ? scaleOf(field.kind as QuestionKind, field.range) ?? undefined : undefined;
         return {

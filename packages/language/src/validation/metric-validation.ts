@@ -5,11 +5,11 @@ import {
     type ClvExpr, type Column, type Condition, type Dataset, type FieldRef, type Metric, type Question, type Segment, type Survey, type Target
 } from '../generated/ast.js';
 import type { MetricUnit, QuestionKind } from '@cxspec/model';
-import { questionKindOf, scaleOf } from '@cxspec/model';
+import { metricFunctionsOf, scaleOf } from '@cxspec/model';
 import {
     Z95, defaultResolution, perPeriod, rangeOf, unitOf, worstCaseSd, type MetricFunction
 } from '@cxspec/model';
-import { resolveField, resolveFieldTarget } from '../references/field-resolution.js';
+import { isFieldMetricExpr, resolveField, resolveFieldTarget } from '../references/field-resolution.js';
 import { checkPredicateTypes } from './condition-typing.js';
 import { report, reportDuplicates } from './validation-utils.js';
 
@@ -22,7 +22,7 @@ export class MetricValidator {
         let meanOfColumn = false;
         let survey: Survey | undefined;
         let dataset: Dataset | undefined;
-        if (isNpsExpr(expr) || isBoxExpr(expr) || isMeanExpr(expr)) {
+        if (isFieldMetricExpr(expr)) {
             const field = this.metricField(metric, expr.field, isMeanExpr(expr), accept);
             if (!field) return;
             if (isQuestion(field)) {
@@ -35,7 +35,7 @@ export class MetricValidator {
                     report(accept, 'CX701', `nps() needs an NPS question (0..10), and '${field.name}' is ${kind}; use csat(), top() or mean() for it.`, expr, { property: 'field' });
                     return;
                 }
-                if (!questionKindOf(kind)?.metricFunctions.includes(expr.fn as MetricFunction)) {
+                if (!metricFunctionsOf(kind).includes(expr.fn as MetricFunction)) {
                     const what = kind === 'text' ? 'free text, which has no score' : `${kind}, which has no single score`;
                     report(accept, 'CX701', `${expr.fn}() cannot score question '${field.name}': it is ${what}; measure a rating, or use rate(${field.$container.name} where ...) for choices.`, expr, { property: 'field' });
                     return;

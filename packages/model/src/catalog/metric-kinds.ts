@@ -4,8 +4,9 @@
  * Units, ranges and sampling error are shared by validation (target checks), the CX model and the
  * evaluator so that all of them describe a metric the same way.
  */
-import type { Condition, FieldRef, MetricExpr, MetricSource, MetricUnit, Period } from '../cx-model.js';
+import type { Condition, FieldRef, MetricExpr, MetricSource, MetricUnit, Period, QuestionKind } from '../cx-model.js';
 import { conditionFields } from '../queries/condition-queries.js';
+import type { AnswerShape } from './question-kinds.js';
 
 /** The functions of the metric grammar (`csat` is `top(q, 2)`). */
 export type MetricFunction = 'nps' | 'csat' | 'top' | 'bottom' | 'mean' | 'rate' | 'churn' | 'retention' | 'clv';
@@ -25,9 +26,15 @@ export type UiLocale = 'en' | 'ja';
 /** Writes a rate's condition; `within` is the survey or dataset its rows come from. */
 export type ConditionWriter = (condition: Condition, within: string) => string;
 
+/** Which rows a kind can count: responses of a survey, rows of a dataset, or either. */
+export type MetricRows = 'survey' | 'dataset' | 'either';
+
 export interface MetricKindFacts<E extends MetricExpr> {
+    rows: MetricRows;
     /** The survey whose responses, or the dataset whose rows, the metric counts. */
     source: (e: E) => MetricSource;
+    /** Whether the kind scores a question of this kind; false for kinds that read questions only through a condition. */
+    scores: (question: { kind: QuestionKind; answer: AnswerShape }) => boolean;
     /** Questions and columns the metric's formula reads (its segments read more). */
     fieldsRead: (e: E) => FieldRef[];
     /** The question whose answers the metric scores, whose scale bounds it; null when it scores none. */
@@ -50,8 +57,11 @@ const sourceName = (s: MetricSource): string => (s.type === 'survey' ? s.survey 
 
 export const METRIC_KINDS = {
     nps: {
+        rows: 'survey',
         source: e => ({ type: 'survey', survey: e.survey }),
         fieldsRead: e => [question(e.survey, e.question)],
+        // A rating qualifies only on 0..10, which metric validation checks.
+        scores: q => q.kind === 'nps' || q.kind === 'rating',
         scored: e => e,
         unit: () => 'points',
         estimator: 'nps',
@@ -62,8 +72,10 @@ export const METRIC_KINDS = {
         }
     },
     topBox: {
+        rows: 'survey',
         source: e => ({ type: 'survey', survey: e.survey }),
         fieldsRead: e => [question(e.survey, e.question)],
+        scores: q => q.answer === 'scale',
         scored: e => e,
         unit: () => 'percent',
         estimator: 'share',
@@ -71,8 +83,10 @@ export const METRIC_KINDS = {
         explanation: { en: '% of answers in the top boxes of the scale', ja: '尺度の上位ボックスに入る回答の割合 (%)' }
     },
     bottomBox: {
+        rows: 'survey',
         source: e => ({ type: 'survey', survey: e.survey }),
         fieldsRead: e => [question(e.survey, e.question)],
+        scores: q => q.answer === 'scale',
         scored: e => e,
         unit: () => 'percent',
         estimator: 'share',
@@ -80,8 +94,10 @@ export const METRIC_KINDS = {
         explanation: { en: '% of answers in the bottom boxes of the scale', ja: '尺度の下位ボックスに入る回答の割合 (%)' }
     },
     mean: {
+        rows: 'either',
         source: e => (e.field.source === 'question' ? { type: 'survey', survey: e.field.survey } : { type: 'dataset', dataset: e.field.dataset }),
         fieldsRead: e => [e.field],
+        scores: q => q.answer === 'scale',
         scored: e => (e.field.source === 'question' ? e.field : null),
         unit: readsColumn => (readsColumn ? 'number' : 'scale'),
         estimator: 'mean',
@@ -89,8 +105,10 @@ export const METRIC_KINDS = {
         explanation: { en: 'Mean of the answers on their scale, or of the column', ja: '回答 (尺度上) または列の平均' }
     },
     rate: {
+        rows: 'either',
         source: e => e.source,
         fieldsRead: e => conditionFields(e.condition),
+        scores: () => false,
         scored: () => null,
         unit: () => 'percent',
         estimator: 'share',
@@ -98,8 +116,10 @@ export const METRIC_KINDS = {
         explanation: { en: '% of rows where the condition holds', ja: '条件を満たす行の割合 (%)' }
     },
     churn: {
+        rows: 'dataset',
         source: e => ({ type: 'dataset', dataset: e.dataset }),
         fieldsRead: e => [column(e.dataset, e.start), column(e.dataset, e.end)],
+        scores: () => false,
         scored: () => null,
         unit: () => 'percent',
         estimator: 'share',
@@ -107,8 +127,10 @@ export const METRIC_KINDS = {
         explanation: { en: 'Customers lost in the period / customers at its start, in percent', ja: '期間中に離反した顧客数 / 期首の顧客数 (%)' }
     },
     retention: {
+        rows: 'dataset',
         source: e => ({ type: 'dataset', dataset: e.dataset }),
         fieldsRead: e => [column(e.dataset, e.start), column(e.dataset, e.end)],
+        scores: () => false,
         scored: () => null,
         unit: () => 'percent',
         estimator: 'share',
@@ -119,8 +141,10 @@ export const METRIC_KINDS = {
         }
     },
     clv: {
+        rows: 'dataset',
         source: e => ({ type: 'dataset', dataset: e.dataset }),
         fieldsRead: e => [column(e.dataset, e.value), column(e.dataset, e.start), column(e.dataset, e.end)],
+        scores: () => false,
         scored: () => null,
         unit: () => 'number',
         estimator: 'clv',
@@ -131,6 +155,23 @@ export const METRIC_KINDS = {
         }
     }
 } satisfies MetricKindCatalog;
+
+type KindsWhoseRows<R extends MetricRows> = { [K in MetricKind]: (typeof METRIC_KINDS)[K]['rows'] extends R ? K : never }[MetricKind];
+/** Expressions a survey's responses can compute, and those a dataset's rows can. */
+export type SurveyMetricExpr = MetricExprOf<KindsWhoseRows<'survey' | 'either'>>;
+export type DatasetMetricExpr = MetricExprOf<KindsWhoseRows<'dataset' | 'either'>>;
+
+/** The expression of a metric whose source is a survey (surveyOf is not null). */
+export function surveyMetricExpr(e: MetricExpr): SurveyMetricExpr {
+    if (METRIC_KINDS[e.kind].rows === 'dataset') throw new Error(`a ${e.kind} metric is computed from a dataset`);
+    return e as SurveyMetricExpr;
+}
+
+/** The expression of a metric whose source is a dataset (datasetOf is not null). */
+export function datasetMetricExpr(e: MetricExpr): DatasetMetricExpr {
+    if (METRIC_KINDS[e.kind].rows === 'survey') throw new Error(`a ${e.kind} metric is computed from responses`);
+    return e as DatasetMetricExpr;
+}
 
 /** The facts of an expression's kind, typed for that expression. */
 export function metricKind<E extends MetricExpr>(e: E): MetricKindFacts<E> {

@@ -5,7 +5,7 @@
  * existing shape needs only its entry here (and the grammar and the docs).
  */
 import type { QuestionKind } from '../cx-model.js';
-import type { MetricFunction } from './metric-kinds.js';
+import { METRIC_FUNCTIONS, METRIC_KINDS, type MetricFunction } from './metric-kinds.js';
 
 export interface ScaleBounds { min: number; max: number }
 
@@ -25,8 +25,6 @@ export interface QuestionKindFacts {
     /** The question declares options (`option id { ... }`). */
     options: boolean;
     element: SurveyJsElement;
-    /** Metric functions that score this kind's answers (rate() reads any kind through a condition). */
-    metricFunctions: readonly MetricFunction[];
     /**
      * Seconds a respondent typically needs, after common survey-length guidance: a few seconds per
      * rating, more per option to read, half a minute to type an answer.
@@ -34,21 +32,18 @@ export interface QuestionKindFacts {
     seconds: (optionCount: number, itemCount: number) => number;
 }
 
-const SCORES: readonly MetricFunction[] = ['csat', 'top', 'bottom', 'mean'];
-
 export const QUESTION_KINDS = {
     // NPS is 0-10 by definition.
-    nps: { answer: 'scale', scale: { min: 0, max: 10, custom: false }, options: false, element: 'rating', metricFunctions: ['nps', ...SCORES], seconds: () => 6 },
-    csat: { answer: 'scale', scale: { min: 1, max: 5, custom: true }, options: false, element: 'rating', metricFunctions: SCORES, seconds: () => 6 },
-    ces: { answer: 'scale', scale: { min: 1, max: 7, custom: true }, options: false, element: 'rating', metricFunctions: SCORES, seconds: () => 6 },
-    // nps() accepts a rating only on 0..10, which metric validation checks.
-    rating: { answer: 'scale', scale: { min: 1, max: 5, custom: true }, options: false, element: 'rating', metricFunctions: ['nps', ...SCORES], seconds: () => 6 },
-    choice: { answer: 'option', scale: null, options: true, element: 'radiogroup', metricFunctions: [], seconds: options => 5 + options },
-    multichoice: { answer: 'options', scale: null, options: true, element: 'checkbox', metricFunctions: [], seconds: options => 6 + 2 * options },
-    boolean: { answer: 'boolean', scale: null, options: false, element: 'boolean', metricFunctions: [], seconds: () => 4 },
-    text: { answer: 'text', scale: null, options: false, element: 'comment', metricFunctions: [], seconds: () => 30 },
-    matrix: { answer: 'items', scale: { min: 1, max: 5, custom: true }, options: false, element: 'matrix', metricFunctions: [], seconds: (_, items) => 4 + 4 * items },
-    ranking: { answer: 'order', scale: null, options: true, element: 'ranking', metricFunctions: [], seconds: options => 8 + 3 * options }
+    nps: { answer: 'scale', scale: { min: 0, max: 10, custom: false }, options: false, element: 'rating', seconds: () => 6 },
+    csat: { answer: 'scale', scale: { min: 1, max: 5, custom: true }, options: false, element: 'rating', seconds: () => 6 },
+    ces: { answer: 'scale', scale: { min: 1, max: 7, custom: true }, options: false, element: 'rating', seconds: () => 6 },
+    rating: { answer: 'scale', scale: { min: 1, max: 5, custom: true }, options: false, element: 'rating', seconds: () => 6 },
+    choice: { answer: 'option', scale: null, options: true, element: 'radiogroup', seconds: options => 5 + options },
+    multichoice: { answer: 'options', scale: null, options: true, element: 'checkbox', seconds: options => 6 + 2 * options },
+    boolean: { answer: 'boolean', scale: null, options: false, element: 'boolean', seconds: () => 4 },
+    text: { answer: 'text', scale: null, options: false, element: 'comment', seconds: () => 30 },
+    matrix: { answer: 'items', scale: { min: 1, max: 5, custom: true }, options: false, element: 'matrix', seconds: (_, items) => 4 + 4 * items },
+    ranking: { answer: 'order', scale: null, options: true, element: 'ranking', seconds: options => 8 + 3 * options }
 } as const satisfies Record<string, QuestionKindFacts>;
 
 /** The kinds in catalog order, which is the order of the grammar and the docs. */
@@ -73,6 +68,16 @@ export const SCALED_KINDS = kindsWhere(f => f.scale !== null);
 export const KINDS_WITH_OPTIONS = kindsWhere(f => f.options);
 /** Kinds whose single answer is a number on a scale: usable in metrics, drivers and numeric logic. */
 export const NUMERIC_KINDS = kindsWhere(f => f.answer === 'scale');
+
+/**
+ * The metric functions that score a question of this kind, as the metric catalog says (rate()
+ * reads any kind through a condition and is not among them).
+ */
+export function metricFunctionsOf(kind: QuestionKind): MetricFunction[] {
+    const facts = questionKindOf(kind);
+    if (!facts) return [];
+    return (Object.keys(METRIC_FUNCTIONS) as MetricFunction[]).filter(fn => METRIC_KINDS[METRIC_FUNCTIONS[fn]].scores({ kind, answer: facts.answer }));
+}
 
 /** Longest scale a respondent can use reliably; SurveyJS renders up to 11 rate values in a row. */
 export const MAX_SCALE_POINTS = 11;
