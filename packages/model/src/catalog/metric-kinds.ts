@@ -5,7 +5,7 @@
  * evaluator so that all of them describe a metric the same way.
  */
 import type { Condition, FieldRef, MetricExpr, MetricSource, MetricUnit, Period, QuestionKind } from '../cx-model.js';
-import { conditionFields } from '../queries/condition-queries.js';
+import { conditionFields, fieldKey } from '../queries/condition-queries.js';
 import type { AnswerShape } from './question-kinds.js';
 
 /** The functions of the metric grammar (`csat` is `top(q, 2)`). */
@@ -52,7 +52,6 @@ type MetricKindCatalog = { [K in MetricKind]: MetricKindFacts<MetricExprOf<K>> }
 
 const question = (survey: string, name: string): FieldRef => ({ source: 'question', survey, question: name });
 const column = (dataset: string, name: string): FieldRef => ({ source: 'column', dataset, column: name });
-const fieldText = (f: FieldRef): string => (f.source === 'question' ? `${f.survey}.${f.question}` : `${f.dataset}.${f.column}`);
 const sourceName = (s: MetricSource): string => (s.type === 'survey' ? s.survey : s.dataset);
 
 export const METRIC_KINDS = {
@@ -101,7 +100,7 @@ export const METRIC_KINDS = {
         scored: e => (e.field.source === 'question' ? e.field : null),
         unit: readsColumn => (readsColumn ? 'number' : 'scale'),
         estimator: 'mean',
-        syntax: e => `mean(${fieldText(e.field)})`,
+        syntax: e => `mean(${fieldKey(e.field)})`,
         explanation: { en: 'Mean of the answers on their scale, or of the column', ja: '回答 (尺度上) または列の平均' }
     },
     rate: {
