@@ -1,4 +1,4 @@
-import type { Localized } from '@cxspec/model';
+import { escapeHtml, type Localized } from '@cxspec/model';
 
 /**
  * A SurveyJS localizable string: the default locale's text under `default`, every other declared
@@ -22,9 +22,7 @@ export function mapText(text: SurveyText | undefined, format: (s: string) => str
     return Object.fromEntries(Object.entries(text).map(([locale, s]) => [locale, format(s)]));
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an HTML property such as `completedHtml`; line breaks become `<br>`. */
-export function escapeHtml(s: string): string {
-    return s.replace(/[&<>"']/g, c => HTML_ESCAPES[c]).replace(/\r?\n/g, '<br>');
+/** Text for an HTML property such as `completedHtml`: escaped, line breaks as `<br>`. */
+export function htmlLines(s: string): string {
+    return escapeHtml(s).replace(/\r?\n/g, '<br>');
 }

@@ -3,7 +3,7 @@
  * respondent id, submission time, the joined dataset's key, then one property per question.
  * Questions are optional (display logic may hide them); anything not declared is rejected.
  */
-import type { CxModel, Question, Survey } from '@cxspec/model';
+import { questionKind, type CxModel, type Question, type Survey } from '@cxspec/model';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -38,21 +38,21 @@ export function responseSchema(model: CxModel, survey: Survey): JsonSchema {
 
 function answerSchema(q: Question): JsonSchema {
     const ids = q.options.map(o => o.id);
-    switch (q.kind) {
-        case 'nps': case 'csat': case 'ces': case 'rating':
+    switch (questionKind(q.kind).answer) {
+        case 'scale':
             return { type: 'integer', minimum: q.scale!.min, maximum: q.scale!.max };
-        case 'choice':
+        case 'option':
             return { type: 'string', enum: ids };
-        case 'multichoice':
+        case 'options':
             return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true };
-        case 'ranking':
+        case 'order':
             // All options in order of preference, or none: SurveyJS keeps `[]` for an untouched ranking.
             return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true, maxItems: ids.length, anyOf: [{ maxItems: 0 }, { minItems: ids.length }] };
         case 'boolean':
             return { type: 'boolean' };
         case 'text':
             return { type: 'string' };
-        case 'matrix': {
+        case 'items': {
             const rating = { type: 'integer', minimum: q.scale!.min, maximum: q.scale!.max };
             return {
                 type: 'object',

@@ -2,10 +2,10 @@
  * A survey of the CX model as SurveyJS form-library JSON: one page, one element per question,
  * option ids as choice values, display logic as `visibleIf`, every text localized.
  */
-import type { CxModel, Localized, Question, Survey } from '@cxspec/model';
+import { questionKind, type CxModel, type Localized, type Question, type Survey } from '@cxspec/model';
 import { NPS_END_LABELS } from './default-labels.js';
 import { compileCondition } from './expression.js';
-import { escapeHtml, mapText, surveyText, type SurveyText } from './localize.js';
+import { htmlLines, mapText, surveyText, type SurveyText } from './localize.js';
 
 export type SurveyJson = Record<string, unknown>;
 
@@ -13,7 +13,7 @@ export type SurveyJson = Record<string, unknown>;
 export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
     const text = (t: Localized) => surveyText(t, model.spec.locales, model.spec.defaultLocale);
     const questions = new Map(survey.questions.map(q => [q.name, q]));
-    const thanks = mapText(text(survey.thanks), s => `<h3>${escapeHtml(s)}</h3>`);
+    const thanks = mapText(text(survey.thanks), s => `<h3>${htmlLines(s)}</h3>`);
     return compact({
         locale: model.spec.defaultLocale,
         title: text(survey.title),
@@ -33,26 +33,25 @@ export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
 type TextOf = (t: Localized) => SurveyText | undefined;
 
 function questionBody(q: Question, text: TextOf): SurveyJson {
-    const common = { name: q.name, title: text(q.text), description: text(q.description) };
+    const facts = questionKind(q.kind);
+    const common = { type: facts.element, name: q.name, title: text(q.text), description: text(q.description) };
     const choices = () => q.options.map(o => compact({ value: o.id, text: text(o.label) }));
-    switch (q.kind) {
-        case 'nps': case 'csat': case 'ces': case 'rating': {
+    switch (facts.answer) {
+        case 'scale': {
             const scale = q.scale!;
             const defaults = q.kind === 'nps' ? NPS_END_LABELS : { min: {}, max: {} };
             return {
-                type: 'rating', ...common,
+                ...common,
                 rateMin: scale.min,
                 rateMax: scale.max,
                 minRateDescription: text(withDefault(scale.minLabel, defaults.min)),
                 maxRateDescription: text(withDefault(scale.maxLabel, defaults.max))
             };
         }
-        case 'choice': return { type: 'radiogroup', ...common, choices: choices() };
-        case 'multichoice': return { type: 'checkbox', ...common, choices: choices() };
-        case 'ranking': return { type: 'ranking', ...common, choices: choices() };
-        case 'text': return { type: 'comment', ...common };
-        case 'boolean': return { type: 'boolean', ...common, labelTrue: text(q.trueLabel), labelFalse: text(q.falseLabel) };
-        case 'matrix': {
+        case 'option': case 'options': case 'order': return { ...common, choices: choices() };
+        case 'text': return common;
+        case 'boolean': return { ...common, labelTrue: text(q.trueLabel), labelFalse: text(q.falseLabel) };
+        case 'items': {
             const scale = q.scale!;
             const columns = [];
             for (let value = scale.min; value <= scale.max; value++) {
@@ -60,7 +59,7 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
                 columns.push(compact({ value, text: text(label) }));
             }
             return {
-                type: 'matrix', ...common,
+                ...common,
                 columns,
                 rows: q.items.map(i => compact({ value: i.id, text: text(i.label) })),
                 // A required matrix asks for every item, as the response schema does.

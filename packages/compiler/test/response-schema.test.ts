@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { Model } from 'survey-core';
-import type { CxModel, Question, Survey } from '@cxspec/model';
+import { questionKind, type CxModel, type Question, type Survey } from '@cxspec/model';
 import { compileSurvey, evaluateCondition, responseSchema } from '@cxspec/compiler';
 import { EXAMPLE_NAMES, exampleModel } from './support/examples.js';
 import { answerArb, unansweredArb } from './support/answers.js';
@@ -70,20 +70,20 @@ describe('completed surveys validate against the response schema', () => {
 /** Wrong answers for a question of each kind, each with the reason it is wrong. */
 function invalidAnswers(q: Question): Array<[string, unknown]> {
     const ids = q.options.map(o => o.id);
-    switch (q.kind) {
-        case 'nps': case 'csat': case 'ces': case 'rating':
+    switch (questionKind(q.kind).answer) {
+        case 'scale':
             return [['above the scale', q.scale!.max + 1], ['below the scale', q.scale!.min - 1], ['not an integer', q.scale!.min + 0.5], ['a string', String(q.scale!.min)]];
-        case 'choice':
+        case 'option':
             return [['unknown option', 'no_such_option'], ['an array', [ids[0]]], ['a number', 1]];
-        case 'multichoice':
+        case 'options':
             return [['unknown option', [ids[0], 'no_such_option']], ['repeated option', [ids[0], ids[0]]], ['a string', ids[0]]];
-        case 'ranking':
+        case 'order':
             return [['missing an option', ids.slice(1)], ['unknown option', [...ids.slice(1), 'no_such_option']], ['repeated option', [ids[0], ...ids.slice(0, -1)]]];
         case 'boolean':
             return [['a string', 'true'], ['a number', 1]];
         case 'text':
             return [['a number', 5], ['an array', ['text']]];
-        case 'matrix': {
+        case 'items': {
             const item = q.items[0].id;
             return [['unknown item', { no_such_item: q.scale!.min }], ['above the scale', { [item]: q.scale!.max + 1 }], ['a string value', { [item]: '3' }], ['not an object', [q.scale!.min]]];
         }

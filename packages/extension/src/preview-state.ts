@@ -8,6 +8,7 @@
  * extension keeps that in its workspace state under `PreviewStateKey`: there is one preview per
  * window, so one record is enough.
  */
+import { escapeHtml } from '@cxspec/model';
 import type { PreviewFocus } from '@cxspec/preview';
 
 export const PreviewStateKey = 'cxspec.preview';
@@ -80,10 +81,6 @@ export function messagePageHtml(heading: string, message: string): string {
         '</html>',
         ''
     ].join('\n');
-}
-
-function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The message for a saved document that is gone, naming it and saying how to get a preview back. */

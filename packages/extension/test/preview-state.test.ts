@@ -60,7 +60,7 @@ describe('messagePageHtml', () => {
     it('shows the message escaped, with a CSP that lets nothing load or run', () => {
         const html = messagePageHtml('CXSpec Preview', missingSpecMessage('specs/<old>.cx'));
         expect(html).toContain(`content="default-src 'none'; base-uri 'none'; form-action 'none'"`);
-        expect(html).toContain("<p id=\"cx-message\">specs/&lt;old&gt;.cx no longer exists, so its preview cannot be restored. Open a .cx file and run 'CXSpec: Open Preview to the Side' (Ctrl+K V).</p>");
+        expect(html).toContain("<p id=\"cx-message\">specs/&lt;old&gt;.cx no longer exists, so its preview cannot be restored. Open a .cx file and run &#39;CXSpec: Open Preview to the Side&#39; (Ctrl+K V).</p>");
         expect(html).not.toMatch(/<script|<link|<style/);
     });
 });

@@ -3,29 +3,17 @@
  * metrics' and driver analyses' accumulators, and assembles the EvaluationResult. Memory holds the
  * datasets and the accumulators (per metric, segment and period), never the responses.
  */
-import { InputError, type CxModel, type Metric } from '@cxspec/model';
+import { InputError, datasetOf, metricDatasets, surveyOf, type CxModel } from '@cxspec/model';
 import type { DriverAnalysisResult, EvaluationResult, InputFile, MetricResult, VerdictCounts } from './result.js';
 import { RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION } from './result.js';
 import { loadDataset, type DatasetTable } from './check/dataset-table.js';
 import { ExclusionLog } from './check/exclusions.js';
 import type { EvaluateOptions } from './evaluate-options.js';
-import { datasetsRead } from './eval/conditions.js';
 import { datasetMetricResult } from './eval/dataset-metric.js';
 import type { DriverPlan } from './eval/drivers.js';
-import { datasetOf, surveyOf } from './eval/metric-source.js';
 import { openScoring, type ScoringSession } from './eval/scoring-session.js';
 import { scoreSurvey } from './eval/survey-pass.js';
 import type { SurveyMetric } from './eval/survey-metric.js';
-
-/** Datasets a metric needs a file for: its own source, and those its condition and segments read. */
-function datasetsNeeded(metric: Metric, model: CxModel): Set<string> {
-    const out = new Set<string>();
-    const own = datasetOf(metric);
-    if (own) out.add(own);
-    if (metric.expr.kind === 'rate') for (const d of datasetsRead(metric.expr.condition)) out.add(d);
-    for (const name of metric.segments) for (const d of datasetsRead(model.segments.find(s => s.name === name)!.condition)) out.add(d);
-    return out;
-}
 
 /**
  * Scores the files of `options` against the model. `session` is the run's files and worker threads
@@ -57,7 +45,7 @@ async function evaluateFiles(model: CxModel, options: EvaluateOptions, session: 
         if (survey && !options.responses.some(r => r.survey === survey)) {
             throw new InputError(metric.loc.file, `metric ${metric.name} is computed from survey ${survey}; pass --responses ${survey}=<file>`);
         }
-        for (const d of datasetsNeeded(metric, model)) {
+        for (const d of metricDatasets(model, metric)) {
             if (!options.datasets.some(x => x.dataset === d)) {
                 throw new InputError(metric.loc.file, `metric ${metric.name} reads dataset ${d}; pass --dataset ${d}=<file>`);
             }

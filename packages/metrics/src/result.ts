@@ -5,7 +5,7 @@
  * render it. One zod definition gives both the TypeScript types and RESULT_SCHEMA, its JSON
  * Schema contract for other tools.
  */
-import { Localized, MetricUnit, Period } from '@cxspec/model';
+import { Localized, METRIC_KINDS, MetricUnit, Period, type MetricKind as ModelMetricKind } from '@cxspec/model';
 import { z } from 'zod';
 
 export const RESULT_SCHEMA_VERSION = 1;
@@ -71,7 +71,8 @@ export const PeriodEstimate = z.strictObject({
 });
 export type PeriodEstimate = z.infer<typeof PeriodEstimate>;
 
-export const MetricKind = z.enum(['nps', 'topBox', 'bottomBox', 'mean', 'rate', 'churn', 'retention', 'clv']);
+/** The metric kinds of the model's catalog, in its order. */
+export const MetricKind = z.enum(Object.keys(METRIC_KINDS) as [ModelMetricKind, ...ModelMetricKind[]]);
 export type MetricKind = z.infer<typeof MetricKind>;
 
 export const MetricResult = z.strictObject({

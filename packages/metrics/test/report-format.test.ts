@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fixed, formatDelta, formatValue } from '../src/report/format.js';
-import { esc } from '../src/report/html-escape.js';
+import { escapeHtml as esc } from '@cxspec/model';
 import { mdText } from '../src/report/markdown-escape.js';
 import { niceDomain, tickText } from '../src/report/svg.js';
 

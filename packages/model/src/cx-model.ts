@@ -4,6 +4,7 @@
  * pointers), with source locations kept so back ends can report errors against the spec text.
  */
 import { z } from 'zod';
+import { QUESTION_KIND_NAMES } from './catalog/question-kinds.js';
 
 export const SourceLocation = z.object({
     /** Path of the spec file, relative to the workspace root when known. */
@@ -106,9 +107,8 @@ export const Journey = z.object({
 });
 export type Journey = z.infer<typeof Journey>;
 
-export const QuestionKind = z.enum([
-    'nps', 'csat', 'ces', 'rating', 'choice', 'multichoice', 'boolean', 'text', 'matrix', 'ranking'
-]);
+/** The kinds of the question catalog (catalog/question-kinds.ts). */
+export const QuestionKind = z.enum(QUESTION_KIND_NAMES);
 export type QuestionKind = z.infer<typeof QuestionKind>;
 
 /** A numeric answer scale with optional end labels (NPS 0-10, CSAT 1-5, CES 1-7, any rating). */

@@ -3,6 +3,7 @@
  * the page's nonce, nothing remote), the data as non-executable JSON, and the page bundle either
  * inlined (standalone file) or linked from the extension (VS Code webview).
  */
+import { escapeHtml } from '@cxspec/model';
 import type { PreviewData } from './preview-data.js';
 
 export type PreviewAssets =
@@ -16,18 +17,18 @@ export function renderPreviewHtml(data: PreviewData, assets: PreviewAssets, nonc
     const title = `${data.specName} (CXSpec preview)`;
     const head = assets.kind === 'inline'
         ? `<style nonce="${nonce}">${inlineSafe(assets.style, 'style')}</style>`
-        : `<link rel="stylesheet" nonce="${nonce}" href="${escapeAttr(assets.styleUri)}">`;
+        : `<link rel="stylesheet" nonce="${nonce}" href="${escapeHtml(assets.styleUri)}">`;
     const script = assets.kind === 'inline'
         ? `<script nonce="${nonce}">${inlineSafe(assets.script, 'script')}</script>`
-        : `<script nonce="${nonce}" src="${escapeAttr(assets.scriptUri)}"></script>`;
+        : `<script nonce="${nonce}" src="${escapeHtml(assets.scriptUri)}"></script>`;
     return [
         '<!DOCTYPE html>',
-        `<html lang="${escapeAttr(data.defaultLocale)}">`,
+        `<html lang="${escapeHtml(data.defaultLocale)}">`,
         '<head>',
         '<meta charset="utf-8">',
-        `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(assets, nonce))}">`,
+        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(assets, nonce))}">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<title>${escapeText(title)}</title>`,
+        `<title>${escapeHtml(title)}</title>`,
         head,
         '</head>',
         '<body>',
@@ -81,12 +82,4 @@ function inlineSafe(text: string, element: 'script' | 'style'): string {
         throw new Error(`The preview ${element} bundle contains '</${element}' or '<!--' and cannot be inlined.`);
     }
     return text;
-}
-
-function escapeText(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttr(text: string): string {
-    return escapeText(text).replace(/"/g, '&quot;');
 }

@@ -1,23 +1,12 @@
 /**
- * Metric formulas and targets as the spec writes them, so the preview's metric table reads like
- * the source (`nps(AfterPickup.recommend)`, `>= 80%`) rather than like the model's JSON.
+ * Metric formulas as the spec writes them, so the preview's metric table reads like the source
+ * (`nps(AfterPickup.recommend)`) rather than like the model's JSON.
  */
-import type { Condition, FieldRef, Literal, MetricExpr, MetricUnit, Target } from '@cxspec/model';
+import { formulaText as modelFormulaText, type Condition, type FieldRef, type Literal, type MetricExpr } from '@cxspec/model';
 
+/** The model's formula text, a rate's condition written with its own fields unqualified. */
 export function formulaText(expr: MetricExpr): string {
-    switch (expr.kind) {
-        case 'nps': return `nps(${expr.survey}.${expr.question})`;
-        case 'topBox': return `top(${expr.survey}.${expr.question}, ${expr.boxes})`;
-        case 'bottomBox': return `bottom(${expr.survey}.${expr.question}, ${expr.boxes})`;
-        case 'mean': return `mean(${fieldText(expr.field)})`;
-        case 'rate': {
-            const source = expr.source.type === 'survey' ? expr.source.survey : expr.source.dataset;
-            return `rate(${source} where ${conditionText(expr.condition, source)})`;
-        }
-        case 'churn': return `churn(${expr.dataset})`;
-        case 'retention': return `retention(${expr.dataset})`;
-        case 'clv': return `clv(${expr.dataset}.${expr.value}${expr.valuePeriod === 'year' ? ' per year' : ''}) margin ${expr.marginPercent}% discount ${expr.discountPercent}%`;
-    }
+    return modelFormulaText(expr, conditionText);
 }
 
 /** A condition as the spec writes it; fields of `within` (the rows' survey or dataset) go unqualified. */
@@ -46,14 +35,4 @@ function fieldText(f: FieldRef, within?: string): string {
 
 function literalText(v: Literal): string {
     return typeof v === 'string' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? JSON.stringify(v) : String(v);
-}
-
-const UNIT_SUFFIX: Record<MetricUnit, string> = { points: ' pts', percent: '%', scale: '', number: '' };
-
-export function valueText(value: number, unit: MetricUnit): string {
-    return `${value}${UNIT_SUFFIX[unit]}`;
-}
-
-export function targetText(target: Target, unit: MetricUnit): string {
-    return `${target.op} ${valueText(target.value, unit)}`;
 }

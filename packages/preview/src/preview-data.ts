@@ -4,8 +4,8 @@
  * string reaches the DOM through text APIs.
  */
 import { compileSurvey } from '@cxspec/compiler';
-import type { Condition, CxModel, Localized, MetricExpr, MetricUnit, QuestionKind } from '@cxspec/model';
-import { formulaText, targetText, valueText } from './metric-text.js';
+import { metricKind, questionsRead, targetText, triggerText, valueText, type CxModel, type Localized, type MetricUnit, type QuestionKind, type UiLocale } from '@cxspec/model';
+import { formulaText } from './metric-text.js';
 
 /**
  * What the preview shows first. The same shape as `PreviewFocus` in the language server's protocol
@@ -72,6 +72,8 @@ export interface MetricPreview {
     name: string;
     title: Localized;
     formula: string;
+    /** What the formula computes, in the page's own locales (shown when pointing at the formula). */
+    explanation: Record<UiLocale, string>;
     unit: MetricUnit;
     target: string | null;
     warning: string | null;
@@ -138,41 +140,14 @@ export function buildPreviewData(model: CxModel, focus: PreviewFocus): PreviewDa
             name: m.name,
             title: m.title,
             formula: formulaText(m.expr),
+            explanation: metricKind(m.expr).explanation,
             unit: m.unit,
-            target: m.target ? targetText(m.target, m.unit) : null,
+            target: m.target ? targetText(m.target, m.unit, false) : null,
             warning: m.target?.warning != null ? valueText(m.target.warning, m.unit) : null,
             breakdown: breakdownText(m.segments, m.period),
             touchpoints: metricTouchpoints.get(m.name) ?? []
         }))
     };
-}
-
-/** `Survey.question` keys of the survey questions a metric reads. */
-function questionsRead(expr: MetricExpr): string[] {
-    switch (expr.kind) {
-        case 'nps': case 'topBox': case 'bottomBox': return [`${expr.survey}.${expr.question}`];
-        case 'mean': return expr.field.source === 'question' ? [`${expr.field.survey}.${expr.field.question}`] : [];
-        case 'rate': return conditionQuestions(expr.condition);
-        default: return [];
-    }
-}
-
-function conditionQuestions(c: Condition): string[] {
-    switch (c.type) {
-        case 'compare': case 'in': case 'answered':
-            return c.field.source === 'question' ? [`${c.field.survey}.${c.field.question}`] : [];
-        case 'and': case 'or': return c.operands.flatMap(conditionQuestions);
-        case 'not': return conditionQuestions(c.operand);
-    }
-}
-
-function triggerText(t: NonNullable<CxModel['surveys'][number]['trigger']>): string {
-    const parts = [`after ${t.journey}.${t.stage}.${t.touchpoint}`];
-    if (t.delay) parts.push(`delay ${t.delay.value}${t.delay.unit}`);
-    parts.push(`sample ${t.samplePercent}%`);
-    if (t.quarantine) parts.push(`quarantine ${t.quarantine.value}${t.quarantine.unit}`);
-    if (t.expectedResponses) parts.push(`expect ${t.expectedResponses.count} per ${t.expectedResponses.per}`);
-    return parts.join(' ');
 }
 
 function breakdownText(segments: string[], period: string | null): string | null {

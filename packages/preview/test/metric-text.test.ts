@@ -20,6 +20,16 @@ describe('metric rows of the preview', () => {
         ]);
     });
 
+    it('explains each formula in English and Japanese from the metric catalog', async () => {
+        const workspace = await loadWorkspace(['examples/b2b-saas']);
+        const data = buildPreviewData(workspace.model('B2bSaas'), { kind: 'metrics' });
+        expect(data.metrics.find(m => m.name === 'onboarding_nps')!.explanation).toEqual({
+            en: 'NPS = % promoters (9-10) − % detractors (0-6), in points',
+            ja: 'NPS = 推奨者 (9-10) の割合 − 批判者 (0-6) の割合 (ポイント)'
+        });
+        expect(data.metrics.find(m => m.name === 'churn_rate')!.explanation.en).toBe('Customers lost in the period / customers at its start, in percent');
+    });
+
     it('writes per year in a clv of a yearly value and leaves the default month unsaid', () => {
         const clv = { kind: 'clv' as const, dataset: 'Customers', value: 'arr', marginPercent: 70, discountPercent: 10, start: 's', end: 'e', variant: 'simple-perpetuity' as const };
         expect(formulaText({ ...clv, valuePeriod: 'year' })).toBe('clv(Customers.arr per year) margin 70% discount 10%');

@@ -59,16 +59,16 @@ export function head(ctx: MetricContext, index: number, part: 0 | 1 | 2, segment
 }
 
 export function joinedOf(model: CxModel, survey: Survey): Dataset | undefined {
-    return survey.joins ? datasetOf(model, survey.joins) : undefined;
+    return survey.joins ? datasetNamed(model, survey.joins) : undefined;
 }
 
-export function surveyOf(model: CxModel, name: string): Survey {
+export function surveyNamed(model: CxModel, name: string): Survey {
     const survey = model.surveys.find(s => s.name === name);
     if (!survey) throw new SpecShapeError(`the spec has no survey '${name}'`);
     return survey;
 }
 
-export function datasetOf(model: CxModel, name: string): Dataset {
+export function datasetNamed(model: CxModel, name: string): Dataset {
     const dataset = model.datasets.find(d => d.name === name);
     if (!dataset) throw new SpecShapeError(`the spec has no dataset '${name}'`);
     return dataset;

@@ -6,13 +6,13 @@
  * per period, those active at each complete period's end; churn and retention count customers at
  * the start of, lost, added and at the end of each complete period, the headline being the latest.
  */
-import type { Metric } from '@cxspec/model';
+import { METRIC_KINDS, type Metric } from '@cxspec/model';
 import { conditionSql } from './conditions.js';
 import { integerLiteral, quoteIdent } from './dialect.js';
 import { datasetMetric } from './dataset-sql.js';
 import { resolver } from './field-resolver.js';
 import { clvMetric, lifecycleMetric } from './lifecycle-sql.js';
-import { D, R, SpecShapeError, datasetOf, joinedOf, surveyOf, type MetricContext, type MetricSql } from './metric-context.js';
+import { D, R, SpecShapeError, datasetNamed, joinedOf, surveyNamed, type MetricContext, type MetricSql } from './metric-context.js';
 import { surveyMetric } from './survey-sql.js';
 
 export function metricSql(ctx: MetricContext, metric: Metric, index: number): MetricSql {
@@ -25,7 +25,7 @@ export function metricSql(ctx: MetricContext, metric: Metric, index: number): Me
     });
     switch (expr.kind) {
         case 'nps': case 'topBox': case 'bottomBox': {
-            const survey = surveyOf(model, expr.survey);
+            const survey = surveyNamed(model, expr.survey);
             const question = survey.questions.find(q => q.name === expr.question);
             if (!question?.scale) throw new SpecShapeError(`metric '${metric.name}' reads '${expr.survey}.${expr.question}', which is not a scored question`);
             const column = `${R}.${quoteIdent(question.name)}`;
@@ -33,28 +33,28 @@ export function metricSql(ctx: MetricContext, metric: Metric, index: number): Me
             const x = expr.kind === 'nps' ? column
                 : expr.kind === 'topBox' ? `(${column} >= ${integerLiteral(max - expr.boxes + 1)})`
                     : `(${column} <= ${integerLiteral(min + expr.boxes - 1)})`;
-            return surveyMetric(ctx, metric, index, survey, segments, x, expr.kind === 'nps' ? 'nps' : 'share');
+            return surveyMetric(ctx, metric, index, survey, segments, x, METRIC_KINDS[expr.kind].estimator);
         }
         case 'mean': {
             const field = expr.field;
             if (field.source === 'question') {
-                return surveyMetric(ctx, metric, index, surveyOf(model, field.survey), segments, `${R}.${quoteIdent(field.question)}`, 'mean');
+                return surveyMetric(ctx, metric, index, surveyNamed(model, field.survey), segments, `${R}.${quoteIdent(field.question)}`, 'mean');
             }
-            return datasetMetric(ctx, metric, index, datasetOf(model, field.dataset), segments, `${D}.${quoteIdent(field.column)}`, 'mean');
+            return datasetMetric(ctx, metric, index, datasetNamed(model, field.dataset), segments, `${D}.${quoteIdent(field.column)}`, 'mean');
         }
         case 'rate': {
             const source = expr.source;
             if (source.type === 'survey') {
-                const survey = surveyOf(model, source.survey);
+                const survey = surveyNamed(model, source.survey);
                 const x = conditionSql(expr.condition, ctx.dialect, resolver(ctx, survey, joinedOf(model, survey)));
                 return surveyMetric(ctx, metric, index, survey, segments, x, 'share');
             }
-            const dataset = datasetOf(model, source.dataset);
+            const dataset = datasetNamed(model, source.dataset);
             return datasetMetric(ctx, metric, index, dataset, segments, conditionSql(expr.condition, ctx.dialect, resolver(ctx, undefined, dataset)), 'share');
         }
         case 'churn': case 'retention':
-            return lifecycleMetric(ctx, metric, index, datasetOf(model, expr.dataset), segments, expr.kind);
+            return lifecycleMetric(ctx, metric, index, datasetNamed(model, expr.dataset), segments, expr.kind);
         case 'clv':
-            return clvMetric(ctx, metric, index, datasetOf(model, expr.dataset), segments, expr.value);
+            return clvMetric(ctx, metric, index, datasetNamed(model, expr.dataset), segments, expr.value);
     }
 }

@@ -3,7 +3,7 @@
  * per dataset (`dataset_<Dataset>`), with the columns of docs/response-format.md. Names can be
  * overridden per survey or dataset, and qualified with a schema.
  */
-import type { CxModel, Dataset, Survey } from '@cxspec/model';
+import { questionKind, type CxModel, type Dataset, type Survey } from '@cxspec/model';
 import { quoteIdent, type Dialect } from './dialect.js';
 
 export interface TableNames {
@@ -49,24 +49,25 @@ export function surveyColumns(survey: Survey, model: CxModel, flags = false): Co
     const joined = survey.joins ? model.datasets.find(d => d.name === survey.joins) : undefined;
     if (joined) columns.push({ name: joined.key, type: 'text' });
     for (const q of survey.questions) {
-        switch (q.kind) {
-            case 'nps': case 'csat': case 'ces': case 'rating':
+        const answer = questionKind(q.kind).answer;
+        switch (answer) {
+            case 'scale':
                 columns.push({ name: q.name, type: 'integer' });
                 break;
-            case 'matrix':
+            case 'items':
                 for (const item of q.items) columns.push({ name: `${q.name}.${item.id}`, type: 'integer' });
                 break;
-            case 'multichoice': case 'ranking':
+            case 'options': case 'order':
                 columns.push({ name: q.name, type: 'textList' });
                 break;
             case 'boolean':
                 columns.push({ name: q.name, type: 'bool' });
                 break;
-            case 'choice': case 'text':
+            case 'option': case 'text':
                 columns.push({ name: q.name, type: 'text' });
                 break;
         }
-        if (flags && q.kind !== 'matrix') columns.push({ name: q.name + INVALID_SUFFIX, type: 'bool' });
+        if (flags && answer !== 'items') columns.push({ name: q.name + INVALID_SUFFIX, type: 'bool' });
     }
     return columns;
 }

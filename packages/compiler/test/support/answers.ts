@@ -3,21 +3,21 @@
  * them (docs/response-format.md), including every form of "not answered".
  */
 import fc from 'fast-check';
-import type { Question, Survey } from '@cxspec/model';
+import { questionKind, type Question, type Survey } from '@cxspec/model';
 
 /** A valid, non-empty answer to `q`. */
 export function answerArb(q: Question): fc.Arbitrary<unknown> {
     const ids = q.options.map(o => o.id);
-    switch (q.kind) {
-        case 'nps': case 'csat': case 'ces': case 'rating':
+    switch (questionKind(q.kind).answer) {
+        case 'scale':
             return fc.integer({ min: q.scale!.min, max: q.scale!.max });
-        case 'choice': return fc.constantFrom(...ids);
-        case 'multichoice': return fc.subarray(ids, { minLength: 1 });
-        case 'ranking': return fc.shuffledSubarray(ids, { minLength: ids.length });
+        case 'option': return fc.constantFrom(...ids);
+        case 'options': return fc.subarray(ids, { minLength: 1 });
+        case 'order': return fc.shuffledSubarray(ids, { minLength: ids.length });
         case 'boolean': return fc.boolean();
         // SurveyJS does not accept blanks as the answer to a required question.
         case 'text': return fc.string({ minLength: 1, unit: 'grapheme' }).filter(s => (q.required ? s.trim() : s).length > 0);
-        case 'matrix': {
+        case 'items': {
             const rating = fc.integer({ min: q.scale!.min, max: q.scale!.max });
             const required = q.required ? q.items.map(i => i.id) : [];
             return fc.record(Object.fromEntries(q.items.map(i => [i.id, rating])), { requiredKeys: required, noNullPrototype: true })
@@ -28,11 +28,11 @@ export function answerArb(q: Question): fc.Arbitrary<unknown> {
 
 /** The values SurveyJS and the interpreter both treat as "not answered" for a question of this kind. */
 export function unansweredArb(q: Question): fc.Arbitrary<unknown> {
-    switch (q.kind) {
-        case 'multichoice': case 'ranking': return fc.constantFrom(undefined, []);
-        case 'matrix': return fc.constantFrom(undefined, {});
+    switch (questionKind(q.kind).answer) {
+        case 'options': case 'order': return fc.constantFrom(undefined, []);
+        case 'items': return fc.constantFrom(undefined, {});
         case 'text': return fc.constantFrom(undefined, '');
-        default: return fc.constant(undefined);
+        case 'scale': case 'option': case 'boolean': return fc.constant(undefined);
     }
 }
 

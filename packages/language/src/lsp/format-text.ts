@@ -7,6 +7,7 @@
  * span lines are left untouched. Fixed rather than configurable, like gofmt, so every editor
  * and CI produce the same bytes.
  */
+import { METRIC_FUNCTIONS } from '@cxspec/model';
 
 interface Token {
     kind: 'word' | 'string' | 'line-comment' | 'block-comment' | 'punct';
@@ -24,7 +25,8 @@ const OPENERS = new Set(['{', '[', '(']);
 const CLOSERS = new Set(['}', ']', ')']);
 const NO_SPACE_BEFORE = new Set([',', ':', ')', ']', '%', '.', '..']);
 const NO_SPACE_AFTER = new Set(['(', '[', '.', '..', '-']);
-const CALLS = new Set(['nps', 'csat', 'top', 'bottom', 'mean', 'rate', 'churn', 'retention', 'clv']);
+/** The metric functions, written `fn(` with no space. */
+const CALLS: ReadonlySet<string> = new Set(Object.keys(METRIC_FUNCTIONS));
 
 /** Splits the text into tokens; undefined when a string or block comment is never closed. */
 function scan(text: string): Token[] | undefined {

@@ -8,7 +8,7 @@ import {
     type Document, type FieldRef, type LocalizedText, type Metric, type Question, type Survey, type Target, type Touchpoint
 } from '../generated/ast.js';
 import type { QuestionKind } from '@cxspec/model';
-import { estimateSeconds, scaleOf } from '@cxspec/model';
+import { METRIC_FUNCTIONS, METRIC_KINDS, escapeMarkdown as escapeModelMarkdown, estimateSeconds, scaleOf, type MetricKind } from '@cxspec/model';
 import { resolveField } from '../references/field-resolution.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 
@@ -17,7 +17,7 @@ import type { SpecMembership } from '../references/spec-membership.js';
  * optional because a half-typed declaration (`ja` without its string) reaches hover too.
  */
 export function escapeMarkdown(text: string | undefined): string {
-    return (text ?? '').replace(/[\\`*_[\]<>#|~&]/g, ch => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+    return escapeModelMarkdown(text ?? '');
 }
 
 export function textLines(texts: LocalizedText[]): string[] {
@@ -84,7 +84,9 @@ export function metricFormula(metric: Metric): string {
             : `12 × mean ${column} as a monthly amount (write \`per year\` for a yearly one)`;
         return `Customer lifetime value of ${column}: m·r / (1 + d - r) with m = ${annual} × margin ${expr.margin}%, discount d = ${expr.discount}% and retention r from the dataset`;
     }
-    return 'Unknown formula';
+    // A function without its own wording above is described by the metric catalog.
+    const kind = (METRIC_FUNCTIONS as Record<string, MetricKind | undefined>)[metric.expr.fn];
+    return kind ? METRIC_KINDS[kind].explanation.en : 'Unknown formula';
 }
 
 export function targetText(target: Target): string {

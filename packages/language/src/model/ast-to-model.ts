@@ -17,7 +17,7 @@ import type {
     Period, Question, QuestionKind, Segment, SourceLocation, Survey
 } from '@cxspec/model';
 import { DEFAULT_LIMITS, DEFAULT_MIN_SAMPLE, estimateSeconds, rangeOf, scaleOf, unitOf, type MetricFunction } from '@cxspec/model';
-import { resolveFieldTarget } from '../references/field-resolution.js';
+import { isFieldMetricExpr, resolveFieldTarget } from '../references/field-resolution.js';
 import { localeSettings } from '../references/spec-membership.js';
 import { specRoot } from '../workspace/spec-root.js';
 
@@ -135,7 +135,8 @@ class ModelBuilder {
     }
 
     private question(q: AstQuestion): Question {
-        const kind = q.kind as QuestionKind;
+        // Typed, not cast: a kind the grammar has and the question catalog lacks is a compile error here.
+        const kind: QuestionKind = q.kind;
         const bounds = scaleOf(kind, q.range);
         const label = (end: string) => this.texts(q.labels.find(l => l.end === end)?.texts);
         return {
@@ -176,7 +177,7 @@ class ModelBuilder {
 
     private metric(m: AstMetric): Metric {
         const expr = this.metricExpr(m);
-        const field = isNpsExpr(m.expr) || isBoxExpr(m.expr) || isMeanExpr(m.expr) ? resolveFieldTarget(m.expr.field) : undefined;
+        const field = isFieldMetricExpr(m.expr) ? resolveFieldTarget(m.expr.field) : undefined;
         const unit = unitOf(m.expr.fn as MetricFunction, isColumn(field));
         const scale = isQuestion(field) ? scaleOf(field.kind as QuestionKind, field.range) ?? undefined : undefined;
         return {

@@ -1,8 +1,19 @@
 import type { AstNode } from 'langium';
 import {
     isColumn, isDataset, isQuestion, isRateExpr, isSurvey,
-    type Column, type Dataset, type FieldRef, type Question, type Survey
+    type Column, type Dataset, type FieldRef, type MetricExpr, type Question, type Survey
 } from '../generated/ast.js';
+
+/** A metric expression that scores one field (`nps(q)`, `top(q, k)`, `mean(q)`, ...). */
+export type FieldMetricExpr = Extract<MetricExpr, { field: FieldRef }>;
+
+/**
+ * Whether the expression scores one field, told by its shape rather than a list of functions, so
+ * a new function of that shape is validated and converted without being added here.
+ */
+export function isFieldMetricExpr(e: MetricExpr): e is FieldMetricExpr {
+    return 'field' in e;
+}
 
 /** What a field reference finally points at: the member when present, else the head. */
 export function resolveFieldTarget(ref: FieldRef | undefined): Question | Column | Survey | Dataset | undefined {

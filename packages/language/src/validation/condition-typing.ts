@@ -4,7 +4,7 @@ import {
     type AnsweredCondition, type Column, type Comparison, type InCondition, type Question, type Value
 } from '../generated/ast.js';
 import type { QuestionKind } from '@cxspec/model';
-import { NUMERIC_KINDS, scaleOf } from '@cxspec/model';
+import { questionKindOf, scaleOf } from '@cxspec/model';
 import { report } from './validation-utils.js';
 
 export type Predicate = Comparison | InCondition | AnsweredCondition;
@@ -49,15 +49,16 @@ type ValueType =
 function questionValueType(q: Question): ValueType {
     const kind = q.kind as QuestionKind;
     const label = `${labelOf(kind)} question`;
-    if (NUMERIC_KINDS.has(kind)) {
-        const scale = scaleOf(kind, q.range)!;
-        return { kind: 'number', label, min: scale.min, max: scale.max };
-    }
-    switch (kind) {
-        case 'choice': case 'multichoice': return { kind: 'symbol', label, ids: q.options.map(o => o.name) };
+    // A kind still being typed has no facts and no value type.
+    switch (questionKindOf(kind)?.answer) {
+        case 'scale': {
+            const scale = scaleOf(kind, q.range)!;
+            return { kind: 'number', label, min: scale.min, max: scale.max };
+        }
+        case 'option': case 'options': return { kind: 'symbol', label, ids: q.options.map(o => o.name) };
         case 'boolean': return { kind: 'boolean', label: 'Boolean question' };
         case 'text': return { kind: 'string', label: 'Text question' };
-        default: return { kind: 'none', label };
+        case 'order': case 'items': case undefined: return { kind: 'none', label };
     }
 }
 

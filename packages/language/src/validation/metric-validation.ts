@@ -5,11 +5,11 @@ import {
     type ClvExpr, type Column, type Condition, type Dataset, type FieldRef, type Metric, type Question, type Segment, type Survey, type Target
 } from '../generated/ast.js';
 import type { MetricUnit, QuestionKind } from '@cxspec/model';
-import { NUMERIC_KINDS, scaleOf } from '@cxspec/model';
+import { metricFunctionsOf, scaleOf } from '@cxspec/model';
 import {
     Z95, defaultResolution, perPeriod, rangeOf, unitOf, worstCaseSd, type MetricFunction
 } from '@cxspec/model';
-import { resolveField, resolveFieldTarget } from '../references/field-resolution.js';
+import { isFieldMetricExpr, resolveField, resolveFieldTarget } from '../references/field-resolution.js';
 import { checkPredicateTypes } from './condition-typing.js';
 import { report, reportDuplicates } from './validation-utils.js';
 import { quotedSource } from './quoted-source.js';
@@ -23,7 +23,7 @@ export class MetricValidator {
         let meanOfColumn = false;
         let survey: Survey | undefined;
         let dataset: Dataset | undefined;
-        if (isNpsExpr(expr) || isBoxExpr(expr) || isMeanExpr(expr)) {
+        if (isFieldMetricExpr(expr)) {
             const field = this.metricField(metric, expr.field, isMeanExpr(expr), accept);
             if (!field) return;
             if (isQuestion(field)) {
@@ -36,7 +36,7 @@ export class MetricValidator {
                     report(accept, 'CX701', `nps() needs an NPS question (0..10), and '${field.name}' is ${kind}; use csat(), top() or mean() for it.`, expr, { property: 'field' });
                     return;
                 }
-                if (!NUMERIC_KINDS.has(kind)) {
+                if (!metricFunctionsOf(kind).includes(expr.fn as MetricFunction)) {
                     const what = kind === 'text' ? 'free text, which has no score' : `${kind}, which has no single score`;
                     report(accept, 'CX701', `${expr.fn}() cannot score question '${field.name}': it is ${what}; measure a rating, or use rate(${field.$container.name} where ...) for choices.`, expr, { property: 'field' });
                     return;

@@ -3,7 +3,7 @@
  * question: integers inside the scale, option ids of the question, booleans, text. A cell that
  * fails becomes INVALID and the reason goes to the reporter; an empty cell is "not answered".
  */
-import { NUMERIC_KINDS, type Question } from '@cxspec/model';
+import { NUMERIC_KINDS, questionKind, type Question } from '@cxspec/model';
 import type { ExclusionReason } from '../result.js';
 import type { Recode } from '../input/mapping.js';
 import { show } from './preview.js';
@@ -162,16 +162,16 @@ function textConverter(q: Question): Converter {
 
 /** The converter of a question's single column; matrix questions have one per item instead. */
 function questionConverter(q: Question, recode?: Recode): Converter {
-    switch (q.kind) {
-        case 'nps': case 'csat': case 'ces': case 'rating':
+    switch (questionKind(q.kind).answer) {
+        case 'scale':
             return scaleConverter(q.name, scaleRule(q.scale!.min, q.scale!.max, recode), recode);
-        case 'choice': case 'multichoice': case 'ranking':
+        case 'option': case 'options': case 'order':
             return optionConverter(q, recode);
         case 'boolean':
             return booleanConverter(q, recode);
         case 'text':
             return textConverter(q);
-        case 'matrix':
+        case 'items':
             throw new Error(`matrix question ${q.name} is read item by item`);
     }
 }
@@ -227,12 +227,12 @@ function choiceBytes(q: Question, recode: Recode | undefined, convert: Converter
 
 /** The byte converter of a question's column (`convert` is its text converter, questionConverter's). */
 function questionByteConverter(q: Question, recode: Recode | undefined, convert: Converter): ByteConverter {
-    switch (q.kind) {
-        case 'nps': case 'csat': case 'ces': case 'rating':
+    switch (questionKind(q.kind).answer) {
+        case 'scale':
             return scaleByteConverter(scaleRule(q.scale!.min, q.scale!.max, recode), convert);
-        case 'choice':
+        case 'option':
             return choiceBytes(q, recode, convert);
-        default:
+        case 'options': case 'order': case 'boolean': case 'text': case 'items':
             return decoded(convert);
     }
 }

@@ -128,19 +128,3 @@ export function compileCondition(cond: Condition, scope: ConditionScope): Predic
         }
     }
 }
-
-/** Datasets whose columns a condition reads. */
-export function datasetsRead(cond: Condition): Set<string> {
-    const out = new Set<string>();
-    const walk = (c: Condition): void => {
-        switch (c.type) {
-            case 'compare': case 'in': case 'answered':
-                if (c.field.source === 'column') out.add(c.field.dataset);
-                break;
-            case 'and': case 'or': c.operands.forEach(walk); break;
-            case 'not': walk(c.operand); break;
-        }
-    };
-    walk(cond);
-    return out;
-}

@@ -3,7 +3,7 @@
  * over customers. Churn and retention are measured over complete calendar periods of the
  * customers' lifecycles (lifecycle.ts), the headline over the latest complete one.
  */
-import type { CxModel, Metric, Segment } from '@cxspec/model';
+import { datasetMetricExpr, type CxModel, type Metric, type Segment } from '@cxspec/model';
 import type { MetricResult, PeriodEstimate, SegmentEstimate } from '../result.js';
 import type { DatasetRecord, DatasetTable } from '../check/dataset-table.js';
 import { Acc } from '../stats/accumulator.js';
@@ -23,7 +23,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
     const inSegment = (p: Predicate) => table.records.filter(r => p({ answers: [], joined: r }) === true);
     const groups = [table.records, ...segmentPredicates.map(inSegment)];
     const lc = lifecycleOf(table);
-    const expr = metric.expr;
+    const expr = datasetMetricExpr(metric.expr);
     const name = table.dataset.name;
 
     let formula: string;
@@ -122,8 +122,6 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
             interval = estimator === 'mean' ? 't' : 'wilson';
             break;
         }
-        default:
-            throw new Error(`metric ${metric.name} (${expr.kind}) is computed from responses`);
     }
 
     if (lc && (expr.kind === 'churn' || expr.kind === 'retention' || expr.kind === 'clv')) {

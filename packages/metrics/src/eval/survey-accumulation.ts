@@ -4,7 +4,7 @@
  * and in the score worker, whose sums come back as plain data and are merged after the main
  * thread's rows.
  */
-import type { CxModel, Survey } from '@cxspec/model';
+import { surveyOf, type CxModel, type Survey } from '@cxspec/model';
 import type { SurveyRow, SurveyRowChecker } from '../check/survey-rows.js';
 import { readCsv } from '../input/csv-byte-reader.js';
 import type { DataFile } from '../input/data-file.js';
@@ -13,7 +13,6 @@ import type { Acc } from '../stats/accumulator.js';
 import { Breakdown, type BreakdownState } from './breakdown.js';
 import { compileCondition, type Predicate } from './conditions.js';
 import { DriverPlan, type DriverState } from './drivers.js';
-import { surveyOf } from './metric-source.js';
 import { periodStart } from './periods.js';
 import type { RowSink } from './row-sink.js';
 import { SurveyMetric } from './survey-metric.js';

@@ -2,7 +2,7 @@
  * A metric computed from the responses of one survey (nps, top/bottom box, mean of a question,
  * rate of a condition): what each response contributes, and the metric's result at the end.
  */
-import type { CxModel, Metric, Question, Survey } from '@cxspec/model';
+import { surveyMetricExpr, type CxModel, type Metric, type Question, type Survey } from '@cxspec/model';
 import type { MetricResult } from '../result.js';
 import type { SurveyRow } from '../check/survey-rows.js';
 import type { Estimator } from '../stats/estimates.js';
@@ -19,7 +19,7 @@ export class SurveyMetric {
     private readonly formula: string;
 
     constructor(readonly metric: Metric, readonly survey: Survey, model: CxModel) {
-        const expr = metric.expr;
+        const expr = surveyMetricExpr(metric.expr);
         const questionOf = (name: string) => survey.questions.find(q => q.name === name)!;
         const numberAt = (index: number) => (row: SurveyRow) => {
             const a = row.answers[index];
@@ -65,8 +65,6 @@ export class SurveyMetric {
                 this.formula = `share of ${survey.name} responses where ${describeCondition(expr.condition)}, in percent`;
                 break;
             }
-            default:
-                throw new Error(`metric ${metric.name} (${expr.kind}) is computed from a dataset`);
         }
         this.breakdown = new Breakdown(this.estimator, metric.segments.length);
     }

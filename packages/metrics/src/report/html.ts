@@ -17,7 +17,7 @@ import {
     detailNumber, fixed, formatCi, formatCount, formatDelta, formatP, formatTarget, formatValue, overallVerdict,
     pickTitle, reportLocale, type ReportOptions
 } from './format.js';
-import { esc } from './html-escape.js';
+import { escapeHtml as esc } from '@cxspec/model';
 import { REPORT_CSS } from './html-style.js';
 import { labelsFor, reasonLabel, type Labels } from './labels.js';
 

@@ -1,17 +1,12 @@
 /**
- * Escaping for text from specs and data files placed in Markdown (GitHub-flavoured, as rendered in
+ * Text from specs and data files placed in the Markdown report (GitHub-flavoured, as rendered in
  * pull-request comments and job summaries): no markup, no raw HTML, no broken table cells.
  */
-import { mdNeutralizeReferences } from '@cxspec/model';
+import { escapeMarkdown } from '@cxspec/model';
 
-/** Text that renders literally inside a paragraph or a table cell, pinging and linking nothing. */
+/** Text that renders literally inside a paragraph or a table cell, on one line. */
 export function mdText(text: string): string {
-    return mdNeutralizeReferences(text
-        .replace(/\r\n|\r|\n/g, ' ')
-        .replace(/[\\`*_[\]|~#!]/g, c => `\\${c}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;'));
+    return escapeMarkdown(text.replace(/\r\n|\r|\n/g, ' '));
 }
 
 /** An identifier as inline code when it is a plain name, else as escaped text. */

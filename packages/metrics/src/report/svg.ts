@@ -3,7 +3,7 @@
  * fixed precision (stable bytes, small files) and label widths estimated without a browser.
  */
 import { fixed } from './format.js';
-import { esc } from './html-escape.js';
+import { escapeHtml as esc } from '@cxspec/model';
 
 /** A coordinate rounded to 0.1 px; -0 prints as 0. */
 export function px(v: number): string {

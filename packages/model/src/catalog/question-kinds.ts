@@ -1,49 +1,97 @@
 /**
- * Facts about question kinds that validation, the CX model and the back ends must agree on.
+ * Facts about question kinds that validation, the CX model and the back ends must agree on, one
+ * entry per kind: this table is the list of kinds (the model's `QuestionKind` enum is its keys).
+ * Back ends switch on a kind's `answer` shape, not on the kind, so a new kind whose answer has an
+ * existing shape needs only its entry here (and the grammar and the docs).
  */
 import type { QuestionKind } from '../cx-model.js';
+import { METRIC_FUNCTIONS, METRIC_KINDS, type MetricFunction } from './metric-kinds.js';
 
 export interface ScaleBounds { min: number; max: number }
 
-/** Fixed and default scales; kinds without a scale map to null. */
-const DEFAULT_SCALES: Partial<Record<QuestionKind, ScaleBounds>> = {
-    nps: { min: 0, max: 10 },
-    csat: { min: 1, max: 5 },
-    ces: { min: 1, max: 7 },
-    rating: { min: 1, max: 5 },
-    matrix: { min: 1, max: 5 }
-};
+/**
+ * What one answer is: a number on the question's scale, one option id, several option ids, all
+ * option ids in order of preference, true/false, free text, or a number on the scale per item.
+ */
+export type AnswerShape = 'scale' | 'option' | 'options' | 'order' | 'boolean' | 'text' | 'items';
 
-/** Kinds whose scale may be changed with `min..max`. NPS is 0-10 by definition. */
-export const KINDS_WITH_CUSTOM_SCALE: ReadonlySet<QuestionKind> = new Set(['csat', 'ces', 'rating', 'matrix']);
-export const SCALED_KINDS: ReadonlySet<QuestionKind> = new Set(['nps', 'csat', 'ces', 'rating', 'matrix']);
-export const KINDS_WITH_OPTIONS: ReadonlySet<QuestionKind> = new Set(['choice', 'multichoice', 'ranking']);
+/** The SurveyJS element a question compiles to. */
+export type SurveyJsElement = 'rating' | 'radiogroup' | 'checkbox' | 'ranking' | 'comment' | 'boolean' | 'matrix';
+
+export interface QuestionKindFacts {
+    answer: AnswerShape;
+    /** The default scale, and whether the spec may change it with `min..max`; null: no scale. */
+    scale: (ScaleBounds & { custom: boolean }) | null;
+    /** The question declares options (`option id { ... }`). */
+    options: boolean;
+    element: SurveyJsElement;
+    /**
+     * Seconds a respondent typically needs, after common survey-length guidance: a few seconds per
+     * rating, more per option to read, half a minute to type an answer.
+     */
+    seconds: (optionCount: number, itemCount: number) => number;
+}
+
+export const QUESTION_KINDS = {
+    // NPS is 0-10 by definition.
+    nps: { answer: 'scale', scale: { min: 0, max: 10, custom: false }, options: false, element: 'rating', seconds: () => 6 },
+    csat: { answer: 'scale', scale: { min: 1, max: 5, custom: true }, options: false, element: 'rating', seconds: () => 6 },
+    ces: { answer: 'scale', scale: { min: 1, max: 7, custom: true }, options: false, element: 'rating', seconds: () => 6 },
+    rating: { answer: 'scale', scale: { min: 1, max: 5, custom: true }, options: false, element: 'rating', seconds: () => 6 },
+    choice: { answer: 'option', scale: null, options: true, element: 'radiogroup', seconds: options => 5 + options },
+    multichoice: { answer: 'options', scale: null, options: true, element: 'checkbox', seconds: options => 6 + 2 * options },
+    boolean: { answer: 'boolean', scale: null, options: false, element: 'boolean', seconds: () => 4 },
+    text: { answer: 'text', scale: null, options: false, element: 'comment', seconds: () => 30 },
+    matrix: { answer: 'items', scale: { min: 1, max: 5, custom: true }, options: false, element: 'matrix', seconds: (_, items) => 4 + 4 * items },
+    ranking: { answer: 'order', scale: null, options: true, element: 'ranking', seconds: options => 8 + 3 * options }
+} as const satisfies Record<string, QuestionKindFacts>;
+
+/** The kinds in catalog order, which is the order of the grammar and the docs. */
+export const QUESTION_KIND_NAMES = Object.keys(QUESTION_KINDS) as [keyof typeof QUESTION_KINDS, ...Array<keyof typeof QUESTION_KINDS>];
+
+/** The facts of a kind. */
+export function questionKind(kind: QuestionKind): QuestionKindFacts {
+    return QUESTION_KINDS[kind];
+}
+
+/** The facts of a kind as the editor sees it: a kind still being typed has none. */
+export function questionKindOf(kind: string | undefined): QuestionKindFacts | undefined {
+    return kind !== undefined && Object.hasOwn(QUESTION_KINDS, kind) ? QUESTION_KINDS[kind as QuestionKind] : undefined;
+}
+
+const kindsWhere = (test: (facts: QuestionKindFacts) => boolean): ReadonlySet<QuestionKind> =>
+    new Set(QUESTION_KIND_NAMES.filter(k => test(QUESTION_KINDS[k])));
+
+/** Kinds whose scale may be changed with `min..max`. */
+export const KINDS_WITH_CUSTOM_SCALE = kindsWhere(f => f.scale?.custom === true);
+export const SCALED_KINDS = kindsWhere(f => f.scale !== null);
+export const KINDS_WITH_OPTIONS = kindsWhere(f => f.options);
 /** Kinds whose single answer is a number on a scale: usable in metrics, drivers and numeric logic. */
-export const NUMERIC_KINDS: ReadonlySet<QuestionKind> = new Set(['nps', 'csat', 'ces', 'rating']);
+export const NUMERIC_KINDS = kindsWhere(f => f.answer === 'scale');
+
+/**
+ * The metric functions that score a question of this kind, as the metric catalog says (rate()
+ * reads any kind through a condition and is not among them).
+ */
+export function metricFunctionsOf(kind: QuestionKind): MetricFunction[] {
+    const facts = questionKindOf(kind);
+    if (!facts) return [];
+    return (Object.keys(METRIC_FUNCTIONS) as MetricFunction[]).filter(fn => METRIC_KINDS[METRIC_FUNCTIONS[fn]].scores({ kind, answer: facts.answer }));
+}
 
 /** Longest scale a respondent can use reliably; SurveyJS renders up to 11 rate values in a row. */
 export const MAX_SCALE_POINTS = 11;
 
+/** Fixed and default scales; kinds without a scale (and kinds still being typed) map to null. */
 export function scaleOf(kind: QuestionKind, range?: ScaleBounds): ScaleBounds | null {
-    const base = DEFAULT_SCALES[kind];
+    const base = questionKindOf(kind)?.scale;
     if (!base) return null;
-    return range && KINDS_WITH_CUSTOM_SCALE.has(kind) ? { min: range.min, max: range.max } : { ...base };
+    return range && base.custom ? { min: range.min, max: range.max } : { min: base.min, max: base.max };
 }
 
-/**
- * Seconds a respondent typically needs, after common survey-length guidance: a few seconds per
- * rating, more per option to read, half a minute to type an answer.
- */
+/** Estimated seconds for a question. */
 export function estimateSeconds(kind: QuestionKind, optionCount: number, itemCount: number): number {
-    switch (kind) {
-        case 'nps': case 'csat': case 'ces': case 'rating': return 6;
-        case 'boolean': return 4;
-        case 'choice': return 5 + optionCount;
-        case 'multichoice': return 6 + 2 * optionCount;
-        case 'ranking': return 8 + 3 * optionCount;
-        case 'matrix': return 4 + 4 * itemCount;
-        case 'text': return 30;
-    }
+    return questionKind(kind).seconds(optionCount, itemCount);
 }
 
 export const DEFAULT_LIMITS = { maxQuestions: 12, maxSeconds: 180 } as const;

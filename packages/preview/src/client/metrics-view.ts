@@ -10,7 +10,7 @@ export function metricsView(metrics: MetricPreview[], locale: string, defaultLoc
         el('thead', {}, el('tr', {}, ...[t.metric, t.formula, t.target, t.warning, t.breakdown, t.touchpoints].map(h => el('th', {}, h)))),
         el('tbody', {}, ...metrics.map(m => el('tr', { 'data-metric': m.name },
             el('td', {}, pick(m.title, locale, defaultLocale) || m.name, el('br'), el('code', {}, m.name)),
-            el('td', {}, el('code', {}, m.formula)),
+            el('td', {}, el('code', { title: m.explanation[t.ui] }, m.formula)),
             el('td', { class: 'cx-num' }, m.target ?? t.none),
             el('td', { class: 'cx-num' }, m.warning ?? t.none),
             el('td', {}, m.breakdown ?? t.none),

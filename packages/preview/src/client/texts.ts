@@ -2,7 +2,11 @@
  * The page's own labels. They follow the locale switcher when it is Japanese, the language most
  * specs here are written in beside English; every other locale gets English labels.
  */
+import type { UiLocale } from '@cxspec/model';
+
 export interface Texts {
+    /** Which of the model's UI locales these labels are in (metric explanations follow it). */
+    ui: UiLocale;
     survey: string; journey: string; metrics: string; locale: string;
     questions: string; metricRefs: string; channel: string; owner: string; sentAfter: string;
     gapNote: string; noGaps: string; gapSummary(n: number): string;
@@ -13,6 +17,7 @@ export interface Texts {
 }
 
 const EN: Texts = {
+    ui: 'en',
     survey: 'Survey', journey: 'Journey map', metrics: 'Metric targets', locale: 'Locale',
     questions: 'Questions', metricRefs: 'Metrics', channel: 'Channel', owner: 'Owner', sentAfter: 'Surveys sent after',
     gapNote: 'Coverage gap: no question measures this touchpoint.',
@@ -25,6 +30,7 @@ const EN: Texts = {
 };
 
 const JA: Texts = {
+    ui: 'ja',
     survey: 'アンケート', journey: 'ジャーニーマップ', metrics: '指標と目標', locale: '言語',
     questions: '設問', metricRefs: '指標', channel: 'チャネル', owner: '担当', sentAfter: 'この後に送るアンケート',
     gapNote: 'カバレッジの穴: このタッチポイントを測る設問がありません。',

@@ -1,8 +1,8 @@
 /** Datasets (CRM exports) and their columns. */
-import type { Column, CxModel } from '@cxspec/model';
+import { sourceName, type Column, type CxModel } from '@cxspec/model';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
-import { exprSources, type UsageIndex } from './references.js';
+import type { UsageIndex } from './references.js';
 
 function columnType(c: Column): string {
     return c.type === 'enum' ? c.values.join(' | ') : c.type;
@@ -50,7 +50,7 @@ export function diffDatasets(before: CxModel, after: CxModel, oldUsage: UsageInd
         }
     }
     for (const old of before.datasets.filter(d => !after.datasets.some(n => n.name === d.name))) {
-        const readers = before.metrics.filter(m => exprSources(m.expr).includes(old.name)).map(m => `metric ${m.name}`);
+        const readers = before.metrics.filter(m => sourceName(m.expr) === old.name).map(m => `metric ${m.name}`);
         changes.push({ kind: 'dataset.removed', severity: readers.length > 0 ? 'breaking' : 'non-breaking', subject: `dataset ${old.name}`, loc: locOf(old.loc),
             message: `Dataset '${old.name}' was removed${readers.length > 0 ? `; it fed ${readers.join(', ')}` : ''}.` });
     }

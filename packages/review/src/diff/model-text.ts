@@ -1,5 +1,8 @@
 /** Short CXSpec-like renderings of model values, for change messages and before/after columns. */
-import type { Condition, Duration, FieldRef, Literal, Localized, MetricExpr, Question, Scale, Target, Trigger } from '@cxspec/model';
+import {
+    formulaText, targetText as modelTargetText, triggerText as modelTriggerText,
+    type Condition, type FieldRef, type Literal, type Localized, type MetricExpr, type MetricUnit, type Question, type Scale, type Target, type Trigger
+} from '@cxspec/model';
 
 /** The text in the default locale, else the first one given, else the fallback. */
 export function localText(text: Localized, locale: string, fallback = ''): string {
@@ -33,42 +36,21 @@ export function conditionText(c: Condition | null, within?: string): string {
     }
 }
 
+/** The formula as a spec writes it, a rate's condition with every field qualified. */
 export function exprText(e: MetricExpr): string {
-    switch (e.kind) {
-        case 'nps': return `nps(${e.survey}.${e.question})`;
-        case 'topBox': return `top(${e.survey}.${e.question}, ${e.boxes})`;
-        case 'bottomBox': return `bottom(${e.survey}.${e.question}, ${e.boxes})`;
-        case 'mean': return `mean(${fieldText(e.field)})`;
-        case 'rate': return `rate(${e.source.type === 'survey' ? e.source.survey : e.source.dataset} where ${conditionText(e.condition)})`;
-        case 'churn': return `churn(${e.dataset})`;
-        case 'retention': return `retention(${e.dataset})`;
-        case 'clv': return `clv(${e.dataset}.${e.value}${e.valuePeriod === 'year' ? ' per year' : ''}) margin ${e.marginPercent}% discount ${e.discountPercent}%`;
-    }
+    return formulaText(e, c => conditionText(c));
 }
 
-export function targetText(t: Target | null, unit: string): string {
-    if (t === null) return 'none';
-    const u = unit === 'percent' ? '%' : unit === 'points' ? ' pts' : '';
-    return `${t.op} ${t.value}${u}${t.warning === null ? '' : ` warn ${t.warning}${u}`}`;
+export function targetText(t: Target | null, unit: MetricUnit): string {
+    return t === null ? 'none' : modelTargetText(t, unit);
 }
 
 export function scaleText(s: Scale | null): string {
     return s === null ? 'none' : `${s.min}..${s.max}`;
 }
 
-function durationText(d: Duration | null): string | null {
-    return d === null ? null : `${d.value}${d.unit}`;
-}
-
 export function triggerText(t: Trigger | null): string {
-    if (t === null) return 'none';
-    return [
-        `after ${t.journey}.${t.stage}.${t.touchpoint}`,
-        durationText(t.delay) === null ? null : `delay ${durationText(t.delay)}`,
-        `sample ${t.samplePercent}%`,
-        durationText(t.quarantine) === null ? null : `quarantine ${durationText(t.quarantine)}`,
-        t.expectedResponses === null ? null : `expect ${t.expectedResponses.count} per ${t.expectedResponses.per}`
-    ].filter(Boolean).join(' ');
+    return t === null ? 'none' : modelTriggerText(t);
 }
 
 export function optionsText(q: Pick<Question, 'options'>['options']): string {

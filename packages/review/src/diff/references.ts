@@ -1,5 +1,5 @@
 /** What in a model reads which question or column, and how renamed questions map old names to new. */
-import type { Condition, CxModel, FieldRef, MetricExpr } from '@cxspec/model';
+import { conditionFields, fieldKey, fieldsRead, type CxModel } from '@cxspec/model';
 
 /** `Survey.question` or `Dataset.column` to the declarations that read it (`metric nps_all`, ...). */
 export type UsageIndex = Map<string, string[]>;
@@ -12,7 +12,7 @@ export function usageIndex(model: CxModel): UsageIndex {
         index.set(key, users);
     };
     for (const metric of model.metrics) {
-        for (const key of exprFields(metric.expr)) use(key, `metric ${metric.name}`);
+        for (const key of fieldsRead(metric.expr).map(fieldKey)) use(key, `metric ${metric.name}`);
     }
     for (const segment of model.segments) {
         for (const field of conditionFields(segment.condition)) use(fieldKey(field), `segment ${segment.name}`);
@@ -27,38 +27,6 @@ export function usageIndex(model: CxModel): UsageIndex {
         }
     }
     return index;
-}
-
-/** Datasets and surveys a metric reads rows from. */
-export function exprSources(e: MetricExpr): string[] {
-    switch (e.kind) {
-        case 'nps': case 'topBox': case 'bottomBox': return [e.survey];
-        case 'mean': return [e.field.source === 'question' ? e.field.survey : e.field.dataset];
-        case 'rate': return [e.source.type === 'survey' ? e.source.survey : e.source.dataset];
-        case 'churn': case 'retention': case 'clv': return [e.dataset];
-    }
-}
-
-function exprFields(e: MetricExpr): string[] {
-    switch (e.kind) {
-        case 'nps': case 'topBox': case 'bottomBox': return [`${e.survey}.${e.question}`];
-        case 'mean': return [fieldKey(e.field)];
-        case 'rate': return conditionFields(e.condition).map(fieldKey);
-        case 'churn': case 'retention': return [`${e.dataset}.${e.start}`, `${e.dataset}.${e.end}`];
-        case 'clv': return [`${e.dataset}.${e.value}`, `${e.dataset}.${e.start}`, `${e.dataset}.${e.end}`];
-    }
-}
-
-export function fieldKey(f: FieldRef): string {
-    return f.source === 'question' ? `${f.survey}.${f.question}` : `${f.dataset}.${f.column}`;
-}
-
-export function conditionFields(c: Condition): FieldRef[] {
-    switch (c.type) {
-        case 'compare': case 'in': case 'answered': return [c.field];
-        case 'and': case 'or': return c.operands.flatMap(conditionFields);
-        case 'not': return conditionFields(c.operand);
-    }
 }
 
 /** Per survey (by its old name), old question name to new name. */

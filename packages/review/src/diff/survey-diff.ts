@@ -1,12 +1,12 @@
 /** Surveys added, removed and changed, and the questions inside them. */
-import type { CxModel, Survey } from '@cxspec/model';
+import { sourceName, type CxModel, type Survey } from '@cxspec/model';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
 import { triggerText } from './model-text.js';
 import { diffQuestion, type QuestionContext } from './question-diff.js';
 import type { QuestionMove } from './question-move.js';
 import { matchQuestions, type QuestionMatch } from './question-match.js';
-import { exprSources, followRenames, type MoveMap, type RenameMap, type SurveyRenames, type UsageIndex } from './references.js';
+import { followRenames, type MoveMap, type RenameMap, type SurveyRenames, type UsageIndex } from './references.js';
 import { movedItems } from './sequence.js';
 import { sameValue } from './same-value.js';
 import type { TouchpointRenames } from './touchpoint-match.js';
@@ -65,7 +65,7 @@ export function diffSurveys(before: CxModel, after: CxModel, ctx: SurveyContext)
     }
     for (const old of before.surveys.filter(s => !ctx.surveyRenames.has(s.name) && !after.surveys.some(n => n.name === s.name))) {
         // A metric whose question moved to another survey goes on there (reported with the move).
-        const readers = before.metrics.filter(m => exprSources(followRenames(m.expr, ctx.renames, ctx.moveMap, ctx.surveyRenames)).includes(old.name))
+        const readers = before.metrics.filter(m => sourceName(followRenames(m.expr, ctx.renames, ctx.moveMap, ctx.surveyRenames)) === old.name)
             .map(m => `metric ${m.name}`);
         changes.push({
             kind: 'survey.removed', severity: readers.length > 0 ? 'breaking' : 'non-breaking', subject: `survey ${old.name}`, loc: locOf(old.loc),

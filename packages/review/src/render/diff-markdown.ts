@@ -1,5 +1,5 @@
 /** The diff as a pull-request comment: counts, tables by severity, and the new journey map. */
-import { mdNeutralizeReferences, type CxModel } from '@cxspec/model';
+import { escapeMarkdown, type CxModel } from '@cxspec/model';
 import { SEVERITIES, summarizeDiff, type Change, type ChangeSeverity, type DiffResult, type SpecDiff } from '../diff/change.js';
 import { journeyFlowchart } from './mermaid.js';
 
@@ -102,8 +102,5 @@ function code(text: string): string {
 
 /** Free text (labels, messages) in a table cell: no HTML, no Markdown emphasis or links, no mentions or references, one line. */
 export function cell(text: string): string {
-    return mdNeutralizeReferences(text
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~]/g, ch => `\\${ch}`)
-        .replace(/\r\n|\r|\n/g, '<br>'));
+    return escapeMarkdown(text).replace(/\r\n|\r|\n/g, '<br>');
 }

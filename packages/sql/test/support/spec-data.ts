@@ -3,7 +3,7 @@
  * every answer inside its scale or option set, optional questions sometimes unanswered, joined
  * surveys carrying keys of the dataset, lifecycle end dates after start dates. Same seed, same data.
  */
-import type { Column, CxModel, Dataset, Question, Survey } from '@cxspec/model';
+import { questionKind, type Column, type CxModel, type Dataset, type Question, type Survey } from '@cxspec/model';
 import type { Cell, Row, SpecData } from '../../src/load-duckdb.js';
 
 /** mulberry32: a small, fast PRNG with a 32-bit state. */
@@ -87,19 +87,19 @@ export function generateSpecData(model: CxModel, seed: number, size: DataSize): 
 
     function answer(q: Question): Row {
         const skipped = !q.required && random() < 0.15;
-        switch (q.kind) {
-            case 'matrix': {
+        switch (questionKind(q.kind).answer) {
+            case 'items': {
                 const row: Row = {};
                 for (const item of q.items) row[`${q.name}.${item.id}`] = skipped || random() < 0.05 ? null : int(q.scale!.min, q.scale!.max);
                 return row;
             }
-            case 'nps': case 'csat': case 'ces': case 'rating': return { [q.name]: skipped ? null : int(q.scale!.min, q.scale!.max) };
-            case 'choice': return { [q.name]: skipped ? null : pick(q.options).id };
-            case 'multichoice': {
+            case 'scale': return { [q.name]: skipped ? null : int(q.scale!.min, q.scale!.max) };
+            case 'option': return { [q.name]: skipped ? null : pick(q.options).id };
+            case 'options': {
                 const ids = q.options.filter(() => random() < 0.4).map(o => o.id);
                 return { [q.name]: skipped || ids.length === 0 ? null : ids };
             }
-            case 'ranking': return { [q.name]: skipped ? null : shuffle(q.options.map(o => o.id)) };
+            case 'order': return { [q.name]: skipped ? null : shuffle(q.options.map(o => o.id)) };
             case 'boolean': return { [q.name]: skipped ? null : random() < 0.5 };
             case 'text': return { [q.name]: skipped ? null : pick(TEXTS) };
         }

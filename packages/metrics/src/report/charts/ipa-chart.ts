@@ -6,7 +6,7 @@
 import type { DriverAnalysisResult, DriverResult, Quadrant } from '../../result.js';
 import { fixed } from '../format.js';
 import { driverImportance } from '../drivers.js';
-import { esc } from '../html-escape.js';
+import { escapeHtml as esc } from '@cxspec/model';
 import type { Labels } from '../labels.js';
 import { el, tickText, linear, niceDomain, px, svgRoot, text, textWidth } from '../svg.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Estimate, MetricResult } from '../../result.js';
 import { formatCi, formatTarget, formatValue } from '../format.js';
-import { esc } from '../html-escape.js';
+import { escapeHtml as esc } from '@cxspec/model';
 import type { Labels } from '../labels.js';
 import { el, textWidth, thinTicks, tickText, fitText, linear, niceDomain, px, svgRoot, text } from '../svg.js';
 import { axisValues, unitBounds, verdictClass } from './common.js';
