@@ -60,6 +60,10 @@ export function constructsSurvey(): CxModel {
         cmp('c', '=', 'a'), cmp('c', '!=', 'a'), inList('c', ['a', 'b']), inList('c', ['a'], true),
         cmp('m', '=', 'a'), cmp('m', '!=', 'a'), inList('m', ['a', 'b']), inList('m', ['c'], true),
         cmp('t', '=', 'Hello'), cmp('t', '!=', 'x'), inList('t', ['a', 'b']), inList('t', ['a'], true),
+        // SurveyJS counts an unanswered text as equal to "": the compiled guards keep the display meaning.
+        cmp('t', '=', ''), cmp('t', '!=', ''), inList('t', ['', 'x']), inList('t', [''], true),
+        // Option ids compare ignoring case in display mode, as SurveyJS compares them.
+        cmp('c', '=', 'A'), inList('m', ['B'], true),
         cmp('b', '=', true), cmp('b', '!=', false), inList('b', [true]),
         answered('r'), answered('m'), answered('t', true), answered('x'), answered('x', true), answered('k'), answered('k', true),
         { type: 'not', operand: cmp('r', '>=', 9) },
