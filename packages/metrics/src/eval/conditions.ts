@@ -4,7 +4,7 @@
  * means the row cannot be judged (a value it reads was excluded, or its customer key did not join),
  * and such a row is left out of the segment or rate rather than counted on either side.
  */
-import { compileCondition as compileModelCondition, EXCLUDED, literalValue, type Condition, type Dataset, type FieldRef, type ResolvedField, type Survey } from '@cxspec/model';
+import { compileCondition as compileModelCondition, EXCLUDED, literalValue, type Condition, type Dataset, type FieldRef, type FieldReader, type Survey } from '@cxspec/model';
 import type { DatasetRecord } from '../check/dataset-table.js';
 import { INVALID, type Answer } from '../check/values.js';
 import { parseDate } from '../check/timestamp.js';
@@ -23,7 +23,7 @@ export interface ConditionScope {
     datasets: Dataset[];
 }
 
-function resolve(field: FieldRef, scope: ConditionScope): ResolvedField<RowContext> {
+function readerOf(field: FieldRef, scope: ConditionScope): FieldReader<RowContext> {
     if (field.source === 'question') {
         if (!scope.survey || field.survey !== scope.survey.name) return { get: () => undefined };
         const index = scope.survey.questions.findIndex(q => q.name === field.question);
@@ -31,7 +31,7 @@ function resolve(field: FieldRef, scope: ConditionScope): ResolvedField<RowConte
     }
     const dataset = scope.datasets.find(d => d.name === field.dataset)!;
     const index = dataset.columns.findIndex(c => c.name === field.column);
-    const resolved: ResolvedField<RowContext> = {
+    const reader: FieldReader<RowContext> = {
         get: ctx => {
             if (ctx.joined === INVALID) return EXCLUDED;
             if (ctx.joined === null) return undefined;
@@ -41,16 +41,16 @@ function resolve(field: FieldRef, scope: ConditionScope): ResolvedField<RowConte
     };
     // A date column holds day numbers; its literals are written as ISO dates.
     if (dataset.columns[index].type === 'date') {
-        resolved.literal = value => {
+        reader.literal = value => {
             const plain = literalValue(value);
             return typeof plain === 'string' ? parseDate(plain) ?? plain : plain;
         };
     }
-    return resolved;
+    return reader;
 }
 
 export function compileCondition(cond: Condition, scope: ConditionScope): Predicate {
-    return compileModelCondition(cond, 'analysis', field => resolve(field, scope));
+    return compileModelCondition(cond, 'analysis', field => readerOf(field, scope));
 }
 
 /** Datasets whose columns a condition reads. */

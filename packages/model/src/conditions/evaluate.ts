@@ -35,14 +35,14 @@ export const EXCLUDED: unique symbol = Symbol('excluded');
 export type Truth = boolean | null;
 
 /** How the evaluator reads one field from a row of type C. */
-export interface ResolvedField<C> {
+export interface FieldReader<C> {
     /** The field's value: an answer, a form of "not answered", or EXCLUDED. */
     get(ctx: C): unknown;
     /** The value a literal stands for in this field, when it is stored otherwise (a date as a day number). */
     literal?(value: Literal): unknown;
 }
 
-export type FieldResolver<C> = (field: FieldRef) => ResolvedField<C>;
+export type ReaderOf<C> = (field: FieldRef) => FieldReader<C>;
 
 /** The plain value a literal stands for: an option id and a quoted string are both their text. */
 export function literalValue(value: Literal): number | boolean | string {
@@ -107,19 +107,19 @@ function leaf<C>(mode: ConditionMode, get: (ctx: C) => unknown, unanswered: bool
  * A condition compiled once into a function of a row, for evaluators that judge many rows (the
  * metrics pass). Display mode never returns null.
  */
-export function compileCondition<C>(condition: Condition, mode: 'display', resolve: FieldResolver<C>): (ctx: C) => boolean;
-export function compileCondition<C>(condition: Condition, mode: ConditionMode, resolve: FieldResolver<C>): (ctx: C) => Truth;
-export function compileCondition<C>(condition: Condition, mode: ConditionMode, resolve: FieldResolver<C>): (ctx: C) => Truth {
+export function compileCondition<C>(condition: Condition, mode: 'display', readerOf: ReaderOf<C>): (ctx: C) => boolean;
+export function compileCondition<C>(condition: Condition, mode: ConditionMode, readerOf: ReaderOf<C>): (ctx: C) => Truth;
+export function compileCondition<C>(condition: Condition, mode: ConditionMode, readerOf: ReaderOf<C>): (ctx: C) => Truth {
     const equal = EQUAL[mode];
     switch (condition.type) {
         case 'compare': {
-            const field = resolve(condition.field);
+            const field = readerOf(condition.field);
             const value = field.literal ? field.literal(condition.value) : literalValue(condition.value);
             const op = condition.op;
             return leaf(mode, field.get, op === '!=', a => compares(op, a, value, equal));
         }
         case 'in': {
-            const field = resolve(condition.field);
+            const field = readerOf(condition.field);
             const values = condition.values.map(v => (field.literal ? field.literal(v) : literalValue(v)));
             const negated = condition.negated;
             const hit = (a: unknown) => (Array.isArray(a) ? a : [a]).some(x => values.some(v => equal(x, v)));
@@ -127,10 +127,10 @@ export function compileCondition<C>(condition: Condition, mode: ConditionMode, r
         }
         case 'answered': {
             const negated = condition.negated;
-            return leaf(mode, resolve(condition.field).get, negated, () => !negated);
+            return leaf(mode, readerOf(condition.field).get, negated, () => !negated);
         }
         case 'and': {
-            const parts = condition.operands.map(c => compileCondition(c, mode, resolve));
+            const parts = condition.operands.map(c => compileCondition(c, mode, readerOf));
             return ctx => {
                 let unknown = false;
                 for (const part of parts) {
@@ -142,7 +142,7 @@ export function compileCondition<C>(condition: Condition, mode: ConditionMode, r
             };
         }
         case 'or': {
-            const parts = condition.operands.map(c => compileCondition(c, mode, resolve));
+            const parts = condition.operands.map(c => compileCondition(c, mode, readerOf));
             return ctx => {
                 let unknown = false;
                 for (const part of parts) {
@@ -154,7 +154,7 @@ export function compileCondition<C>(condition: Condition, mode: ConditionMode, r
             };
         }
         case 'not': {
-            const inner = compileCondition(condition.operand, mode, resolve);
+            const inner = compileCondition(condition.operand, mode, readerOf);
             return ctx => {
                 const v = inner(ctx);
                 return v === null ? null : !v;
