@@ -115,7 +115,10 @@ function loadModel(dir) {
     if (run.status !== 0) {
         throw new Error(`'cxspec model ${path.relative(ROOT, dir)}' exited with ${run.status}:\n${run.stderr || run.stdout}\n(run 'npm run build' first)`);
     }
-    return JSON.parse(run.stdout);
+    // The generator compares plain values: a tagged literal ({type: 'option', id} and the others) becomes its value.
+    return JSON.parse(run.stdout, (key, v) => (v !== null && typeof v === 'object' && ['option', 'string', 'number', 'boolean'].includes(v.type) && ('id' in v || 'value' in v)
+        ? (v.type === 'option' ? v.id : v.value)
+        : v));
 }
 
 const RATING_KINDS = new Set(['nps', 'csat', 'ces', 'rating']);

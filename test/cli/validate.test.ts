@@ -141,7 +141,7 @@ describe('cxspec model', () => {
         expect(CxModel.parse(printed)).toEqual(printed);
         expect((printed as CxModel).surveys[0].questions.map(q => [q.name, q.kind, q.visibleWhen])).toEqual([
             ['recommend', 'nps', null],
-            ['why', 'text', { type: 'compare', field: { source: 'question', survey: 'AfterVisit', question: 'recommend' }, op: '<=', value: 6 }]
+            ['why', 'text', { type: 'compare', field: { source: 'question', survey: 'AfterVisit', question: 'recommend' }, op: '<=', value: { type: 'number', value: 6 } }]
         ]);
         // Relative to the spec's root (outside a repository, the folder of its files), not the working directory.
         expect((printed as CxModel).metrics[0].loc).toEqual({ file: 'shop.cx', line: 9, column: 1, endLine: 9, endColumn: 56 });

@@ -1,9 +1,11 @@
 /**
- * Display logic as SurveyJS `visibleIf` expressions with the meaning of logic-interpreter.ts.
- * SurveyJS treats an unanswered value as unequal to anything, so `!=`, `not in` and tests of
- * text answers get an explicit `notempty` guard; a multichoice answer is an array, so `=` becomes
- * `contains` and `in` becomes `anyof`; SurveyJS's expression check does not know a matrix as a
- * whole, so "answered" reads its items.
+ * Display logic as SurveyJS `visibleIf` expressions with the display meaning of a condition
+ * (docs/language.md, `compileCondition(..., 'display', ...)` in @cxspec/model), which is
+ * SurveyJS's own for almost every test: `=`, `<`, `in` are false on an unanswered question,
+ * `!=` and `not in` true. SurveyJS counts an unanswered text as equal to "", so text tests get an
+ * explicit `notempty`/`empty` guard; a multichoice answer is an array, so `=` becomes `contains`
+ * and `in` becomes `anyof`; SurveyJS's expression check does not know a matrix as a whole, so
+ * "answered" reads its items.
  */
 import type { Condition, Literal, Question } from '@cxspec/model';
 
@@ -30,19 +32,18 @@ export function compileCondition(condition: Condition, questionOf: QuestionOf): 
         case 'in': {
             const name = `{${questionName(condition)}}`;
             const list = `[${condition.values.map(formatLiteral).join(', ')}]`;
-            return condition.negated ? `(${name} notempty and ${name} noneof ${list})` : `${name} anyof ${list}`;
+            const test = `${name} ${condition.negated ? 'noneof' : 'anyof'} ${list}`;
+            return questionOf(questionName(condition))?.kind === 'text' ? textGuard(name, condition.negated, test) : test;
         }
         case 'compare': {
             const kind = questionOf(questionName(condition))?.kind;
             const name = `{${questionName(condition)}}`;
             const value = formatLiteral(condition.value);
             if (kind === 'multichoice') {
-                return condition.op === '=' ? `${name} contains ${value}` : `(${name} notempty and ${name} notcontains ${value})`;
+                return `${name} ${condition.op === '=' ? 'contains' : 'notcontains'} ${value}`;
             }
-            // SurveyJS counts an unanswered text as equal to "", so text tests are guarded too.
-            const guarded = condition.op === '!=' || (kind === 'text' && condition.op === '=');
             const test = `${name} ${condition.op} ${value}`;
-            return guarded ? `(${name} notempty and ${test})` : test;
+            return kind === 'text' ? textGuard(name, condition.op === '!=', test) : test;
         }
     }
 }
@@ -61,10 +62,20 @@ function questionName(condition: Extract<Condition, { field: unknown }>): string
     return field.question;
 }
 
+/**
+ * SurveyJS counts an unanswered text as equal to "" (and to any blank string), so a text test
+ * states the unanswered outcome itself: false for `=` and `in`, true for `!=` and `not in`.
+ */
+function textGuard(name: string, trueWhenUnanswered: boolean, test: string): string {
+    return trueWhenUnanswered ? `(${name} empty or ${test})` : `(${name} notempty and ${test})`;
+}
+
 export function formatLiteral(value: Literal): string {
-    if (typeof value === 'number') return String(value);
-    if (typeof value === 'boolean') return String(value);
-    return quoteString(value);
+    switch (value.type) {
+        case 'number': case 'boolean': return String(value.value);
+        case 'string': return quoteString(value.value);
+        case 'option': return quoteString(value.id);
+    }
 }
 
 /**

@@ -3,5 +3,5 @@ export { compileSurvey, type SurveyJson } from './survey-json.js';
 export { responseSchema, type JsonSchema } from './response-schema.js';
 export { distribution } from './distribution.js';
 export { compileCondition, quoteString, ExpressionError } from './expression.js';
-export { evaluateCondition, isAnswered, valuesEqual, visibleQuestions, type FieldLookup } from './logic-interpreter.js';
+export { visibleQuestions } from './logic-interpreter.js';
 export { toJsonText } from './json-text.js';

@@ -194,7 +194,7 @@ function textLogicModel(literal: string): CxModel {
     const field = { source: 'question' as const, survey: 'S', question: 't' };
     return surveyModel([
         question('t', 'text', 1),
-        question('same', 'boolean', 2, { type: 'compare', field, op: '=', value: literal }),
-        question('differs', 'boolean', 3, { type: 'in', field, values: [literal], negated: true })
+        question('same', 'boolean', 2, { type: 'compare', field, op: '=', value: { type: 'string', value: literal } }),
+        question('differs', 'boolean', 3, { type: 'in', field, values: [{ type: 'string', value: literal }], negated: true })
     ]);
 }

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { Model } from 'survey-core';
-import { questionKind, type CxModel, type Question, type Survey } from '@cxspec/model';
-import { compileSurvey, evaluateCondition, responseSchema } from '@cxspec/compiler';
+import { evaluateCondition, questionKind, type CxModel, type Question, type Survey } from '@cxspec/model';
+import { compileSurvey, responseSchema } from '@cxspec/compiler';
 import { EXAMPLE_NAMES, exampleModel } from './support/examples.js';
 import { answerArb, unansweredArb } from './support/answers.js';
 import { constructsSurvey } from './support/models.js';
@@ -34,7 +34,7 @@ function respond(survey: Survey, plan: Record<string, unknown>): Record<string, 
     const answers: Record<string, unknown> = {};
     const lookup = (field: { source: string; question?: string }) => field.source === 'question' ? answers[field.question!] : undefined;
     for (const q of survey.questions) {
-        const shown = q.visibleWhen === null || evaluateCondition(q.visibleWhen, lookup);
+        const shown = q.visibleWhen === null || evaluateCondition(q.visibleWhen, 'display', lookup);
         if (shown && plan[q.name] !== undefined) answers[q.name] = plan[q.name];
     }
     return answers;

@@ -14,7 +14,7 @@ function loc(line: number, column: number, endLine: number, endColumn: number): 
 }
 
 const EXPECTED: CxModel = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     spec: {
         name: 'Cafe',
         title: { ja: 'カフェ', en: 'Cafe' },
@@ -31,7 +31,7 @@ const EXPECTED: CxModel = {
                 type: 'compare',
                 field: { source: 'column', dataset: 'Members', column: 'tier' },
                 op: '=',
-                value: 'gold'
+                value: { type: 'option', id: 'gold' }
             },
             loc: loc(8, 1, 8, 69)
         }
@@ -158,7 +158,7 @@ const EXPECTED: CxModel = {
                                 type: 'compare',
                                 field: { source: 'question', survey: 'AfterVisit', question: 'recommend' },
                                 op: '<=',
-                                value: 6
+                                value: { type: 'number', value: 6 }
                             },
                             {
                                 type: 'or',
@@ -167,7 +167,7 @@ const EXPECTED: CxModel = {
                                         type: 'compare',
                                         field: { source: 'question', survey: 'AfterVisit', question: 'visit' },
                                         op: '=',
-                                        value: 'work'
+                                        value: { type: 'option', id: 'work' }
                                     },
                                     {
                                         type: 'not',
@@ -175,7 +175,7 @@ const EXPECTED: CxModel = {
                                             type: 'compare',
                                             field: { source: 'question', survey: 'AfterVisit', question: 'app' },
                                             op: '>=',
-                                            value: 4
+                                            value: { type: 'number', value: 4 }
                                         }
                                     }
                                 ]
@@ -203,7 +203,7 @@ const EXPECTED: CxModel = {
                             {
                                 type: 'in',
                                 field: { source: 'question', survey: 'AfterVisit', question: 'visit' },
-                                values: ['work', 'rest'],
+                                values: [{ type: 'option', id: 'work' }, { type: 'option', id: 'rest' }],
                                 negated: false
                             },
                             {
@@ -271,7 +271,7 @@ const EXPECTED: CxModel = {
                     type: 'compare',
                     field: { source: 'question', survey: 'AfterVisit', question: 'visit' },
                     op: '=',
-                    value: 'work'
+                    value: { type: 'option', id: 'work' }
                 }
             },
             unit: 'percent',
@@ -382,7 +382,11 @@ metric yearly = clv(D.arr per year) margin 70% discount 10% per quarter` });
     });
 
     it('zod rejects models that break the contract', () => {
-        expect(CxModel.safeParse({ ...EXPECTED, schemaVersion: 2 }).success).toBe(false);
+        expect(CxModel.safeParse({ ...EXPECTED, schemaVersion: 1 }).success).toBe(false);
+        // A version 1 literal (a bare string, option id or quoted text alike) is no longer a literal.
+        const untagged = structuredClone(EXPECTED);
+        (untagged.segments[0].condition as { value: unknown }).value = 'gold';
+        expect(CxModel.safeParse(untagged).success).toBe(false);
         const badKind = structuredClone(EXPECTED);
         (badKind.surveys[0].questions[0] as { kind: string }).kind = 'stars';
         expect(CxModel.safeParse(badKind).success).toBe(false);

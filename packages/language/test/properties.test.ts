@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { type Condition, type FieldRef } from '@cxspec/model';
+import { conditionText, type Condition, type FieldRef, type Literal } from '@cxspec/model';
 import { collectSpecFiles } from '@cxspec/language';
 import { buildFiles, type BuiltFiles } from './support/spec-workspace.js';
 
@@ -109,13 +109,16 @@ survey S {
 const field = (question: string): FieldRef => ({ source: 'question', survey: 'S', question });
 const ops = ['=', '!=', '<', '<=', '>', '>='] as const;
 
+const num = (value: number): Literal => ({ type: 'number', value });
+const option = (id: string): Literal => ({ type: 'option', id });
+
 const predicate: fc.Arbitrary<Condition> = fc.oneof(
-    fc.record({ type: fc.constant('compare' as const), field: fc.constant(field('n')), op: fc.constantFrom(...ops), value: fc.integer({ min: 0, max: 10 }) }),
-    fc.record({ type: fc.constant('compare' as const), field: fc.constant(field('c')), op: fc.constantFrom('=' as const, '!=' as const), value: fc.constantFrom('a', 'b', 'x') }),
-    fc.record({ type: fc.constant('compare' as const), field: fc.constant(field('b')), op: fc.constantFrom('=' as const, '!=' as const), value: fc.boolean() }),
-    fc.record({ type: fc.constant('compare' as const), field: fc.constant(field('t')), op: fc.constantFrom('=' as const, '!=' as const), value: fc.string({ maxLength: 8 }) }),
-    fc.record({ type: fc.constant('in' as const), field: fc.constant(field('c')), values: fc.uniqueArray(fc.constantFrom('a', 'b', 'x'), { minLength: 1 }), negated: fc.boolean() }),
-    fc.record({ type: fc.constant('in' as const), field: fc.constant(field('n')), values: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 4 }), negated: fc.boolean() }),
+    fc.record({ type: fc.constant('compare' as const), field: fc.constant(field('n')), op: fc.constantFrom(...ops), value: fc.integer({ min: 0, max: 10 }).map(num) }),
+    fc.record({ type: fc.constant('compare' as const), field: fc.constant(field('c')), op: fc.constantFrom('=' as const, '!=' as const), value: fc.constantFrom('a', 'b', 'x').map(option) }),
+    fc.record({ type: fc.constant('compare' as const), field: fc.constant(field('b')), op: fc.constantFrom('=' as const, '!=' as const), value: fc.boolean().map(value => ({ type: 'boolean' as const, value })) }),
+    fc.record({ type: fc.constant('compare' as const), field: fc.constant(field('t')), op: fc.constantFrom('=' as const, '!=' as const), value: fc.string({ maxLength: 8 }).map(value => ({ type: 'string' as const, value })) }),
+    fc.record({ type: fc.constant('in' as const), field: fc.constant(field('c')), values: fc.uniqueArray(fc.constantFrom('a', 'b', 'x'), { minLength: 1 }).map(ids => ids.map(option)), negated: fc.boolean() }),
+    fc.record({ type: fc.constant('in' as const), field: fc.constant(field('n')), values: fc.array(fc.integer({ min: 0, max: 10 }).map(num), { minLength: 1, maxLength: 4 }), negated: fc.boolean() }),
     fc.record({ type: fc.constant('answered' as const), field: fc.constantFrom(...['n', 'c', 'b', 't', 'm'].map(field)), negated: fc.boolean() })
 );
 
@@ -128,15 +131,19 @@ const condition: fc.Arbitrary<Condition> = fc.letrec<{ cond: Condition }>(tie =>
     )
 })).cond;
 
-function literal(v: string | number | boolean, q: string): string {
-    return q === 't' ? JSON.stringify(v) : String(v);
+function literal(v: Literal): string {
+    switch (v.type) {
+        case 'number': case 'boolean': return String(v.value);
+        case 'string': return JSON.stringify(v.value);
+        case 'option': return v.id;
+    }
 }
 
 /** Prints a condition with every compound operand in parentheses, as a writer might. */
 function print(c: Condition): string {
     switch (c.type) {
-        case 'compare': return `${c.field.source === 'question' ? c.field.question : ''} ${c.op} ${literal(c.value, (c.field as { question: string }).question)}`;
-        case 'in': return `${(c.field as { question: string }).question}${c.negated ? ' not' : ''} in [${c.values.join(', ')}]`;
+        case 'compare': return `${c.field.source === 'question' ? c.field.question : ''} ${c.op} ${literal(c.value)}`;
+        case 'in': return `${(c.field as { question: string }).question}${c.negated ? ' not' : ''} in [${c.values.map(literal).join(', ')}]`;
         case 'answered': return `${(c.field as { question: string }).question} is${c.negated ? ' not' : ''} answered`;
         case 'not': return `not (${print(c.operand)})`;
         default: return c.operands.map(o => `(${print(o)})`).join(` ${c.type} `);
@@ -158,5 +165,13 @@ describe('display logic round trip', () => {
             const shown = built.model('L').surveys[0].questions.find(q => q.name === 'shown')!;
             expect(shown.visibleWhen).toEqual(flatten(cond));
         }), { numRuns: 500, seed: 7 });
+    });
+
+    it('the model\'s condition text of random conditions parses back to the same condition', async () => {
+        await fc.assert(fc.asyncProperty(condition, async cond => {
+            const built = await buildFiles({ 'logic.cx': LOGIC_SPEC(conditionText(flatten(cond), 'S')) });
+            expect(built.lines).toEqual([]);
+            expect(built.model('L').surveys[0].questions.find(q => q.name === 'shown')!.visibleWhen).toEqual(flatten(cond));
+        }), { numRuns: 200, seed: 11 });
     });
 });

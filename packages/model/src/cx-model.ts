@@ -37,8 +37,17 @@ export const FieldRef = z.discriminatedUnion('source', [
 ]);
 export type FieldRef = z.infer<typeof FieldRef>;
 
-/** A literal on the right of a comparison: a number, an option/enum id, a boolean or a string. */
-export const Literal = z.union([z.number(), z.boolean(), z.string()]);
+/**
+ * A literal on the right of a comparison, tagged with how the spec wrote it: `commute` (an option id
+ * of a choice question or a value of an enum column) and `"commute"` (a quoted string) are
+ * different literals, so texts quote exactly what was quoted and evaluators need not guess.
+ */
+export const Literal = z.discriminatedUnion('type', [
+    z.object({ type: z.literal('number'), value: z.number() }),
+    z.object({ type: z.literal('boolean'), value: z.boolean() }),
+    z.object({ type: z.literal('string'), value: z.string() }),
+    z.object({ type: z.literal('option'), id: z.string() })
+]);
 export type Literal = z.infer<typeof Literal>;
 
 export type Condition =
@@ -296,8 +305,8 @@ export const DriverAnalysis = z.object({
 export type DriverAnalysis = z.infer<typeof DriverAnalysis>;
 
 export const CxModel = z.object({
-    /** Version of this schema; bumped on breaking changes. */
-    schemaVersion: z.literal(1),
+    /** Version of this schema; bumped on breaking changes (2: literals are tagged `{type, ...}` objects). */
+    schemaVersion: z.literal(2),
     spec: Spec,
     segments: z.array(Segment),
     journeys: z.array(Journey),

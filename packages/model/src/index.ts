@@ -9,3 +9,5 @@ export * from './diagnostics.js';
 export * from './spec-diagnostic.js';
 export * from './texts/markdown-references.js';
 export * from './texts/one-line.js';
+export * from './conditions/evaluate.js';
+export * from './texts/condition-text.js';

@@ -27,8 +27,8 @@ describe('metric kind catalog and queries', () => {
     const rate: MetricExpr = {
         kind: 'rate', source: { type: 'survey', survey: 'S' },
         condition: { type: 'and', operands: [
-            { type: 'compare', field: { source: 'question', survey: 'S', question: 'q' }, op: '>=', value: 9 },
-            { type: 'in', field: { source: 'column', dataset: 'D', column: 'plan' }, values: ['a'], negated: false }
+            { type: 'compare', field: { source: 'question', survey: 'S', question: 'q' }, op: '>=', value: { type: 'number', value: 9 } },
+            { type: 'in', field: { source: 'column', dataset: 'D', column: 'plan' }, values: [{ type: 'option', id: 'a' }], negated: false }
         ] }
     };
 

@@ -1,9 +1,10 @@
 /**
- * Conditions (segments, `rate(... where ...)`) as SQL predicates, with the native evaluator's
- * semantics: an unanswered field compares as in SurveyJS (`=`, `<`, `in` are false; `!=` and
- * `not in` are true), and a response whose customer key does not join cannot be judged on the
- * dataset's columns: that test is NULL, and SQL's three-valued AND, OR and NOT carry it exactly as
- * the native evaluator does, so the row is left out of the segment or rate.
+ * Conditions (segments, `rate(... where ...)`) as SQL predicates, with the analysis meaning of a
+ * condition (docs/language.md; `compileCondition(..., 'analysis', ...)` in @cxspec/model): an
+ * unanswered field makes `=`, `<`, `in` false and `!=`, `not in` true (the COALESCE), strings
+ * compare exactly, and a field that was excluded (its `_invalid` flag) or a response whose
+ * customer key does not join cannot be judged: that test is NULL, and SQL's three-valued AND, OR
+ * and NOT are the analysis mode's Kleene logic, so the row is left out of the segment or rate.
  */
 import type { Condition, FieldRef, Literal } from '@cxspec/model';
 import { doubleLiteral, quoteText, type Dialect } from './dialect.js';
@@ -61,8 +62,13 @@ function answeredSql(field: ResolvedField, dialect: Dialect): string {
 }
 
 function literalSql(value: Literal, shape: FieldShape, dialect: Dialect): string {
-    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-    if (typeof value === 'number') return doubleLiteral(value);
-    const text = quoteText(dialect.name, value);
-    return shape === 'date' ? `CAST(${text} AS DATE)` : text;
+    switch (value.type) {
+        case 'boolean': return value.value ? 'TRUE' : 'FALSE';
+        case 'number': return doubleLiteral(value.value);
+        case 'option': return quoteText(dialect.name, value.id);
+        case 'string': {
+            const text = quoteText(dialect.name, value.value);
+            return shape === 'date' ? `CAST(${text} AS DATE)` : text;
+        }
+    }
 }

@@ -13,7 +13,7 @@ export function question(name: string, kind: Question['kind'], line: number, vis
 /** A one-survey, English-only model built directly, without the parser. */
 export function surveyModel(questions: Question[]): CxModel {
     return {
-        schemaVersion: 1,
+        schemaVersion: 2,
         spec: { name: 'Test', title: {}, locales: ['en'], defaultLocale: 'en', limits: { maxQuestions: 12, maxSeconds: 180 }, loc: loc(1) },
         segments: [], journeys: [], datasets: [], metrics: [], drivers: [],
         surveys: [{
@@ -24,8 +24,16 @@ export function surveyModel(questions: Question[]): CxModel {
 }
 
 const field = (q: string): FieldRef => ({ source: 'question', survey: 'S', question: q });
-const cmp = (q: string, op: '=' | '!=' | '<' | '<=' | '>' | '>=', value: Literal): Condition => ({ type: 'compare', field: field(q), op, value });
-const inList = (q: string, values: Literal[], negated = false): Condition => ({ type: 'in', field: field(q), values, negated });
+/** A literal as the spec would write it for question `q`: text `t` takes quoted strings, choices option ids. */
+export function literal(q: string, value: number | boolean | string): Literal {
+    if (typeof value === 'number') return { type: 'number', value };
+    if (typeof value === 'boolean') return { type: 'boolean', value };
+    return q === 't' ? { type: 'string', value } : { type: 'option', id: value };
+}
+const cmp = (q: string, op: '=' | '!=' | '<' | '<=' | '>' | '>=', value: number | boolean | string): Condition =>
+    ({ type: 'compare', field: field(q), op, value: literal(q, value) });
+const inList = (q: string, values: Array<number | boolean | string>, negated = false): Condition =>
+    ({ type: 'in', field: field(q), values: values.map(v => literal(q, v)), negated });
 const answered = (q: string, negated = false): Condition => ({ type: 'answered', field: field(q), negated });
 
 /**
@@ -52,6 +60,10 @@ export function constructsSurvey(): CxModel {
         cmp('c', '=', 'a'), cmp('c', '!=', 'a'), inList('c', ['a', 'b']), inList('c', ['a'], true),
         cmp('m', '=', 'a'), cmp('m', '!=', 'a'), inList('m', ['a', 'b']), inList('m', ['c'], true),
         cmp('t', '=', 'Hello'), cmp('t', '!=', 'x'), inList('t', ['a', 'b']), inList('t', ['a'], true),
+        // SurveyJS counts an unanswered text as equal to "": the compiled guards keep the display meaning.
+        cmp('t', '=', ''), cmp('t', '!=', ''), inList('t', ['', 'x']), inList('t', [''], true),
+        // Option ids compare ignoring case in display mode, as SurveyJS compares them.
+        cmp('c', '=', 'A'), inList('m', ['B'], true),
         cmp('b', '=', true), cmp('b', '!=', false), inList('b', [true]),
         answered('r'), answered('m'), answered('t', true), answered('x'), answered('x', true), answered('k'), answered('k', true),
         { type: 'not', operand: cmp('r', '>=', 9) },

@@ -48,7 +48,7 @@ class ModelBuilder {
         const header = headerRoot.header;
         const elements = this.roots.flatMap(r => r.elements);
         return {
-            schemaVersion: 1,
+            schemaVersion: 2,
             spec: {
                 name: headerRoot.name,
                 title: this.texts(header?.texts),
@@ -279,10 +279,10 @@ class ModelBuilder {
 }
 
 function literal(v: Value): Literal {
-    if (isNumberValue(v)) return v.value;
-    if (isBooleanValue(v)) return v.value === 'true';
-    if (isStringValue(v)) return v.value;
-    if (isSymbolValue(v)) return v.symbol.ref?.name ?? v.symbol.$refText;
+    if (isNumberValue(v)) return { type: 'number', value: v.value };
+    if (isBooleanValue(v)) return { type: 'boolean', value: v.value === 'true' };
+    if (isStringValue(v)) return { type: 'string', value: v.value };
+    if (isSymbolValue(v)) return { type: 'option', id: v.symbol.ref?.name ?? v.symbol.$refText };
     throw new Error(`Unknown value ${(v as AstNode).$type}`);
 }
 

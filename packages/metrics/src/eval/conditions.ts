@@ -1,10 +1,10 @@
 /**
- * Segment and rate conditions compiled to closures over a row. Three-valued: null means the row
- * cannot be judged (a value it reads was excluded, or its customer key did not join), and such a
- * row is left out of the segment or rate rather than counted on either side. An unanswered
- * question compares like SurveyJS's runtime: `=`, `<`, `in` are false, `!=` and `not in` true.
+ * Segment and rate conditions compiled to closures over a row, with the analysis meaning of a
+ * condition (`compileCondition(..., 'analysis', ...)` in @cxspec/model, docs/language.md): null
+ * means the row cannot be judged (a value it reads was excluded, or its customer key did not join),
+ * and such a row is left out of the segment or rate rather than counted on either side.
  */
-import type { Condition, Dataset, FieldRef, Literal, Survey } from '@cxspec/model';
+import { compileCondition as compileModelCondition, EXCLUDED, literalValue, type Condition, type Dataset, type FieldRef, type FieldReader, type Survey } from '@cxspec/model';
 import type { DatasetRecord } from '../check/dataset-table.js';
 import { INVALID, type Answer } from '../check/values.js';
 import { parseDate } from '../check/timestamp.js';
@@ -23,108 +23,32 @@ export interface ConditionScope {
     datasets: Dataset[];
 }
 
-type Getter = (ctx: RowContext) => Answer;
-
-function getter(field: FieldRef, scope: ConditionScope): { get: Getter; isDate: boolean } {
+function readerOf(field: FieldRef, scope: ConditionScope): FieldReader<RowContext> {
     if (field.source === 'question') {
-        if (!scope.survey || field.survey !== scope.survey.name) return { get: () => undefined, isDate: false };
+        if (!scope.survey || field.survey !== scope.survey.name) return { get: () => undefined };
         const index = scope.survey.questions.findIndex(q => q.name === field.question);
-        return { get: ctx => ctx.answers[index], isDate: false };
+        return { get: ctx => { const a = ctx.answers[index]; return a === INVALID ? EXCLUDED : a; } };
     }
     const dataset = scope.datasets.find(d => d.name === field.dataset)!;
     const index = dataset.columns.findIndex(c => c.name === field.column);
-    return {
-        get: ctx => (ctx.joined === INVALID ? INVALID : ctx.joined === null ? undefined : ctx.joined.values[index]),
-        isDate: dataset.columns[index].type === 'date'
+    const reader: FieldReader<RowContext> = {
+        get: ctx => {
+            if (ctx.joined === INVALID) return EXCLUDED;
+            if (ctx.joined === null) return undefined;
+            const a = ctx.joined.values[index];
+            return a === INVALID ? EXCLUDED : a;
+        }
     };
-}
-
-function literal(value: Literal, isDate: boolean): Literal {
-    if (isDate && typeof value === 'string') return parseDate(value) ?? value;
-    return value;
-}
-
-function equals(a: Answer, b: Literal): boolean {
-    if (Array.isArray(a)) return a.includes(String(b));
-    return a === b;
-}
-
-function compare(a: Answer, op: '<' | '<=' | '>' | '>=', b: Literal): boolean {
-    if (typeof a !== typeof b || (typeof a !== 'number' && typeof a !== 'string')) return false;
-    const x = a as number | string, y = b as number | string;
-    switch (op) {
-        case '<': return x < y;
-        case '<=': return x <= y;
-        case '>': return x > y;
-        case '>=': return x >= y;
+    // A date column holds day numbers; its literals are written as ISO dates.
+    if (dataset.columns[index].type === 'date') {
+        reader.literal = value => {
+            const plain = literalValue(value);
+            return typeof plain === 'string' ? parseDate(plain) ?? plain : plain;
+        };
     }
+    return reader;
 }
 
 export function compileCondition(cond: Condition, scope: ConditionScope): Predicate {
-    switch (cond.type) {
-        case 'compare': {
-            const { get, isDate } = getter(cond.field, scope);
-            const value = literal(cond.value, isDate);
-            const op = cond.op;
-            return ctx => {
-                const a = get(ctx);
-                if (a === INVALID) return null;
-                if (a === undefined) return op === '!=';
-                if (op === '=') return equals(a, value);
-                if (op === '!=') return !equals(a, value);
-                return compare(a, op, value);
-            };
-        }
-        case 'in': {
-            const { get, isDate } = getter(cond.field, scope);
-            const values = cond.values.map(v => literal(v, isDate));
-            const negated = cond.negated;
-            return ctx => {
-                const a = get(ctx);
-                if (a === INVALID) return null;
-                const hit = a !== undefined && values.some(v => equals(a, v));
-                return negated ? !hit : hit;
-            };
-        }
-        case 'answered': {
-            const { get } = getter(cond.field, scope);
-            const negated = cond.negated;
-            return ctx => {
-                const a = get(ctx);
-                if (a === INVALID) return null;
-                return (a !== undefined) !== negated;
-            };
-        }
-        case 'and': {
-            const parts = cond.operands.map(c => compileCondition(c, scope));
-            return ctx => {
-                let unknown = false;
-                for (const p of parts) {
-                    const v = p(ctx);
-                    if (v === false) return false;
-                    if (v === null) unknown = true;
-                }
-                return unknown ? null : true;
-            };
-        }
-        case 'or': {
-            const parts = cond.operands.map(c => compileCondition(c, scope));
-            return ctx => {
-                let unknown = false;
-                for (const p of parts) {
-                    const v = p(ctx);
-                    if (v === true) return true;
-                    if (v === null) unknown = true;
-                }
-                return unknown ? null : false;
-            };
-        }
-        case 'not': {
-            const inner = compileCondition(cond.operand, scope);
-            return ctx => {
-                const v = inner(ctx);
-                return v === null ? null : !v;
-            };
-        }
-    }
+    return compileModelCondition(cond, 'analysis', field => readerOf(field, scope));
 }

@@ -9,7 +9,7 @@ import type { DatasetRecord, DatasetTable } from '../check/dataset-table.js';
 import { Acc } from '../stats/accumulator.js';
 import { changeTest, estimate, tEstimate, wilsonEstimate, type PointEstimate } from '../stats/estimates.js';
 import { compileCondition, type Predicate } from './conditions.js';
-import { describeCondition } from './describe.js';
+import { conditionText } from '@cxspec/model';
 import { toEstimate } from './estimate.js';
 import { activeAt, countWindow, lifecycleOf, undated, windowsOf, type Window } from './lifecycle.js';
 import { isoDate, periodLabel } from './periods.js';
@@ -99,7 +99,7 @@ export function datasetMetricResult(metric: Metric, table: DatasetTable, model: 
                     const v = p({ answers: [], joined: r });
                     return v === null ? null : v ? 1 : 0;
                 };
-                formula = `share of ${lc ? 'active ' : ''}${name} rows where ${describeCondition(expr.condition)}, in percent`;
+                formula = `share of ${lc ? 'active ' : ''}${name} rows where ${conditionText(expr.condition)}, in percent`;
             }
             const accumulate = (records: DatasetRecord[]) => {
                 const acc = new Acc();

@@ -8,7 +8,7 @@ import type { SurveyRow } from '../check/survey-rows.js';
 import type { Estimator } from '../stats/estimates.js';
 import { Breakdown } from './breakdown.js';
 import { compileCondition, type Predicate } from './conditions.js';
-import { describeCondition } from './describe.js';
+import { conditionText } from '@cxspec/model';
 
 export class SurveyMetric {
     readonly estimator: Estimator;
@@ -62,7 +62,7 @@ export class SurveyMetric {
                     const v = predicate(row);
                     return v === null ? null : v ? 1 : 0;
                 };
-                this.formula = `share of ${survey.name} responses where ${describeCondition(expr.condition)}, in percent`;
+                this.formula = `share of ${survey.name} responses where ${conditionText(expr.condition)}, in percent`;
                 break;
             }
         }

@@ -1,7 +1,7 @@
 /** Short CXSpec-like renderings of model values, for change messages and before/after columns. */
 import {
-    formulaText, targetText as modelTargetText, triggerText as modelTriggerText,
-    type Condition, type FieldRef, type Literal, type Localized, type MetricExpr, type MetricUnit, type Question, type Scale, type Target, type Trigger
+    conditionText as modelConditionText, formulaText, targetText as modelTargetText, triggerText as modelTriggerText,
+    type Condition, type FieldRef, type Localized, type MetricExpr, type MetricUnit, type Question, type Scale, type Target, type Trigger
 } from '@cxspec/model';
 
 /** The text in the default locale, else the first one given, else the fallback. */
@@ -15,25 +15,9 @@ export function fieldText(field: FieldRef, within?: string): string {
     return field.survey === within ? field.question : `${field.survey}.${field.question}`;
 }
 
-function literalText(value: Literal): string {
-    return typeof value === 'string' ? value : String(value);
-}
-
 /** A condition as written in a spec; `within` names the survey whose display logic it is. */
 export function conditionText(c: Condition | null, within?: string): string {
-    if (c === null) return 'always';
-    const sub = (o: Condition, parent: 'and' | 'or' | 'not') => {
-        const needs = (o.type === 'or' && parent !== 'or') || (o.type === 'and' && parent === 'not');
-        return needs ? `(${conditionText(o, within)})` : conditionText(o, within);
-    };
-    switch (c.type) {
-        case 'compare': return `${fieldText(c.field, within)} ${c.op} ${literalText(c.value)}`;
-        case 'in': return `${fieldText(c.field, within)} ${c.negated ? 'not in' : 'in'} [${c.values.map(literalText).join(', ')}]`;
-        case 'answered': return `${fieldText(c.field, within)} is ${c.negated ? 'not answered' : 'answered'}`;
-        case 'and': return c.operands.map(o => sub(o, 'and')).join(' and ');
-        case 'or': return c.operands.map(o => sub(o, 'or')).join(' or ');
-        case 'not': return `not ${sub(c.operand, 'not')}`;
-    }
+    return c === null ? 'always' : modelConditionText(c, within);
 }
 
 /** The formula as a spec writes it, a rate's condition with every field qualified. */

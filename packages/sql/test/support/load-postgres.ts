@@ -9,13 +9,14 @@ import {
 
 const BATCH = 500;
 
-export async function loadIntoPostgres(client: pg.Client, model: CxModel, data: SpecData, names: TableNames = {}): Promise<void> {
-    await client.query(createTablesSql(model, dialectOf('postgres'), names));
+/** `flags`: the tables carry the INVALID_SUFFIX columns that mark excluded values, as the DuckDB engine's do. */
+export async function loadIntoPostgres(client: pg.Client, model: CxModel, data: SpecData, names: TableNames = {}, flags = false): Promise<void> {
+    await client.query(createTablesSql(model, dialectOf('postgres'), names, flags));
     for (const survey of model.surveys) {
-        await insert(client, surveyTableName(survey.name, names), surveyColumns(survey, model), data.surveys[survey.name] ?? []);
+        await insert(client, surveyTableName(survey.name, names), surveyColumns(survey, model, flags), data.surveys[survey.name] ?? []);
     }
     for (const dataset of model.datasets) {
-        await insert(client, datasetTableName(dataset.name, names), datasetColumns(dataset), data.datasets[dataset.name] ?? []);
+        await insert(client, datasetTableName(dataset.name, names), datasetColumns(dataset, flags), data.datasets[dataset.name] ?? []);
     }
 }
 
