@@ -19,6 +19,7 @@ import { expectAgreement } from './support/compare.js';
 import { loadIntoPostgres } from './support/load-postgres.js';
 import { generateSpecData } from './support/spec-data.js';
 import { writeCsvFiles } from './support/write-files.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 let base: CxModel;
 let server: PostgresServer;
@@ -103,6 +104,7 @@ function modelWith(conditions: Condition[], segmentConditions: Condition[], surv
 
 test('random conditions count the same rows in SQL (DuckDB, PostgreSQL) and natively', async () => {
     const surveys = base.surveys.filter(s => s.joins);
+    const runs = propertyRuns(25);
     let run = 0;
     await fc.assert(fc.asyncProperty(
         fc.constantFrom(...surveys).chain(survey => fc.tuple(fc.constant(survey),
@@ -120,6 +122,6 @@ test('random conditions count the same rows in SQL (DuckDB, PostgreSQL) and nati
             await loadIntoPostgres(client, model, data, { schema });
             const rows = (await client.query(generateMetricsSql(model, { dialect: 'postgres', tables: { schema } }))).rows.map(normaliseRow);
             expectAgreement(rows, native, 'PostgreSQL');
-        }), { numRuns: 25, seed: 20261123 });
-    expect(run).toBeGreaterThanOrEqual(25);
+        }), { numRuns: runs, seed: 20261123 });
+    expect(run).toBeGreaterThanOrEqual(runs);
 });
