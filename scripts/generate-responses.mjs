@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { draws, seeded, seedOf } from './seeded.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = 20260301;
@@ -34,41 +35,9 @@ const VERDICT_PATTERN = ['met', 'close', 'missed', 'met', 'met', 'close'];
 
 // ------------------------------------------------------------------ randomness and statistics
 
-function hash(text) {
-    let h = 2166136261;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-    return h >>> 0;
-}
-
-/** A seeded stream (mulberry32) with the draws the generator needs. */
+/** A seeded stream with the draws the generator needs, one per label. */
 function rng(label) {
-    let state = hash(`${SEED}:${label}`);
-    const next = () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    return {
-        label,
-        next,
-        normal() {
-            const u = next() || 1e-12;
-            return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
-        },
-        int(n) { return Math.floor(next() * n); },
-        pick(items) { return items[Math.floor(next() * items.length)]; },
-        weighted(weights) {
-            const total = weights.reduce((a, b) => a + b, 0);
-            let x = next() * total;
-            for (let i = 0; i < weights.length; i++) {
-                x -= weights[i];
-                if (x < 0) return i;
-            }
-            return weights.length - 1;
-        }
-    };
+    return { label, ...draws(seeded(seedOf(`${SEED}:${label}`))) };
 }
 
 /** Standard normal CDF (Abramowitz & Stegun 7.1.26 via erf, |error| < 1.5e-7). */

@@ -55,6 +55,17 @@ const posted = (page: Page) => page.evaluate(() => (window as unknown as { __pos
 const savedState = (page: Page) => page.evaluate(() => (window as unknown as { __state: Record<string, unknown> }).__state);
 const hostSends = (page: Page, message: unknown) => page.evaluate(m => window.postMessage(m, '*'), message);
 
+/**
+ * Scrolls to `y` once the layout is final, and waits until the page has saved it. SurveyJS animates
+ * a question that appears (its row grows from no height); a scroll made meanwhile is moved by
+ * Chromium's scroll anchoring as the content above grows, so it waits for running animations first.
+ */
+async function scrollTo(page: Page, y: number): Promise<void> {
+    await page.waitForFunction(() => document.getAnimations().every(a => a.playState !== 'running'));
+    await page.evaluate(to => window.scrollTo(0, to), y);
+    await page.waitForFunction(to => (window as unknown as { __state?: { scrollY: number } }).__state?.scrollY === to, y);
+}
+
 beforeAll(async () => {
     const workspace = await loadWorkspace(['examples/coffee-mobile-order']);
     model = workspace.model('CoffeeMobileOrder');
@@ -85,8 +96,7 @@ describe('preview page in webview mode', () => {
     it('re-renders an edit in place, keeping answers and scroll position', async () => {
         await page.click('.sd-question[data-name="recommend"] label.sd-rating__item:has(input[value="3"])');
         await page.waitForSelector('.sd-question[data-name="reason"]');
-        await page.evaluate(() => window.scrollTo(0, 500));
-        await page.waitForFunction(() => (window as unknown as { __state?: { scrollY: number } }).__state?.scrollY === 500);
+        await scrollTo(page, 500);
 
         const edited = structuredClone(model);
         edited.surveys[0].questions.find(q => q.name === 'menu_ease')!.text.ja = '編集後の設問文';
@@ -115,8 +125,7 @@ describe('preview page in webview mode', () => {
 
     it('comes back from a reload (hidden webview shown again) with tab, locale, answers and scroll', async () => {
         await page.click('.cx-tabs button[data-tab="survey"]');
-        await page.evaluate(() => window.scrollTo(0, 700));
-        await page.waitForFunction(() => (window as unknown as { __state?: { scrollY: number } }).__state?.scrollY === 700);
+        await scrollTo(page, 700);
         const state = await savedState(page);
         await page.close();
         page = await openWebview(state);

@@ -9,17 +9,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '@cxspec/compiler';
+import { UPDATE_GOLDEN } from '../../../test/support/golden.js';
 import { EXAMPLE_NAMES, exampleModel } from './support/examples.js';
 
 const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
-const update = process.env.UPDATE_GOLDEN === '1';
 
 describe('compiled examples match the golden files', () => {
     for (const name of EXAMPLE_NAMES) {
         it(`${name}: same file names and bytes`, async () => {
             const files = compileSpec(await exampleModel(name));
             const dir = path.join(GOLDEN_DIR, name);
-            if (update) {
+            if (UPDATE_GOLDEN) {
                 fs.rmSync(dir, { recursive: true, force: true });
                 fs.mkdirSync(dir, { recursive: true });
                 for (const f of files) fs.writeFileSync(path.join(dir, f.path), f.content);

@@ -11,6 +11,7 @@ import { type CxModel } from '@cxspec/model';
 import { buildWorkspace } from '@cxspec/language';
 import { compileProblems, compileSurvey, visibleQuestions } from '@cxspec/compiler';
 import { question, surveyModel } from './support/models.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 const TRICKY = [
     'Say "yes" or \'no\'',
@@ -176,7 +177,7 @@ describe('strings and option ids in display logic evaluate right', () => {
                     expect(shown, JSON.stringify(answers)).toEqual(visibleQuestions(survey, answers));
                 }
             }
-        ), { numRuns: 300, seed: 20260303 });
+        ), { numRuns: propertyRuns(300), seed: 20260303 });
     });
 
     it('strings SurveyJS would read as numbers, booleans or quoted text are refused with their location', () => {

@@ -11,8 +11,9 @@ import { compileSurvey, responseSchema } from '@cxspec/compiler';
 import { EXAMPLE_NAMES, exampleModel } from './support/examples.js';
 import { answerArb, unansweredArb } from './support/answers.js';
 import { constructsSurvey } from './support/models.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
-const RUNS = 60;
+const RUNS = propertyRuns(60);
 
 function validator(model: CxModel, survey: Survey): ValidateFunction {
     return new Ajv2020({ strict: true, allErrors: true }).compile(responseSchema(model, survey));

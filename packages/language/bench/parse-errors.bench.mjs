@@ -12,6 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { draws, seeded } from '../../../scripts/seeded.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const EDITS = 300;
@@ -41,15 +42,6 @@ async function loadLanguage() {
     return language;
 }
 
-/** A fixed pseudo-random sequence, so every run times the same edits. */
-function random(seed) {
-    let state = seed;
-    return n => {
-        state = (state * 1103515245 + 12345) % 2147483648;
-        return state % n;
-    };
-}
-
 // What a user types inside a condition: operators, brackets, keywords, a stray quote, a name.
 const FRAGMENTS = ['(', ')', '[', ']', '.', ',', '=', '<=', '!=', 'in', 'is', 'not', 'and', 'or', 'answered', '"', '{', '}', '5', 'x', '-'];
 
@@ -58,7 +50,8 @@ function conditionEdits(text) {
     const starts = [...text.matchAll(/\b(when|where) /g)]
         .filter(m => (text.slice(text.lastIndexOf('\n', m.index) + 1, m.index).match(/"/g) ?? []).length % 2 === 0)
         .map(m => m.index + m[0].length);
-    const next = random(42);
+    // Seeded, so every run times the same edits.
+    const next = draws(seeded(42)).int;
     const edits = [];
     for (let i = 0; i < (starts.length > 0 ? EDITS : 0); i++) {
         const at = starts[next(starts.length)] + next(30);

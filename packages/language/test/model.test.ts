@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CxModel, type SourceLocation } from '@cxspec/model';
 import { loadWorkspace } from '@cxspec/language';
+import { expectGolden } from '../../../test/support/golden.js';
 import { buildFiles } from './support/spec-workspace.js';
 
 const fixtures = path.join(__dirname, 'fixtures');
@@ -396,15 +397,14 @@ metric yearly = clv(D.arr per year) margin 70% discount 10% per quarter` });
     });
 
     // Golden files hold the full model of each bundled example; after an intended change to an
-    // example or to the model, rewrite them with `CX_UPDATE_GOLDEN=1 npx vitest run packages/language/test/model.test.ts`.
+    // example or to the model, rewrite them with `UPDATE_GOLDEN=1 npx vitest run packages/language/test/model.test.ts`.
     it('of every bundled example matches its golden file exactly', async () => {
         const workspace = await loadWorkspace([examples], { root: examples });
         expect(workspace.hasErrors).toBe(false);
         for (const name of workspace.specNames) {
             const file = path.join(golden, `${name}.model.json`);
             const text = JSON.stringify(workspace.model(name), null, 2) + '\n';
-            if (process.env.CX_UPDATE_GOLDEN === '1') fs.writeFileSync(file, text);
-            expect(text, `${name}: model differs from test/golden/${name}.model.json`).toBe(fs.readFileSync(file, 'utf8'));
+            expectGolden(file, text, `${name}: model differs from test/golden/${name}.model.json`);
             expect(CxModel.parse(JSON.parse(text))).toEqual(JSON.parse(text));
         }
         expect(fs.readdirSync(golden).sort()).toEqual(workspace.specNames.map(n => `${n}.model.json`).sort());

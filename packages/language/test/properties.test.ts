@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { conditionText, type Condition, type FieldRef, type Literal } from '@cxspec/model';
 import { collectSpecFiles } from '@cxspec/language';
 import { buildFiles, type BuiltFiles } from './support/spec-workspace.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 const examples = path.resolve(__dirname, '../../../examples');
 const LINE = /^[\w./-]+\.cx:\d+:\d+ (error|warning|info|hint) CX\d{3} [^\n]+$/;
@@ -73,7 +74,7 @@ describe('robustness', () => {
             await fc.assert(fc.asyncProperty(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (fileSeed, mutations) => {
                 const target = names[fileSeed % names.length];
                 expectWellFormed(await buildFiles({ ...files, [target]: mutate(files[target], mutations) }));
-            }), { numRuns: 400, seed: 1809125622 + index });
+            }), { numRuns: propertyRuns(400), seed: 1809125622 + index });
         }, 300_000);
     }
 
@@ -87,7 +88,7 @@ describe('robustness', () => {
         );
         await fc.assert(fc.asyncProperty(text, async input => {
             expectWellFormed(await buildFiles({ 'random.cx': input }));
-        }), { numRuns: 1000, seed: 20261123 });
+        }), { numRuns: propertyRuns(1000), seed: 20261123 });
     });
 });
 
@@ -164,7 +165,7 @@ describe('display logic round trip', () => {
             expect(built.lines).toEqual([]);
             const shown = built.model('L').surveys[0].questions.find(q => q.name === 'shown')!;
             expect(shown.visibleWhen).toEqual(flatten(cond));
-        }), { numRuns: 500, seed: 7 });
+        }), { numRuns: propertyRuns(500), seed: 7 });
     });
 
     it('the model\'s condition text of random conditions parses back to the same condition', async () => {

@@ -14,6 +14,7 @@ import { openDataFile } from '../src/input/data-file.js';
 import { DataFileError, evaluate, type EvaluationResult } from '../src/index.js';
 import { ADDED, HASHED, IdSet, SEEN, hashIdBytes, hashIdText } from '../src/check/id-set.js';
 import { REPO, exampleModel, tempDir } from './support/files.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 const tmp = tempDir('cx-bytes-');
 afterAll(() => tmp.remove());
@@ -83,7 +84,7 @@ describe('byte CSV reader', () => {
             async (parts, chunk, bom) => {
                 const file = tmp.write('any.csv', (bom ? '\uFEFF' : '') + 'id,a,b\n' + parts.join(''));
                 sameRead(await viaBytes(file, chunk), await viaText(file));
-            }), { numRuns: 400, seed: 11 });
+            }), { numRuns: propertyRuns(400), seed: 11 });
     }, 30_000);
 
     it('cuts plain and simply quoted records as bytes and hands the rest to the text parser', async () => {
@@ -138,7 +139,7 @@ describe('byte CSV reader', () => {
             set.addHashes(lo, hi, state, ids.length);
             expect([...state]).toEqual(ids.map((id, i) => (ids.indexOf(id) === i ? ADDED : SEEN)));
             expect(ids.every(id => !set.add(id))).toBe(true);
-        }), { numRuns: 300 });
+        }), { numRuns: propertyRuns(300) });
         const lo = new Uint32Array(1), hi = new Uint32Array(1);
         for (const text of ['a b', '日本', '', ' a']) expect(hashIdBytes(Buffer.from(text), 0, Buffer.byteLength(text), lo, hi, 0)).toBe(false);
     });
@@ -180,6 +181,6 @@ describe('scoring through the byte row checker', () => {
         await fc.assert(fc.asyncProperty(fc.array(row, { maxLength: 30 }), async rows => {
             const [bytes, asText] = await bothWays(header + rows.join('\n') + '\n');
             expect(bytes).toEqual(asText);
-        }), { numRuns: 150, seed: 5 });
+        }), { numRuns: propertyRuns(150), seed: 5 });
     }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CsvParser, CsvSyntaxError } from '../src/index.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 function parse(chunks: string[]): Array<{ fields: string[]; line: number }> {
     const out: Array<{ fields: string[]; line: number }> = [];
@@ -43,7 +44,7 @@ describe('CSV parser (RFC 4180)', () => {
             const points = [...new Set(cuts)].sort((a, b) => a - b);
             const chunks = [0, ...points].map((p, i) => text.slice(p, points[i] ?? text.length));
             expect(parse(chunks)).toEqual(whole);
-        }), { numRuns: 300 });
+        }), { numRuns: propertyRuns(300) });
     });
 
     it('gives the same records and lines however unquoted records, blank lines and CRLF are cut', () => {
@@ -54,7 +55,7 @@ describe('CSV parser (RFC 4180)', () => {
             const points = [...new Set(cuts)].sort((a, b) => a - b);
             const chunks = [0, ...points].map((p, i) => text.slice(p, points[i] ?? text.length));
             expect(parse(chunks)).toEqual(whole);
-        }), { numRuns: 500 });
+        }), { numRuns: propertyRuns(500) });
     });
 
     it('round-trips any table written with RFC 4180 quoting', () => {
@@ -63,7 +64,7 @@ describe('CSV parser (RFC 4180)', () => {
             const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
             const text = rows.map(r => r.map(quote).join(',')).join('\r\n');
             expect(parse([text]).map(r => r.fields)).toEqual(rows);
-        }), { numRuns: 300 });
+        }), { numRuns: propertyRuns(300) });
     });
 
     it('reports an unterminated quote at the line and column where it opens', () => {

@@ -3,6 +3,7 @@ import type { Period } from '@cxspec/model';
 import { isoDate, nextPeriodStart, periodLabel, periodStart } from '../src/eval/periods.js';
 import fc from 'fast-check';
 import { parseTimestamp, parseTimestampBytes } from '../src/check/timestamp.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 const at = (iso: string) => parseTimestamp(iso)!;
 const period = (iso: string, unit: Period) => {
@@ -69,6 +70,6 @@ describe('timestamp fast path', () => {
             const bytes = Buffer.from(text);
             const fromBytes = parseTimestampBytes(bytes, 0, bytes.length);
             if (fromBytes !== undefined) expect(fromBytes).toBe(parseTimestamp(text));
-        }), { numRuns: 3000 });
+        }), { numRuns: propertyRuns(3000) });
     });
 });

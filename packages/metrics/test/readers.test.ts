@@ -7,6 +7,7 @@ import { DataFileError, type RawRecord, type TextEncoding } from '../src/index.j
 import { openDataFile } from '../src/input/data-file.js';
 import { readRecords } from '../src/input/read-records.js';
 import { JsonArrayScanner, JsonArraySyntaxError } from '../src/input/json-array-stream.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-readers-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -175,7 +176,7 @@ describe('streaming a JSON array', () => {
             const text = JSON.stringify(rows, null, indent);
             const streamed = scan(cut(text, at));
             expect(typeof streamed === 'string' ? streamed : streamed.values).toEqual(JSON.parse(text));
-        }), { numRuns: 200, seed: 11 });
+        }), { numRuns: propertyRuns(200), seed: 11 });
     });
 
     it('locates every syntax error at its character, whatever the chunks', () => {
@@ -221,7 +222,7 @@ describe('streaming a JSON array', () => {
             fc.pre(position !== null);
             const streamed = scan(every(text, 5));
             expect(typeof streamed === 'string' ? streamed.replace(/: .*/s, '') : streamed).toBe(at(text, position!));
-        }), { numRuns: 400, seed: 5 });
+        }), { numRuns: propertyRuns(400), seed: 5 });
     });
 });
 

@@ -7,6 +7,7 @@ import { fixed, formatDelta, formatValue } from '../src/report/format.js';
 import { escapeHtml as esc } from '@cxspec/model';
 import { mdText } from '../src/report/markdown-escape.js';
 import { niceDomain, tickText } from '../src/report/svg.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 const finite = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
 
@@ -15,7 +16,7 @@ describe('number formatting', () => {
         fc.assert(fc.property(finite, fc.integer({ min: 0, max: 4 }), (v, d) => {
             const intl = v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: true });
             expect(fixed(v, d)).toBe(intl.replace(/^-(0(\.0+)?)$/, '$1'));
-        }), { seed: 4, numRuns: 2000 });
+        }), { seed: 4, numRuns: propertyRuns(2000) });
     });
 
     test('exact cases', () => {
@@ -55,7 +56,7 @@ describe('axis domains', () => {
                 expect(t).toBeLessThanOrEqual(domain[1] + 1e-9);
                 if (i > 0) expect(t - ticks[i - 1]).toBeCloseTo(step, 9);
             });
-        }), { seed: 7, numRuns: 500 });
+        }), { seed: 7, numRuns: propertyRuns(500) });
     });
 });
 
@@ -64,7 +65,7 @@ describe('escaping', () => {
         fc.assert(fc.property(fc.string({ unit: 'binary' }), s => {
             expect(esc(s)).not.toMatch(/[<>"']/);
             expect(esc(s).replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
-        }), { seed: 1, numRuns: 500 });
+        }), { seed: 1, numRuns: propertyRuns(500) });
     });
 
     test('Markdown text has no raw HTML, no unescaped pipe and no line break', () => {
@@ -72,6 +73,6 @@ describe('escaping', () => {
             const md = mdText(s);
             expect(md).not.toMatch(/[<>\n\r]/);
             expect(md.replace(/\\\\/g, '').replace(/\\\|/g, '')).not.toContain('|');
-        }), { seed: 2, numRuns: 500 });
+        }), { seed: 2, numRuns: propertyRuns(500) });
     });
 });

@@ -1,19 +1,18 @@
 /**
  * The Markdown report against golden files, byte for byte, in both locales of the fixture.
- * Regenerate the golden files after an intended change with CXSPEC_UPDATE_GOLDEN=1.
+ * Regenerate the golden files after an intended change with UPDATE_GOLDEN=1.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { expectGolden as expectGoldenFile } from '../../../test/support/golden.js';
 import { renderMarkdown } from '../src/report/index.js';
 import { FIXTURE, HOSTILE_IMG, HOSTILE_SCRIPT } from './report-fixture.js';
 
 const golden = (name: string): string => path.join(path.dirname(fileURLToPath(import.meta.url)), 'report-golden', name);
 
 function expectGolden(name: string, actual: string): void {
-    if (process.env.CXSPEC_UPDATE_GOLDEN === '1') fs.writeFileSync(golden(name), actual);
-    expect(actual).toBe(fs.readFileSync(golden(name), 'utf8'));
+    expectGoldenFile(golden(name), actual);
 }
 
 describe('Markdown report', () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CxModel } from '@cxspec/model';
 import { DataFileError, evaluate } from '../src/index.js';
 import { exampleModel, tempDir } from './support/files.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 const tmp = tempDir('cx-fuzz-');
 afterAll(() => tmp.remove());
@@ -35,19 +36,19 @@ describe('robustness', () => {
         const seen = new Set<string>();
         await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 60 }), async parts => {
             seen.add(await outcome('fuzz.csv', HEADER + parts.join('')));
-        }), { numRuns: 150, seed: 42 });
+        }), { numRuns: propertyRuns(150), seed: 42 });
         expect([...seen].sort()).toEqual(['file-error', 'result']);
     });
 
     it('survives arbitrary bytes as CSV, NDJSON and JSON', async () => {
         await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), fc.constantFrom('csv', 'ndjson', 'json'), async (bytes, ext) => {
             await outcome(`bytes.${ext}`, Uint8Array.from([...Buffer.from(ext === 'csv' ? HEADER : ''), ...bytes]));
-        }), { numRuns: 150, seed: 7 });
+        }), { numRuns: propertyRuns(150), seed: 7 });
     });
 
     it('survives JSON values of every shape in NDJSON records', async () => {
         await fc.assert(fc.asyncProperty(fc.array(fc.dictionary(fc.constantFrom('respondent_id', 'submitted_at', 'recommend', 'pickup', 'visit_reason', 'x'), fc.jsonValue()), { maxLength: 8 }), async records => {
             expect(await outcome('values.ndjson', records.map(r => JSON.stringify(r)).join('\n'))).toBe('result');
-        }), { numRuns: 150, seed: 9 });
+        }), { numRuns: propertyRuns(150), seed: 9 });
     });
 });

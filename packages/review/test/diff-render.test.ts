@@ -1,17 +1,15 @@
 /** The diff as Markdown (golden files, reviewed by hand), text (golden) and JSON. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cell, diffWorkspaces, formatDiffJson, formatDiffMarkdown, formatDiffText, mermaidLabel } from '@cxspec/review';
+import { expectGolden as expectGoldenFile } from '../../../test/support/golden.js';
 import { FIXTURES, fixtureModels } from './support.js';
 
 const GOLDEN = path.join(FIXTURES, '..', 'golden');
 
 /** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (then review the git diff). */
 function expectGolden(name: string, actual: string): void {
-    const file = path.join(GOLDEN, name);
-    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, actual);
-    expect(actual).toBe(fs.readFileSync(file, 'utf8'));
+    expectGoldenFile(path.join(GOLDEN, name), actual);
 }
 
 async function diffOf(v2: string) {

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cell, escapeData, escapeProperty, mermaidLabel } from '@cxspec/review';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 /** The runner's reading of an escaped value (the inverse of @actions/core's escaping). */
 function unescape(text: string): string {
@@ -24,7 +25,7 @@ describe('escaping properties', () => {
             const data = escapeData(text);
             expect(data).not.toMatch(/[\r\n]/);
             expect(unescape(data)).toBe(text);
-        }), { numRuns: 500 });
+        }), { numRuns: propertyRuns(500) });
     });
 
     it('a Mermaid label is one quoted string without raw quotes, markup, entities or line breaks', () => {
@@ -35,7 +36,7 @@ describe('escaping properties', () => {
             expect(inner).not.toMatch(/["<>&`\r\n]/);
             // Every # starts one of the entities the label writes.
             expect(inner.replace(/#(35|quot|lt|gt|amp|96);/g, '')).not.toContain('#');
-        }), { numRuns: 500 });
+        }), { numRuns: propertyRuns(500) });
     });
 
     it('a Markdown table cell stays one cell on one line without HTML', () => {
@@ -44,6 +45,6 @@ describe('escaping properties', () => {
             expect(escaped).not.toMatch(/[\r\n<>]/);
             // Pipes and Markdown markup only ever appear backslash-escaped.
             expect(escaped.replace(/\\./g, '')).not.toMatch(/[|`*_[\]]/);
-        }), { numRuns: 500 });
+        }), { numRuns: propertyRuns(500) });
     });
 });

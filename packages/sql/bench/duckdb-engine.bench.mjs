@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { seeded } from '../../../scripts/seeded.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(root, 'packages/cli/bin/cxspec.js');
@@ -22,17 +23,6 @@ const SIZES = (process.env.BENCH_RESPONSES ?? '50000,200000').split(',').map(Num
 const CUSTOMERS = 20_000;
 const RUNS = 3;
 const showProgress = process.stderr.isTTY && !process.env.CI;
-
-/** mulberry32, so every run scores the same files. */
-function prng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = Math.imul(a ^ (a >>> 15), a | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 function cxspec(args) {
     return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: '1' } });
@@ -44,7 +34,8 @@ function csvField(text) {
 
 /** Files for every survey and dataset of the model, answers inside their scales and option sets. */
 function writeFiles(model, responses) {
-    const random = prng(responses);
+    // Seeded, so every run scores the same files.
+    const random = seeded(responses);
     const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
     const pick = xs => xs[Math.floor(random() * xs.length)];
     const day = 86_400_000, from = Date.UTC(2024, 0, 1), span = Date.UTC(2026, 5, 30) - from;

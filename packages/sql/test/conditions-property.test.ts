@@ -28,6 +28,7 @@ import { expectAgreement } from './support/compare.js';
 import { loadIntoPostgres } from './support/load-postgres.js';
 import { generateSpecData } from './support/spec-data.js';
 import { writeCsvFiles } from './support/write-files.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 let base: CxModel;
 let server: PostgresServer;
@@ -116,6 +117,7 @@ function modelWith(conditions: Condition[], segmentConditions: Condition[], surv
 
 test('random conditions count the same rows in SQL (DuckDB, PostgreSQL) and natively', async () => {
     const surveys = base.surveys.filter(s => s.joins);
+    const runs = propertyRuns(25);
     let run = 0;
     await fc.assert(fc.asyncProperty(
         fc.constantFrom(...surveys).chain(survey => fc.tuple(fc.constant(survey),
@@ -150,8 +152,8 @@ test('random conditions count the same rows in SQL (DuckDB, PostgreSQL) and nati
                 const pgRows = (await client.query(outcomesSql(model, survey, condition, 'postgres', { schema: ruleSchema }))).rows;
                 expect(outcomes(pgRows), `PostgreSQL rows of condition ${i}`).toEqual(expected[i]);
             }
-        }), { numRuns: 25, seed: 20261123 });
-    expect(run).toBeGreaterThanOrEqual(25);
+        }), { numRuns: runs, seed: 20261123 });
+    expect(run).toBeGreaterThanOrEqual(runs);
     // The random conditions reach every outcome of the three-valued rule.
     expect([true, false, null].map(v => seen.filter(x => x === v).length > 0)).toEqual([true, true, true]);
     // 25 runs load both databases twice: ~20 s alone, past the default 60 s on a loaded 2-core machine.

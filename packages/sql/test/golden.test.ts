@@ -3,11 +3,11 @@
  * generator is deterministic and every change to its output is reviewed. After an intended change,
  * refresh with `UPDATE_GOLDEN=1 npx vitest run packages/sql/test/golden.test.ts` and read the diff.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '@cxspec/language';
 import { describe, expect, test } from 'vitest';
+import { expectGolden } from '../../../test/support/golden.js';
 import { DIALECTS, generateMetricsSql } from '../src/index.js';
 
 const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
@@ -20,7 +20,6 @@ describe.each(EXAMPLES)('%s', example => {
         const sql = generateMetricsSql(model, { dialect });
         expect(generateMetricsSql(structuredClone(model), { dialect })).toBe(sql);
         const file = path.join(GOLDEN_DIR, `${example}.${dialect}.sql`);
-        if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, sql);
-        expect(sql).toBe(fs.readFileSync(file, 'utf8'));
+        expectGolden(file, sql);
     });
 });

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCxText } from '../../src/lsp/format-text.js';
 import { examplesDir } from './lsp-client.js';
+import { propertyRuns } from '../../../../test/support/property-runs.js';
 
 describe('formatCxText', () => {
     it('lays out every construct the way the examples are written', () => {
@@ -72,6 +73,6 @@ describe('formatCxText', () => {
             expect(formatted.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
             expect(formatted.split('\n').length).toBe(text.split('\n').length + (text.endsWith('\n') ? 0 : 1));
             expect(formatCxText(formatted)).toBe(formatted);
-        }), { numRuns: 2000, seed: 5 });
+        }), { numRuns: propertyRuns(2000), seed: 5 });
     });
 });

@@ -2,21 +2,11 @@
  * Seeded responses for examples/coffee-mobile-order: ratings driven by one latent satisfaction so
  * the drivers correlate, visit reasons for the segments, times over six months.
  */
+import { seeded } from '../../../../scripts/seeded.mjs';
+
 const REASONS = ['commute', 'work_break', 'weekend', 'meetup', 'other'];
 export const COFFEE_HEADER = ['respondent_id', 'submitted_at', 'recommend', 'reason', 'menu_ease', 'payment', 'ready_notice',
     'ready_on_arrival', 'pickup', 'drink', 'rewards', 'visit_reason'];
-
-export function seeded(seed: number): () => number {
-    let s = seed >>> 0;
-    return () => {
-        // mulberry32
-        s = (s + 0x6d2b79f5) >>> 0;
-        let t = s;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 export function coffeeRows(n: number, seed = 7): string[][] {
     const rnd = seeded(seed);

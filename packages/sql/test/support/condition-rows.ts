@@ -10,11 +10,11 @@ import { resolver } from '../../src/field-resolver.js';
 import type { Row, SpecData } from '../../src/load-duckdb.js';
 import { D, R } from '../../src/metric-context.js';
 import { datasetTableName, INVALID_SUFFIX, surveyTableName, type TableNames } from '../../src/tables.js';
-import { prng } from './spec-data.js';
+import { seeded } from '../../../../scripts/seeded.mjs';
 
 /** The data with about one value in `every` of each survey question and dataset column marked excluded (NULL, flag set). */
 export function withExcludedValues(model: CxModel, data: SpecData, seed: number, every = 10): SpecData {
-    const random = prng(seed);
+    const random = seeded(seed);
     const mark = (row: Row, name: string): Row => {
         if (random() >= 1 / every) return row;
         return { ...row, [name]: null, [name + INVALID_SUFFIX]: true };

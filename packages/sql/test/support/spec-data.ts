@@ -4,19 +4,8 @@
  * surveys carrying keys of the dataset, lifecycle end dates after start dates. Same seed, same data.
  */
 import { questionKind, type Column, type CxModel, type Dataset, type Question, type Survey } from '@cxspec/model';
+import { seeded } from '../../../../scripts/seeded.mjs';
 import type { Cell, Row, SpecData } from '../../src/load-duckdb.js';
-
-/** mulberry32: a small, fast PRNG with a 32-bit state. */
-export function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const FROM = Date.UTC(2024, 0, 1), TO = Date.UTC(2026, 5, 30);
 const DAY = 86_400_000;
@@ -29,7 +18,7 @@ export interface DataSize {
 }
 
 export function generateSpecData(model: CxModel, seed: number, size: DataSize): SpecData {
-    const random = prng(seed);
+    const random = seeded(seed);
     const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
     const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/examples.js';
+import { REPO_ROOT } from '../../packages/compiler/test/support/examples.js';
 
 const BIN = path.join(REPO_ROOT, 'packages/cli/bin/cxspec.js');
-const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden');
+const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../packages/compiler/test/golden');
 let tmp: string;
 
 function cxspec(...args: string[]) {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/examples.js';
+import { REPO_ROOT } from '../../packages/compiler/test/support/examples.js';
 
 const BIN = path.join(REPO_ROOT, 'packages/cli/bin/cxspec.js');
 const EXAMPLE = path.join(REPO_ROOT, 'examples/coffee-mobile-order');

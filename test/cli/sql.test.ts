@@ -9,10 +9,10 @@ import path from 'node:path';
 import { loadWorkspace } from '@cxspec/language';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateMetricsSql } from '../../src/index.js';
-import { close, firstDifference } from '../support/compare.js';
-import { generateSpecData } from '../support/spec-data.js';
-import { writeCsvFiles, type WrittenFiles } from '../support/write-files.js';
+import { generateMetricsSql } from '@cxspec/sql';
+import { close, firstDifference } from '../../packages/sql/test/support/compare.js';
+import { generateSpecData } from '../../packages/sql/test/support/spec-data.js';
+import { writeCsvFiles, type WrittenFiles } from '../../packages/sql/test/support/write-files.js';
 
 const BIN = path.resolve('packages/cli/bin/cxspec.js');
 let tmp: string;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, tempDir } from '../support/files.js';
+import { REPO, tempDir } from '../../packages/metrics/test/support/files.js';
 
 const CLI = path.join(REPO, 'packages/cli/dist/cxspec.mjs');
 const SPEC = path.join(REPO, 'examples/coffee-mobile-order');
