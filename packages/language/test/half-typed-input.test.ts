@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, expect, it, vi, type MockInstance } from 'vitest';
 import fc from 'fast-check';
 import { buildFiles } from './support/spec-workspace.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 let logged: MockInstance[];
 
@@ -43,5 +44,5 @@ it('logs nothing for specs made of random pieces of the grammar', async () => {
         const { lines } = await buildFiles({ 'spec.cx': `${pieces.length % 4 === 0 ? '' : 'spec M { locales en } '}${pieces.join('')}` });
         for (const line of lines) expect(line).toMatch(/^spec\.cx:\d+:\d+ (error|warning|info|hint) CX\d{3} [^\n]+$/);
         expect(logs()).toEqual([]);
-    }), { numRuns: 400, seed: 20261204 });
+    }), { numRuns: propertyRuns(400), seed: 20261204 });
 });

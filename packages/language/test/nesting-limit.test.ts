@@ -9,6 +9,7 @@ import { describeDiagnosticCases } from './support/diagnostic-case.js';
 import { buildFiles } from './support/spec-workspace.js';
 import { LIMIT_CASES } from './cases/limit-cases.js';
 import { NPS, surveySpec } from './cases/base.js';
+import { propertyRuns } from '../../../test/support/property-runs.js';
 
 describeDiagnosticCases('Limits of conditions: nesting and NUL characters', LIMIT_CASES);
 
@@ -40,6 +41,6 @@ it('reads a condition within the limits as written, and reports one past them on
         const tooDeep = lines.filter(line => line.includes(' CX007 '));
         expect(lines.filter(line => !line.includes(' CX007 '))).toEqual([]);
         expect(tooDeep.length).toBe(c.depth > 64 ? 1 : 0);
-    }), { numRuns: 150, seed: 20261204 });
+    }), { numRuns: propertyRuns(150), seed: 20261204 });
     expect(pastTheLimit).toBeGreaterThan(20);
 });
