@@ -239,7 +239,7 @@ describe('hover escaping', () => {
                 const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'question reason', 9) });
                 return (hover.contents as { value: string }).value.split('\n').at(-1);
             });
-        expect(value).toBe('- `en` &lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[link\\](http://x) \\`code\\`');
+        expect(value).toBe('- `en` &lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[link\\](http&#8203;://x) \\`code\\`');
     });
 });
 
