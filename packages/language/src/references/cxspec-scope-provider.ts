@@ -30,7 +30,9 @@ export class CxSpecScopeProvider extends DefaultScopeProvider {
             if (rate) return this.createScopeForNodes(membersOf(rate.source.ref), super.getScope(context));
         }
         if (isSymbolValue(container)) {
-            const predicate = container.$container;
+            // While an id is typed, completion asks with a placeholder value whose container is
+            // the value parsed so far (`= w`), so the comparison may sit one level higher.
+            const predicate = isSymbolValue(container.$container) ? container.$container.$container : container.$container;
             if (isComparison(predicate) || isInCondition(predicate)) {
                 const field = resolveField(predicate.field);
                 if (isQuestion(field)) return this.createScopeForNodes(field.options);

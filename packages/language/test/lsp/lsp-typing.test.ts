@@ -1,0 +1,55 @@
+/**
+ * The editor as a user meets it: text typed one keystroke at a time (incremental changes), each
+ * request made at the caret, on copies of the examples driven over stdio.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
+import { openExample, type OpenExample } from './lsp-client.js';
+
+let coffee: OpenExample;
+let saas: OpenExample;
+
+beforeAll(async () => {
+    [coffee, saas] = await Promise.all([openExample('coffee-mobile-order'), openExample('b2b-saas')]);
+});
+
+afterAll(async () => {
+    await Promise.all([coffee?.client.stop(), saas?.client.stop()]);
+});
+
+async function completionLabels(example: OpenExample, uri: string, position: { line: number; character: number }): Promise<string[]> {
+    const result = await example.client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+    return (Array.isArray(result) ? result : result.items).map(i => i.label);
+}
+
+/**
+ * In `file`, selects `replaced` where it follows the first `anchor`, deletes it, types `typed`
+ * there, asks for completion at the caret, then restores the file.
+ */
+async function completeAfterTyping(example: OpenExample, file: string, anchor: string, replaced: string, typed: string): Promise<string[]> {
+    const uri = example.uriOf(file);
+    const original = example.client.textOf(uri);
+    const found = original.indexOf(anchor + replaced);
+    if (found < 0) throw new Error(`'${anchor}${replaced}' not in ${file}`);
+    const offset = found + anchor.length;
+    try {
+        await example.client.erase(uri, offset, replaced.length);
+        const caret = await example.client.type(uri, offset, typed);
+        return await completionLabels(example, uri, caret);
+    } finally {
+        await example.client.change(uri, original);
+    }
+}
+
+describe('option and enum ids complete while the id is typed', () => {
+    it('offers the options of the compared question after the first letters', async () => {
+        expect(await completeAfterTyping(coffee, 'metrics.cx', 'visit_reason = ', 'commute', '')).toEqual(['commute', 'work_break', 'weekend', 'meetup', 'other']);
+        expect(await completeAfterTyping(coffee, 'metrics.cx', 'visit_reason = ', 'commute', 'w')).toEqual(['work_break', 'weekend']);
+        expect(await completeAfterTyping(coffee, 'metrics.cx', 'visit_reason in [weekend, ', 'meetup', 'm')).toEqual(['meetup']);
+    });
+
+    it('offers the values of an enum column after the first letters, without true/false', async () => {
+        expect(await completeAfterTyping(saas, 'metrics.cx', 'where Customers.plan = ', 'enterprise', 'ent')).toEqual(['enterprise']);
+        expect(await completeAfterTyping(saas, 'metrics.cx', 'where Customers.plan = ', 'enterprise', '')).toEqual(['starter', 'growth', 'enterprise']);
+    });
+});
