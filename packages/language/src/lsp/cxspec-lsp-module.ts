@@ -12,6 +12,7 @@ import { CxSpecCompletionProvider } from './completion-provider.js';
 import { CxSpecDefinitionProvider } from './definition-provider.js';
 import { CxSpecDocumentHighlightProvider } from './document-highlight-provider.js';
 import { CxSpecDocumentSymbolProvider } from './document-symbol-provider.js';
+import { CxSpecDocumentUpdateHandler } from './document-update-handler.js';
 import { CxSpecFoldingRangeProvider } from './folding-range-provider.js';
 import { CxSpecFormatter } from './formatter.js';
 import { CxSpecHoverProvider } from './hover-provider.js';
@@ -44,9 +45,10 @@ export const CxSpecLspModule: Module<CxSpecLspServices, PartialLangiumServices> 
     }
 };
 
-/** Shared editor services: symbol kinds for outline and completion icons, workspace symbols. */
+/** Shared editor services: symbol kinds for outline and completion icons, workspace symbols, closing a buffer. */
 export const CxSpecSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
+        DocumentUpdateHandler: services => new CxSpecDocumentUpdateHandler(services),
         NodeKindProvider: () => new CxSpecNodeKindProvider(),
         WorkspaceSymbolProvider: services => new CxSpecWorkspaceSymbolProvider(services)
     }

@@ -53,3 +53,26 @@ describe('option and enum ids complete while the id is typed', () => {
         expect(await completeAfterTyping(saas, 'metrics.cx', 'where Customers.plan = ', 'enterprise', '')).toEqual(['starter', 'growth', 'enterprise']);
     });
 });
+
+describe('closing a buffer without saving', () => {
+    it('goes back to the file on disk', async () => {
+        const { client } = coffee;
+        const survey = coffee.uriOf('survey.cx');
+        const metrics = coffee.uriOf('metrics.cx');
+        const original = client.textOf(survey);
+        const offset = original.indexOf('about Payment') + 'about '.length;
+        await client.erase(survey, offset, 'Payment'.length);
+        await client.type(survey, offset, 'Nowhere');
+        expect((await client.waitForDiagnostics(survey, d => d.length > 0)).map(d => d.code)).toEqual(['CX001']);
+        await client.close(survey);
+        const end = client.textOf(metrics).length;
+        await client.type(metrics, end, '\n');
+        try {
+            expect(await client.waitForDiagnostics(survey, d => d.length === 0)).toEqual([]);
+            expect(await client.waitForDiagnostics(metrics, d => d.length === 0)).toEqual([]);
+        } finally {
+            await client.erase(metrics, end, 1);
+            await client.open(survey, original);
+        }
+    });
+});
