@@ -3,8 +3,8 @@
  * request made at the caret, on copies of the examples driven over stdio.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
-import { openExample, type OpenExample } from './lsp-client.js';
+import type { CompletionItem, CompletionList, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyEdits, openExample, positionAt, type OpenExample } from './lsp-client.js';
 
 let coffee: OpenExample;
 let saas: OpenExample;
@@ -63,7 +63,7 @@ describe('closing a buffer without saving', () => {
         const offset = original.indexOf('about Payment') + 'about '.length;
         await client.erase(survey, offset, 'Payment'.length);
         await client.type(survey, offset, 'Nowhere');
-        const typed = await client.waitForDiagnostics(survey, d => d.some(x => x.message.includes("'Nowhere'")));
+        const typed = await client.waitForDiagnostics(survey, d => d.some(x => String(x.message).includes("'Nowhere'")));
         expect(typed.map(d => d.message)).toEqual(["Unknown touchpoint 'Nowhere'; declare it in a stage of a journey of this spec, or fix the name."]);
         await client.close(survey);
         const end = client.textOf(metrics).length;
@@ -74,6 +74,42 @@ describe('closing a buffer without saving', () => {
         } finally {
             await client.erase(metrics, end, 1);
             await client.open(survey, original);
+        }
+    });
+});
+
+describe('rename', () => {
+    const at = (example: OpenExample, file: string, needle: string, shift: number) => {
+        const text = example.client.textOf(example.uriOf(file));
+        return positionAt(text, text.indexOf(needle) + shift);
+    };
+
+    it('refuses a name already taken, saying by what', async () => {
+        await expect(coffee.client.request('textDocument/rename', {
+            textDocument: { uri: coffee.uriOf('survey.cx') }, position: at(coffee, 'survey.cx', 'about Payment', 8), newName: 'MenuBrowse'
+        })).rejects.toThrow("'MenuBrowse' is already the name of touchpoint 'MenuBrowse' (journey.cx:17); choose a name that is not taken.");
+        await expect(coffee.client.request('textDocument/rename', {
+            textDocument: { uri: coffee.uriOf('survey.cx') }, position: at(coffee, 'survey.cx', 'question payment', 10), newName: 'pickup'
+        })).rejects.toThrow("'pickup' is already the name of question 'pickup' (survey.cx:56); choose a name that is not taken.");
+    });
+
+    it('renames a spec in every file that names it, and the spec stays valid', async () => {
+        const { client } = coffee;
+        const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+            textDocument: { uri: coffee.uriOf('spec.cx') }, position: at(coffee, 'spec.cx', 'spec CoffeeMobileOrder', 6), newName: 'CoffeeOrders'
+        });
+        const files = [...coffee.originals.keys()];
+        expect(Object.keys(edit.changes!).sort()).toEqual(files.map(coffee.uriOf).sort());
+        try {
+            for (const file of files) {
+                const uri = coffee.uriOf(file);
+                const renamed = applyEdits(client.textOf(uri), edit.changes![uri]);
+                expect(renamed).toBe(client.textOf(uri).replace('spec CoffeeMobileOrder', 'spec CoffeeOrders'));
+                await client.change(uri, renamed);
+            }
+            for (const file of files) expect([file, await client.waitForDiagnostics(coffee.uriOf(file), d => d.length === 0)]).toEqual([file, []]);
+        } finally {
+            for (const file of files) await client.change(coffee.uriOf(file), coffee.originals.get(file)!);
         }
     });
 });
