@@ -69,7 +69,7 @@ describe('diagnostics and the model-changed notification', () => {
         await client.change(uri, original.replace('about MenuBrowse', 'about MenuBrowze'));
         const diagnostics = await client.waitForDiagnostics(uri, d => d.length > 0);
         expect(diagnostics.map(d => [d.code, d.message, d.range.start.line])).toEqual([
-            ['CX001', "Unknown touchpoint 'MenuBrowze'; declare it in a stage of a journey of this spec, or fix the name.", 27]
+            ['CX001', "Unknown touchpoint 'MenuBrowze'; did you mean 'MenuBrowse'?", 27]
         ]);
         await client.change(uri, original);
         expect(await client.waitForDiagnostics(uri, d => d.length === 0)).toEqual([]);

@@ -3,7 +3,7 @@
  * request made at the caret, on copies of the examples driven over stdio.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, CompletionList, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, openExample, positionAt, type OpenExample } from './lsp-client.js';
 
 let coffee: OpenExample;
@@ -112,4 +112,69 @@ describe('rename', () => {
             for (const file of files) await client.change(coffee.uriOf(file), coffee.originals.get(file)!);
         }
     });
+});
+
+describe('did you mean', () => {
+    interface Misspelling { file: string; anchor: string; replaced: string; typed: string; message: string; fixes: Array<[string, boolean]> }
+
+    /** Misspells a name by typing, then returns the diagnostic's message and the fixes offered at the caret, and applies the preferred one. */
+    async function misspell(example: OpenExample, m: Misspelling): Promise<void> {
+        const { client } = example;
+        const uri = example.uriOf(m.file);
+        const original = client.textOf(uri);
+        const offset = original.indexOf(m.anchor + m.replaced) + m.anchor.length;
+        try {
+            await client.erase(uri, offset, m.replaced.length);
+            const caret = await client.type(uri, offset, m.typed);
+            const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => String(x.message).includes(`'${m.typed}'`)));
+            const target = diagnostics.filter(x => String(x.message).includes(`'${m.typed}'`));
+            expect(target.map(d => d.message)).toEqual([m.message]);
+            const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+                textDocument: { uri }, range: { start: caret, end: caret }, context: { diagnostics: target }
+            });
+            expect(actions.map(a => [a.title, a.isPreferred ?? false])).toEqual(m.fixes);
+            const preferred = actions.find(a => a.isPreferred)!;
+            await client.change(uri, applyEdits(client.textOf(uri), preferred.edit!.changes![uri]));
+            expect(client.textOf(uri)).toBe(original);
+            expect(await client.waitForDiagnostics(uri, d => d.length === 0)).toEqual([]);
+        } finally {
+            await client.change(uri, original);
+        }
+    }
+
+    it('offers the touchpoint a misspelt `about` names, preferred over creating one', () => misspell(coffee, {
+        file: 'survey.cx', anchor: 'about ', replaced: 'Payment', typed: 'Paymnet',
+        message: "Unknown touchpoint 'Paymnet'; did you mean 'Payment'?",
+        fixes: [["Change to 'Payment'", true], ["Create touchpoint 'Paymnet' in stage 'MobileOrder.Loyalty'", false]]
+    }));
+
+    it('offers questions of the named survey only', () => misspell(coffee, {
+        file: 'metrics.cx', anchor: 'nps(AfterPickup.', replaced: 'recommend', typed: 'recomend',
+        message: "Unknown field 'recomend'; did you mean 'recommend'?",
+        fixes: [["Change to 'recommend'", true]]
+    }));
+
+    it('offers surveys and datasets for a misspelt source', () => misspell(coffee, {
+        file: 'metrics.cx', anchor: 'nps(', replaced: 'AfterPickup', typed: 'AfterPikcup',
+        message: "Unknown field 'AfterPikcup'; did you mean 'AfterPickup'?",
+        fixes: [["Change to 'AfterPickup'", true]]
+    }));
+
+    it('offers options of the compared question', () => misspell(coffee, {
+        file: 'metrics.cx', anchor: 'visit_reason = ', replaced: 'commute', typed: 'comute',
+        message: "Unknown option 'comute'; did you mean 'commute'?",
+        fixes: [["Change to 'commute'", true]]
+    }));
+
+    it('offers segments', () => misspell(coffee, {
+        file: 'metrics.cx', anchor: 'by [', replaced: 'Commuter', typed: 'Comuter',
+        message: "Unknown segment 'Comuter'; did you mean 'Commuter'?",
+        fixes: [["Change to 'Commuter'", true]]
+    }));
+
+    it('offers channels', () => misspell(coffee, {
+        file: 'journey.cx', anchor: 'channel ', replaced: 'app', typed: 'apq',
+        message: "Unknown channel 'apq' on touchpoint 'MenuBrowse'; did you mean 'app'? The channels are web, app, store, call_center, phone, email, sms, chat, social, delivery, kiosk, field, mail, partner, event, video, in_person.",
+        fixes: [["Change the channel to 'app'", true]]
+    }));
 });
