@@ -156,14 +156,27 @@ function fixTarget(document: LangiumDocument, diagnostic: Diagnostic, target: Ta
     const { unit, range } = metricRange(metric);
     if (!target.$cstNode) return undefined;
     const suffix = UNIT_SUFFIX[unit] ?? (unit === 'points' && target.unit === 'pts' ? ' pts' : '');
-    const convert = (value: number, written: string | undefined): number => {
-        let v = unit === 'percent' && written !== '%' && value > 0 && value <= 1 ? Math.round(value * 1000) / 10 : value;
-        if (range) v = Math.min(range[1], Math.max(range[0], v));
-        return v;
-    };
-    const value = convert(target.value, target.unit);
+    const inUnit = (value: number, written: string | undefined): number =>
+        unit === 'percent' && written !== '%' && value > 0 && value <= 1 ? Math.round(value * 1000) / 10 : value;
+    // Rounded so a kept gap (95.5 - 0.1) does not print binary noise.
+    const clamp = (v: number): number => Math.round((range ? Math.min(range[1], Math.max(range[0], v)) : v) * 1e6) / 1e6;
+    let value = clamp(inUnit(target.value, target.unit));
     let newText = `${target.op} ${value}${suffix}`;
-    if (target.warning !== undefined) newText += ` warn ${convert(target.warning, target.warningUnit ?? target.unit)}${suffix}`;
+    if (target.warning !== undefined) {
+        const written = inUnit(target.warning, target.warningUnit ?? target.unit);
+        const warning = clamp(written);
+        const above = target.op === '>=' || target.op === '>';
+        const passing = above ? (v: number) => warning > v : (v: number) => warning < v;
+        if (!passing(value)) {
+            // Clamping both onto the range edge (`>= 130 warn 135` -> `>= 100 warn 100`) would put the
+            // warning on the target (CX704): keep the gap the author wrote, inside the range.
+            const gap = Math.abs(written - inUnit(target.value, target.unit));
+            value = clamp(above ? warning - gap : warning + gap);
+            newText = `${target.op} ${value}${suffix}`;
+        }
+        // With no gap to keep, a warning cannot fire before the target is missed, so it goes.
+        if (passing(value)) newText += ` warn ${warning}${suffix}`;
+    }
     const title = diagnostic.data && (diagnostic.data as { code?: string }).code === 'CX702'
         ? `Move the target into the range ${range?.[0]}..${range?.[1]}: \`${newText}\``
         : `Write the target in ${unit === 'percent' ? '%' : unit === 'points' ? 'points' : 'scale units'}: \`${newText}\``;

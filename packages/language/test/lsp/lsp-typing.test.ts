@@ -178,3 +178,26 @@ describe('did you mean', () => {
         fixes: [["Change the channel to 'app'", true]]
     }));
 });
+
+describe('CX702 quick fix', () => {
+    it('moves a target and its warning into the range and keeps the warning on the passing side', async () => {
+        const { client } = coffee;
+        const uri = coffee.uriOf('metrics.cx');
+        const original = client.textOf(uri);
+        const offset = original.indexOf('target >= 30 warn 35') + 'target >= '.length;
+        try {
+            await client.erase(uri, offset, '30 warn 35'.length);
+            const caret = await client.type(uri, offset, '130 warn 135');
+            const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'CX702' && String(x.message).includes('130')));
+            const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+                textDocument: { uri }, range: { start: caret, end: caret }, context: { diagnostics: diagnostics.filter(d => d.code === 'CX702') }
+            });
+            expect(actions.map(a => a.title)).toEqual(['Move the target into the range -100..100: `>= 95 warn 100`']);
+            await client.change(uri, applyEdits(client.textOf(uri), actions[0].edit!.changes![uri]));
+            expect(client.textOf(uri)).toBe(original.replace('target >= 30 warn 35', 'target >= 95 warn 100'));
+            expect(await client.waitForDiagnostics(uri, d => !d.some(x => String(x.message).includes('130')))).toEqual([]);
+        } finally {
+            await client.change(uri, original);
+        }
+    });
+});
