@@ -18,9 +18,15 @@ export class CxSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
-        this.fileSystem.exists(uri).then(
-            exists => exists ? this.fireDocumentUpdate([uri], []) : this.fireDocumentUpdate([], [uri]),
+        const buffer = event.document.getText();
+        this.diskText(uri).then(
+            // A buffer equal to its file (closed after saving) needs no rebuild.
+            text => text === undefined ? this.fireDocumentUpdate([], [uri]) : text !== buffer && this.fireDocumentUpdate([uri], []),
             error => console.error(`CXSpec language server: cannot read ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`)
         );
+    }
+
+    private async diskText(uri: URI): Promise<string | undefined> {
+        return (await this.fileSystem.exists(uri)) ? this.fileSystem.readFile(uri) : undefined;
     }
 }

@@ -111,8 +111,8 @@ describe('completion', () => {
     });
 
     it('offers the questions of a survey declared in another file after `Survey.`', async () => {
-        const items = await withText('coffee-mobile-order/metrics.cx', t => t.replace('nps(AfterPickup.recommend)', 'nps(AfterPickup.)'),
-            (text, uri) => complete(uri, positionOf(text, 'nps(AfterPickup.', 16)));
+        const items = await withText('coffee-mobile-order/metrics.cx', t => t.replace('where AfterPickup.visit_reason = commute', 'where AfterPickup. = commute'),
+            (text, uri) => complete(uri, positionOf(text, 'where AfterPickup.', 18)));
         expect(items.map(i => i.label)).toEqual([
             'recommend', 'reason', 'menu_ease', 'payment', 'ready_notice', 'ready_on_arrival', 'pickup', 'drink', 'rewards', 'visit_reason'
         ]);

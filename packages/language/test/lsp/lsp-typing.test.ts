@@ -201,3 +201,47 @@ describe('CX702 quick fix', () => {
         }
     });
 });
+
+describe('completion follows the rules of the language', () => {
+    it('offers only earlier questions of the same survey after `when`', async () => {
+        expect(await completeAfterTyping(coffee, 'survey.cx', 'question pickup: csat about PickupShelf', '', ' when ')).toEqual(
+            ['not', 'recommend', 'reason', 'menu_ease', 'payment', 'ready_notice', 'ready_on_arrival']);
+    });
+
+    it('offers only the questions a metric function accepts', async () => {
+        expect(await completeAfterTyping(coffee, 'metrics.cx', 'csat(AfterPickup.', 'pickup', '')).toEqual(
+            ['recommend', 'menu_ease', 'payment', 'ready_notice', 'pickup', 'drink', 'rewards']);
+        expect(await completeAfterTyping(coffee, 'metrics.cx', 'nps(AfterPickup.', 'recommend', '')).toEqual(['recommend']);
+        expect(await completeAfterTyping(coffee, 'metrics.cx', 'csat(', 'AfterPickup.pickup', '')).toEqual(['AfterPickup']);
+        expect(await completeAfterTyping(saas, 'metrics.cx', 'mean(', 'RenewalSurvey.renewal_process', '')).toEqual(
+            ['Customers', 'OnboardingSurvey', 'RelationshipSurvey', 'RenewalSurvey']);
+        expect(await completeAfterTyping(saas, 'metrics.cx', 'mean(Customers.', 'mrr', '')).toEqual(['mrr']);
+    });
+
+    it('offers date columns for a lifecycle and number columns for clv', async () => {
+        expect(await completeAfterTyping(saas, 'spec.cx', 'lifecycle start ', 'signed_up', '')).toEqual(['signed_up', 'churned_on']);
+        expect(await completeAfterTyping(saas, 'spec.cx', 'end ', 'churned_on', '')).toEqual(['signed_up', 'churned_on']);
+        expect(await completeAfterTyping(saas, 'metrics.cx', 'clv(Customers.', 'mrr', '')).toEqual(['mrr']);
+    });
+
+    it('offers scaled questions other than the outcome and those listed as drivers', async () => {
+        expect(await completeAfterTyping(coffee, 'metrics.cx', 'drink, ', 'rewards', '')).toEqual(['rewards']);
+    });
+
+    it('offers the operators after `target` and the channels after `channel`', async () => {
+        expect(await completeAfterTyping(coffee, 'metrics.cx', 'target ', '>= 30 warn 35', '')).toEqual(['>=', '>', '<=', '<']);
+        expect(await completeAfterTyping(coffee, 'journey.cx', 'touchpoint MenuBrowse channel ', 'app', '')).toEqual([
+            'web', 'app', 'store', 'call_center', 'phone', 'email', 'sms', 'chat', 'social', 'delivery', 'kiosk', 'field', 'mail', 'partner', 'event',
+            'video', 'in_person']);
+    });
+
+    it('offers nothing inside a comment, and no keyword where a new name is typed', async () => {
+        expect(await completeAfterTyping(coffee, 'metrics.cx', '// 顧客セグメント', '', ' ')).toEqual([]);
+        expect(await completeAfterTyping(coffee, 'metrics.cx', 'per month target >= 30 warn 35\n', '', '\nsegment C')).toEqual([]);
+        expect(await completeAfterTyping(coffee, 'survey.cx', 'question drink: csat {', '', '\n  question c')).toEqual([]);
+    });
+
+    it('opens the list on `.`', () => {
+        expect(coffee.client.capabilities.completionProvider?.triggerCharacters).toEqual(['.']);
+    });
+});
