@@ -1,6 +1,6 @@
 /**
  * Quick fixes for the common diagnostics, keyed by the stable code in `diagnostic.data.code`:
- * CX101/CX102 add the missing locale text, CX001 and CX201 offer the closest names (preferred:
+ * CX101/CX102 add the missing locale text, CX001, CX201 and CX000 (a misspelt keyword) offer the closest names (preferred:
  * Auto Fix corrects a misspelling), CX001 on a touchpoint also creates it in the spec's journey,
  * CX703 rewrites a target in its metric's unit, CX702 moves a target into its metric's range.
  */
@@ -38,6 +38,8 @@ export class CxSpecCodeActionProvider implements CodeActionProvider {
 
     private actionsFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const data = diagnostic.data as { code?: string; locale?: string; containerType?: string; property?: string; refText?: string; suggestions?: string[] } | undefined;
+        // A syntax error's token may lie outside the recovered tree.
+        if (data?.code === 'CX000') return replacements(document, diagnostic, suggestedInMessage(diagnostic), 'Change to');
         const node = nodeAt(document, diagnostic);
         if (!data?.code || !node) return [];
         const some = (action: CodeAction | undefined) => (action ? [action] : []);
@@ -91,6 +93,12 @@ export class CxSpecCodeActionProvider implements CodeActionProvider {
             edit: { changes: { [stageDocument.uri.toString()]: [edit] } }
         };
     }
+}
+
+/** The keywords a syntax error's message suggests (`...; did you mean 'question'?`). */
+function suggestedInMessage(diagnostic: Diagnostic): string[] {
+    const clause = /did you mean (.+)\?$/.exec(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value)?.[1];
+    return clause ? [...clause.matchAll(/'([^']+)'/g)].map(m => m[1]) : [];
 }
 
 /** One fix per suggested name, the closest preferred, each replacing the diagnostic's range. */

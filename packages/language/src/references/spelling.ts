@@ -7,7 +7,7 @@
 /** At most this many suggestions: beyond three the list reads as a catalogue, not a correction. */
 const MAX_SUGGESTIONS = 3;
 
-/** Candidates within a third of the typed name's length (at least one edit), closest first. */
+/** The closest candidates within a third of the typed name's length (at least one edit), ties in order. */
 export function spellingSuggestions(typed: string, candidates: Iterable<string>): string[] {
     if (!typed) return [];
     const limit = Math.max(1, Math.floor(typed.length / 3));
@@ -21,7 +21,8 @@ export function spellingSuggestions(typed: string, candidates: Iterable<string>)
         if (distance <= limit && distance < name.length) scored.push({ name, distance, caseDiffers: distance === 0 });
     }
     scored.sort((a, b) => a.distance - b.distance || Number(b.caseDiffers) - Number(a.caseDiffers) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return scored.slice(0, MAX_SUGGESTIONS).map(s => s.name);
+    // Only the closest: `question` for `queston`, not `questions` one edit further away too.
+    return scored.filter(s => s.distance === scored[0].distance).slice(0, MAX_SUGGESTIONS).map(s => s.name);
 }
 
 /** `did you mean 'A'?`, `did you mean 'A' or 'B'?`, `did you mean 'A', 'B' or 'C'?` */

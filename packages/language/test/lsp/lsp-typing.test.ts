@@ -245,3 +245,63 @@ describe('completion follows the rules of the language', () => {
         expect(coffee.client.capabilities.completionProvider?.triggerCharacters).toEqual(['.']);
     });
 });
+
+describe('syntax errors', () => {
+    it('suggests the keyword a word misspells, and keeps the names it hides out of the other files', async () => {
+        const { client } = coffee;
+        const survey = coffee.uriOf('survey.cx');
+        const metrics = coffee.uriOf('metrics.cx');
+        const original = client.textOf(survey);
+        const offset = original.indexOf('question drink:');
+        try {
+            await client.erase(survey, offset, 'question'.length);
+            const caret = await client.type(survey, offset, 'queston');
+            const diagnostics = await client.waitForDiagnostics(survey, d => d.some(x => String(x.message).includes("'queston'")));
+            expect(diagnostics.map(d => [d.code, d.message, d.range.start.line])).toEqual([
+                ['CX000', "Expected '}' but found 'queston'; did you mean 'question'?", 62]
+            ]);
+            // metrics.cx reads drink, rewards and visit_reason, which the parser lost after the error.
+            expect(await client.waitForDiagnostics(metrics, d => d.length === 0)).toEqual([]);
+            const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+                textDocument: { uri: survey }, range: { start: caret, end: caret }, context: { diagnostics }
+            });
+            expect(actions.map(a => [a.title, a.isPreferred])).toEqual([["Change to 'question'", true]]);
+            await client.change(survey, applyEdits(client.textOf(survey), actions[0].edit!.changes![survey]));
+            expect(client.textOf(survey)).toBe(original);
+            expect(await client.waitForDiagnostics(survey, d => d.length === 0)).toEqual([]);
+        } finally {
+            await client.change(survey, original);
+        }
+    });
+
+    it('says the order a question takes its modifiers in', async () => {
+        const { client } = coffee;
+        const survey = coffee.uriOf('survey.cx');
+        const original = client.textOf(survey);
+        try {
+            await client.type(survey, original.indexOf('question payment: csat ') + 'question payment: csat '.length, 'required ');
+            const diagnostics = await client.waitForDiagnostics(survey, d => d.some(x => String(x.message).includes("found 'about'")));
+            expect(diagnostics[0].message).toBe("Expected '{' but found 'about'; a question takes its modifiers in this order: `about Touchpoint`, then `required`, then `when condition`.");
+        } finally {
+            await client.change(survey, original);
+        }
+    });
+
+    it('reports a missing closing quote where it is missing, once', async () => {
+        const { client } = coffee;
+        const survey = coffee.uriOf('survey.cx');
+        const original = client.textOf(survey);
+        const text = 'en "How satisfied are you with paying in the app?"';
+        const at = original.indexOf(text) + text.length - 1;
+        try {
+            await client.erase(survey, at, 1);
+            const diagnostics = await client.waitForDiagnostics(survey, d => d.some(x => String(x.message).startsWith('Unterminated')));
+            expect(diagnostics.map(d => [d.message, d.range.start.line, d.range.start.character])).toEqual([
+                [`Unterminated quoted text; close it with a '"' (write \\" for a quote inside it).`, 36, 7],
+                ["Expected a quoted text but found 'low'.", 37, 4]
+            ]);
+        } finally {
+            await client.change(survey, original);
+        }
+    });
+});
