@@ -40,7 +40,7 @@ export const CxSpecLspModule: Module<CxSpecLspServices, PartialLangiumServices> 
         Formatter: () => new CxSpecFormatter(),
         SemanticTokenProvider: services => new CxSpecSemanticTokenProvider(services),
         CodeActionProvider: services => new CxSpecCodeActionProvider(services),
-        CodeLensProvider: () => new CxSpecCodeLensProvider(),
+        CodeLensProvider: services => new CxSpecCodeLensProvider(services),
         InlayHintProvider: () => new CxSpecInlayHintProvider()
     }
 };

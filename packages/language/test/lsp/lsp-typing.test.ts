@@ -3,7 +3,7 @@
  * request made at the caret, on copies of the examples driven over stdio.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CompletionItem, CompletionList, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, openExample, positionAt, type OpenExample } from './lsp-client.js';
 
 let coffee: OpenExample;
@@ -303,5 +303,26 @@ describe('syntax errors', () => {
         } finally {
             await client.change(survey, original);
         }
+    });
+});
+
+describe('what the editor shows about the spec', () => {
+    it('finds questions in workspace symbols', async () => {
+        const symbols = await coffee.client.request<SymbolInformation[]>('workspace/symbol', { query: 'recommend' });
+        expect(symbols.map(s => [s.name, s.kind, s.containerName, s.location.uri.split('/').at(-1), s.location.range.start.line])).toEqual([
+            ['recommend', 8, 'AfterPickup', 'survey.cx', 14]
+        ]);
+    });
+
+    it('counts above touchpoints the questions that measure them, above questions the metrics that read them', async () => {
+        const lenses = async (file: string) => (await coffee.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: coffee.uriOf(file) } }))
+            .filter(l => !l.command?.command).map(l => [l.range.start.line, l.command?.title]);
+        expect(await lenses('journey.cx')).toEqual([
+            [16, 'measured by 1 question'], [25, 'measured by 1 question'], [39, 'measured by 1 question'], [53, 'measured by 1 question'],
+            [67, 'measured by 1 question']
+        ]);
+        expect((await lenses('survey.cx')).slice(0, 4)).toEqual([
+            [14, 'read by 2 metrics'], [21, 'read by 0 metrics'], [27, 'read by 2 metrics'], [34, 'read by 1 metric']
+        ]);
     });
 });
