@@ -21,6 +21,7 @@ import { CxSpecNodeKindProvider } from './node-kinds.js';
 import { CxSpecReferencesProvider } from './references-provider.js';
 import { CxSpecRenameProvider } from './rename-provider.js';
 import { CxSpecSemanticTokenProvider } from './semantic-token-provider.js';
+import { CxSpecWorkspaceManager } from './workspace-manager.js';
 import { CxSpecWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
 
 /** The language services with Langium's editor features, as the language server runs them. */
@@ -45,8 +46,11 @@ export const CxSpecLspModule: Module<CxSpecLspServices, PartialLangiumServices> 
     }
 };
 
-/** Shared editor services: symbol kinds for outline and completion icons, workspace symbols, closing a buffer. */
+/** Shared editor services: which folders load, symbol kinds for outline and completion icons, workspace symbols, closing a buffer. */
 export const CxSpecSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        WorkspaceManager: services => new CxSpecWorkspaceManager(services)
+    },
     lsp: {
         DocumentUpdateHandler: services => new CxSpecDocumentUpdateHandler(services),
         NodeKindProvider: () => new CxSpecNodeKindProvider(),

@@ -2,9 +2,11 @@
  * The editor as a user meets it: text typed one keystroke at a time (incremental changes), each
  * request made at the caret, on copies of the examples driven over stdio.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, openExample, positionAt, type OpenExample } from './lsp-client.js';
+import { applyEdits, copyExamples, openExample, positionAt, startServer, type OpenExample } from './lsp-client.js';
 
 let coffee: OpenExample;
 let saas: OpenExample;
@@ -324,5 +326,23 @@ describe('what the editor shows about the spec', () => {
         expect((await lenses('survey.cx')).slice(0, 4)).toEqual([
             [14, 'read by 2 metrics'], [21, 'read by 0 metrics'], [27, 'read by 2 metrics'], [34, 'read by 1 metric']
         ]);
+    });
+});
+
+describe('what the workspace holds', () => {
+    it('leaves fixture folders out, so their copies of a spec are not duplicates', async () => {
+        const dir = await copyExamples('coffee-mobile-order');
+        const copy = path.join(dir, 'packages/review/test/fixtures/v1');
+        await fs.mkdir(copy, { recursive: true });
+        for (const file of await fs.readdir(path.join(dir, 'coffee-mobile-order'))) {
+            await fs.copyFile(path.join(dir, 'coffee-mobile-order', file), path.join(copy, file));
+        }
+        const client = await startServer(dir);
+        try {
+            const published = [...client.diagnostics.entries()].map(([uri, d]) => [path.relative(dir, new URL(uri).pathname), d.length]);
+            expect(published.sort()).toEqual(['journey.cx', 'metrics.cx', 'spec.cx', 'survey.cx'].map(f => [`coffee-mobile-order/${f}`, 0]));
+        } finally {
+            await client.stop();
+        }
     });
 });
