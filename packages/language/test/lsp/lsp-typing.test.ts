@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CodeLens, CompletionItem, CompletionList, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, MarkupContent, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, copyExamples, openExample, positionAt, startServer, type OpenExample } from './lsp-client.js';
 
 let coffee: OpenExample;
@@ -344,5 +344,25 @@ describe('what the workspace holds', () => {
         } finally {
             await client.stop();
         }
+    });
+});
+
+describe('hover', () => {
+    const hover = async (example: OpenExample, file: string, needle: string, shift: number) => {
+        const uri = example.uriOf(file);
+        const text = example.client.textOf(uri);
+        const result = await example.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionAt(text, text.indexOf(needle) + shift) });
+        return result ? (result.contents as MarkupContent).value : null;
+    };
+
+    it('explains keywords and metric functions in one line', async () => {
+        expect(await hover(coffee, 'metrics.cx', '= csat(', 3)).toBe('`csat`: CSAT: the share of answers in the top two boxes of the scale, in %.');
+        expect(await hover(coffee, 'metrics.cx', 'target >=', 2)).toBe('`target`: The value the metric is held to (`>= 30 warn 35`): below it the target is missed.');
+    });
+
+    it('describes enum values and the spec', async () => {
+        expect(await hover(saas, 'spec.cx', 'starter |', 2)).toBe('**Value** `starter` of column `Customers.plan` (starter | growth | enterprise)');
+        expect(await hover(coffee, 'metrics.cx', 'spec CoffeeMobileOrder', 6)).toBe(
+            '**Spec** `CoffeeMobileOrder`\n\n4 files: journey.cx, metrics.cx, spec.cx, survey.cx\n\nLocales: ja (default), en');
     });
 });
