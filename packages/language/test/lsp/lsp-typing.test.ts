@@ -366,3 +366,21 @@ describe('hover', () => {
             '**Spec** `CoffeeMobileOrder`\n\n4 files: journey.cx, metrics.cx, spec.cx, survey.cx\n\nLocales: ja (default), en');
     });
 });
+
+describe('related locations', () => {
+    it('links a duplicate name to its first declaration', async () => {
+        const { client } = coffee;
+        const uri = coffee.uriOf('metrics.cx');
+        const original = client.textOf(uri);
+        try {
+            await client.type(uri, original.length, 'segment Commuter { where AfterPickup.visit_reason = work_break }\n');
+            const diagnostics = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'CX002'));
+            expect(diagnostics.map(d => [d.code, d.message, d.relatedInformation?.map(r => [r.location.uri.split('/').at(-1), r.location.range.start, r.message])])).toEqual([
+                ['CX002', "Duplicate name 'Commuter' in spec 'CoffeeMobileOrder' (first declared on line 4); rename one of them.",
+                    [['metrics.cx', { line: 3, character: 8 }, 'first declared here']]]
+            ]);
+        } finally {
+            await client.change(uri, original);
+        }
+    });
+});
