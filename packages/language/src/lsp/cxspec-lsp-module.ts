@@ -21,6 +21,7 @@ import { CxSpecNodeKindProvider } from './node-kinds.js';
 import { CxSpecReferencesProvider } from './references-provider.js';
 import { CxSpecRenameProvider } from './rename-provider.js';
 import { CxSpecSemanticTokenProvider } from './semantic-token-provider.js';
+import { CxSpecSignatureHelpProvider } from './signature-help-provider.js';
 import { CxSpecWorkspaceManager } from './workspace-manager.js';
 import { CxSpecWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
 
@@ -42,7 +43,8 @@ export const CxSpecLspModule: Module<CxSpecLspServices, PartialLangiumServices> 
         SemanticTokenProvider: services => new CxSpecSemanticTokenProvider(services),
         CodeActionProvider: services => new CxSpecCodeActionProvider(services),
         CodeLensProvider: services => new CxSpecCodeLensProvider(services),
-        InlayHintProvider: () => new CxSpecInlayHintProvider()
+        InlayHintProvider: () => new CxSpecInlayHintProvider(),
+        SignatureHelp: () => new CxSpecSignatureHelpProvider()
     }
 };
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, MarkupContent, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, MarkupContent, SignatureHelp, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, copyExamples, openExample, positionAt, startServer, type OpenExample } from './lsp-client.js';
 
 let coffee: OpenExample;
@@ -382,5 +382,28 @@ describe('related locations', () => {
         } finally {
             await client.change(uri, original);
         }
+    });
+});
+
+describe('signature help', () => {
+    async function signatureAfterTyping(example: OpenExample, file: string, typed: string): Promise<[string, number | null | undefined] | null> {
+        const { client } = example;
+        const uri = example.uriOf(file);
+        const original = client.textOf(uri);
+        try {
+            const caret = await client.type(uri, original.length, typed);
+            const help = await client.request<SignatureHelp | null>('textDocument/signatureHelp', { textDocument: { uri }, position: caret });
+            return help ? [help.signatures[0].label, help.activeParameter] : null;
+        } finally {
+            await client.change(uri, original);
+        }
+    }
+
+    it('shows the parameters of top(q, k) and clv(...) as they are typed', async () => {
+        expect(await signatureAfterTyping(coffee, 'metrics.cx', 'metric ease = top(')).toEqual(['top(Survey.question, k)', 0]);
+        expect(await signatureAfterTyping(coffee, 'metrics.cx', 'metric ease = top(AfterPickup.menu_ease, ')).toEqual(['top(Survey.question, k)', 1]);
+        expect(await signatureAfterTyping(saas, 'metrics.cx', 'metric value = clv(Customers.mrr per year) margin 70% ')).toEqual(
+            ['clv(Dataset.column per year) margin m% discount d%', 3]);
+        expect(await signatureAfterTyping(coffee, 'metrics.cx', 'metric ease = top(AfterPickup.menu_ease, 3) ')).toBeNull();
     });
 });
