@@ -20,6 +20,7 @@ import { CxSpecInlayHintProvider } from './inlay-hint-provider.js';
 import { CxSpecNodeKindProvider } from './node-kinds.js';
 import { CxSpecReferencesProvider } from './references-provider.js';
 import { CxSpecRenameProvider } from './rename-provider.js';
+import { CxSpecLanguageServer } from './selection-range.js';
 import { CxSpecSemanticTokenProvider } from './semantic-token-provider.js';
 import { CxSpecSignatureHelpProvider } from './signature-help-provider.js';
 import { CxSpecWorkspaceManager } from './workspace-manager.js';
@@ -54,6 +55,7 @@ export const CxSpecSharedLspModule: Module<LangiumSharedServices, PartialLangium
         WorkspaceManager: services => new CxSpecWorkspaceManager(services)
     },
     lsp: {
+        LanguageServer: services => new CxSpecLanguageServer(services),
         DocumentUpdateHandler: services => new CxSpecDocumentUpdateHandler(services),
         NodeKindProvider: () => new CxSpecNodeKindProvider(),
         WorkspaceSymbolProvider: services => new CxSpecWorkspaceSymbolProvider(services)

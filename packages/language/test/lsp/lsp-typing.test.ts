@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, MarkupContent, SignatureHelp, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, MarkupContent, SelectionRange, SignatureHelp, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, copyExamples, openExample, positionAt, startServer, type OpenExample } from './lsp-client.js';
 
 let coffee: OpenExample;
@@ -405,5 +405,21 @@ describe('signature help', () => {
         expect(await signatureAfterTyping(saas, 'metrics.cx', 'metric value = clv(Customers.mrr per year) margin 70% ')).toEqual(
             ['clv(Dataset.column per year) margin m% discount d%', 3]);
         expect(await signatureAfterTyping(coffee, 'metrics.cx', 'metric ease = top(AfterPickup.menu_ease, 3) ')).toBeNull();
+    });
+});
+
+describe('selection ranges', () => {
+    it('grows from the word to the reference, the function call, the metric', async () => {
+        const uri = coffee.uriOf('metrics.cx');
+        const text = coffee.client.textOf(uri);
+        const [range] = await coffee.client.request<SelectionRange[]>('textDocument/selectionRange', {
+            textDocument: { uri }, positions: [positionAt(text, text.indexOf('nps(AfterPickup.recommend)') + 18)]
+        });
+        const texts: string[] = [];
+        const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+        for (let r: SelectionRange | undefined = range; r; r = r.parent) texts.push(text.slice(offset(r.range.start), offset(r.range.end)));
+        expect(texts.slice(0, 3)).toEqual(['recommend', 'AfterPickup.recommend', 'nps(AfterPickup.recommend)']);
+        expect(texts[3]).toMatch(/^metric nps_all \{[\s\S]*target >= 30 warn 35$/);
+        expect(coffee.client.capabilities.selectionRangeProvider).toBe(true);
     });
 });
