@@ -18,14 +18,13 @@ metric m = nps(S.q)
 `;
 
 // CX401 twice: a condition with a comment holding a workflow command, and a quoted value with a line
-// break, an escape sequence and a bell.
+// break (written \n: a text ends on its line), an escape sequence and a bell.
 const HOSTILE = `spec Hostile { locales en }
 survey S {
   en "S"
   question why: text when recommend /*
 ::error file=README.md,line=1::pwned
-*/ <= 6 or later = "a\u001b[31m\u0007
-::add-mask::x" { en "Why?" }
+*/ <= 6 or later = "a\u001b[31m\u0007\\n::add-mask::x" { en "Why?" }
   question recommend: nps { en "R?" }
   question later: text { en "L?" }
 }

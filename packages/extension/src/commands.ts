@@ -46,6 +46,12 @@ function activeSpecEditor(): vscode.TextEditor | undefined {
 
 /** The spec of the active editor, saved to disk (the CLI reads files), with its folder, name and CLI. */
 async function currentSpec(): Promise<{ document: vscode.TextDocument; folder: string; specName: string; cwd: string; cli: string } | undefined> {
+    // Compile and Score run a CLI script found in the workspace: code the workspace brings, which
+    // Restricted Mode must not run (package.json declares the limited support).
+    if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('CXSpec: Compile and Score run the workspace\'s cxspec CLI, so they need a trusted workspace; trust it first (Manage Workspace Trust).');
+        return undefined;
+    }
     const editor = activeSpecEditor();
     if (!editor) return undefined;
     const document = editor.document;

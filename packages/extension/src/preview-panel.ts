@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildPreviewData, renderPreviewHtml, type HostMessage, type PageMessage, type PreviewData, type PreviewFocus } from '@cxspec/preview';
 import { PreviewModelRequest, type PreviewModelParams } from '@cxspec/language/protocol';
+import { parsePageMessage } from './page-message.js';
 import { messagePageHtml, PreviewStateKey, savedPreview } from './preview-state.js';
 import { readSettings } from './settings.js';
 
@@ -71,7 +72,10 @@ export class PreviewPanel implements vscode.Disposable {
                 this.dispose();
                 onDispose();
             }),
-            this.panel.webview.onDidReceiveMessage((message: PageMessage) => this.onPageMessage(message)),
+            this.panel.webview.onDidReceiveMessage((value: unknown) => {
+                const message = parsePageMessage(value);
+                if (message) this.onPageMessage(message);
+            }),
             // A hidden webview is unloaded; redraw it from the last data when it comes back (the page
             // restores its tab, locale and scroll from its saved state). Focus changes alone keep it.
             this.panel.onDidChangeViewState(event => {

@@ -24,6 +24,7 @@ describe('cxspec.vsix', () => {
         expect(files).toEqual([
             '[Content_Types].xml',
             'extension.vsixmanifest',
+            'extension/LICENSE.txt',
             'extension/dist/extension.cjs',
             'extension/dist/media/preview-client.js',
             'extension/dist/media/preview.css',
@@ -50,6 +51,10 @@ describe('cxspec.vsix', () => {
             .toEqual(['cxspec', ['.cx'], true, true, true]);
         // The serializer that revives the preview after a restart must get the chance to register.
         expect(manifest.activationEvents).toContain('onWebviewPanel:cxspec.preview');
+        // Restricted Mode: the language works, the CLI (workspace code) does not run, and no
+        // workspace setting can name the script it would run.
+        expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+        expect(manifest.contributes.configuration.properties['cxspec.cli.path'].scope).toBe('machine');
         expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual([
             'cxspec.openPreview', 'cxspec.previewSurvey', 'cxspec.previewJourney', 'cxspec.compile', 'cxspec.score'
         ]);

@@ -26,44 +26,80 @@ function progress(message) {
     if (showProgress) process.stderr.write(`\r\x1b[K${message}`);
 }
 
-/** One spec split over files of ~500 lines: a journey, a survey whose questions measure it, metrics. */
+/**
+ * One spec split over files of ~500 lines, each built only from constructs real specs use (as in
+ * examples/): journeys with described stages and owned touchpoints, surveys with every question
+ * kind, display logic and options, segments on answers and on CRM columns, a CRM dataset with a
+ * lifecycle, metrics of every function with targets, and driver analyses. Comments stay at the
+ * share the examples have (a header line per block), so the server parses and links real work.
+ */
 function generateWorkspace() {
     fs.rmSync(workspace, { recursive: true, force: true });
     fs.mkdirSync(workspace, { recursive: true });
     const header = 'spec Bench {\n  ja "ベンチマーク"\n  en "Benchmark"\n\n  locales ja default, en\n  limits questions 40 seconds 900\n}\n';
     fs.writeFileSync(path.join(workspace, 'spec.cx'), header);
     let lines = header.split('\n').length - 1;
+    let comments = 0;
     let fileNo = 0;
     while (lines < TARGET_LINES) {
         const f = String(fileNo).padStart(3, '0');
         const out = ['spec Bench', ''];
-        out.push(`journey J${f} {`, `  ja "ジャーニー ${f}"`, `  en "Journey ${f}"`);
-        for (let s = 0; s < 4; s++) {
-            out.push(`  stage S${f}_${s} {`, `    ja "ステージ ${s}"`, `    en "Stage ${s}"`);
-            for (let t = 0; t < 4; t++) out.push(`    touchpoint T${f}_${s}_${t} channel web owner "Team ${s}" { ja "接点 ${t}" en "Touchpoint ${t}" }`);
-            out.push('  }');
-        }
-        out.push('}', '');
-        out.push(`survey V${f} {`, `  ja "アンケート ${f}"`, `  en "Survey ${f}"`, `  trigger after T${f}_3_3 delay 2h sample 20% expect 2000 per month`);
-        for (let s = 0; s < 4; s++) {
-            for (let t = 0; t < 4; t++) {
-                out.push(`  question q${s}_${t}: csat about T${f}_${s}_${t} {`, `    ja "満足度 ${s}-${t} はいかがですか?"`, `    en "How satisfied are you with ${s}-${t}?"`,
-                    '    low { ja "不満" en "Dissatisfied" }', '    high { ja "満足" en "Satisfied" }', '  }');
+        out.push(`// ---------------------------------------------------------------- CRM ${f}`);
+        out.push(`dataset Customers${f} {`, `  ja "顧客マスタ ${f}"`, `  en "Customers ${f} (CRM export)"`, '  key customer_id',
+            '  column plan: starter | growth | enterprise', '  column mrr: number', '  column signed_up: date', '  column churned_on: date',
+            '  column region: text', '  lifecycle start signed_up end churned_on', '}', '');
+        out.push(`segment Enterprise${f} {`, `  ja "エンタープライズ ${f}"`, `  en "Enterprise ${f}"`, `  where Customers${f}.plan = enterprise`, '}', '');
+        out.push(`metric churn_${f} {`, `  ja "解約率 ${f}"`, `  en "Churn ${f}"`, `} = churn(Customers${f}) by [Enterprise${f}] per quarter target <= 3% warn 2%`, '');
+        out.push(`metric retention_${f} = retention(Customers${f}) per year target >= 90% warn 93%`);
+        out.push(`metric clv_${f} = clv(Customers${f}.mrr) margin 70% discount 10% target >= 3000000 warn 3500000`);
+        out.push(`metric mrr_${f} = mean(Customers${f}.mrr) by [Enterprise${f}] per quarter target >= 80000 warn 90000`);
+        out.push(`metric upper_mix_${f} = rate(Customers${f} where plan != starter) per quarter target >= 40% warn 45%`, '');
+        for (let u = 0; out.length < 440; u++) {
+            const n = `${f}_${u}`;
+            out.push(`// ---------------------------------------------------------------- journey ${n}`);
+            out.push(`journey Journey${n} {`, `  ja "購入体験 ${n}"`, `  en "Purchase journey ${n}"`,
+                '  description {', '    ja "店頭とアプリでの購入から受け取りまで。"', '    en "From ordering in the app or in store to pick-up."', '  }');
+            for (let s = 0; s < 3; s++) {
+                out.push(`  stage Stage${n}_${s} {`, `    ja "段階 ${s}"`, `    en "Stage ${s}"`);
+                for (let t = 0; t < 3; t++) {
+                    out.push(`    touchpoint Tp${n}_${s}_${t} channel ${['app', 'web', 'store'][t]} owner "Team ${s}" { ja "接点 ${s}-${t}" en "Touchpoint ${s}-${t}" }`);
+                }
+                out.push('  }');
             }
+            out.push('}', '');
+            out.push(`survey Survey${n} {`, `  ja "購入後アンケート ${n}"`, `  en "After-purchase survey ${n}"`,
+                `  trigger after Tp${n}_2_2 delay 2h sample 20% quarantine 30d expect 1600 per month`, '');
+            out.push('  question recommend: nps required {', '    ja "このサービスを友人や同僚に薦める可能性はどのくらいありますか?"',
+                '    en "How likely are you to recommend us to a friend or colleague?"',
+                '    low { ja "まったく薦めない" en "Not at all likely" }', '    high { ja "強く薦める" en "Extremely likely" }', '  }');
+            out.push('  question reason: text when recommend <= 6 {', '    ja "そう思われた理由を教えてください。"', '    en "What is the main reason for your score?"', '  }');
+            const kinds = ['csat', 'ces', 'rating 1..5'];
+            for (let s = 0; s < 3; s++) {
+                for (let t = 0; t < 3; t++) {
+                    out.push(`  question q${s}_${t}: ${kinds[t]} about Tp${n}_${s}_${t} {`, `    ja "接点 ${s}-${t} はいかがでしたか?"`, `    en "How was touchpoint ${s}-${t}?"`, '  }');
+                }
+            }
+            out.push('  question visit: choice required {', '    ja "ご利用の目的は?"', '    en "What brought you here?"',
+                '    option commute { ja "通勤" en "Commute" }', '    option work_break { ja "休憩" en "A break" }',
+                '    option weekend { ja "休日" en "Day off" }', '    option other { ja "その他" en "Other" }', '  }');
+            out.push('  question ready: boolean when visit in [commute, work_break] {', '    ja "到着時に商品はできていましたか?"', '    en "Was your order ready?"', '  }');
+            out.push('  question extras: multichoice when visit != other and recommend >= 7 {', '    ja "他に利用した機能は?"', '    en "What else did you use?"',
+                '    option rewards { ja "ポイント" en "Rewards" }', '    option coupons { ja "クーポン" en "Coupons" }', '  }');
+            out.push('  thanks {', '    ja "ご回答ありがとうございました。"', '    en "Thank you for your answers."', '  }', '}', '');
+            out.push(`segment Commuter${n} {`, '  ja "通勤客"', '  en "Commuters"', `  where Survey${n}.visit = commute`, '}', '');
+            out.push(`metric nps_${n} {`, `  ja "NPS ${n}"`, `  en "NPS ${n}"`, `} = nps(Survey${n}.recommend) by [Commuter${n}] per month target >= 30 warn 35`);
+            out.push(`metric csat_${n} = csat(Survey${n}.q0_0) per month target >= 80% warn 85% min sample 50`);
+            out.push(`metric ease_${n} = top(Survey${n}.q1_1, 3) target >= 75% warn 80%`);
+            out.push(`metric effort_${n} = mean(Survey${n}.q2_1) per month target <= 3 warn 2.5`);
+            out.push(`metric not_ready_${n} = rate(Survey${n} where ready = false) per month target <= 10% warn 7%`);
+            out.push(`drivers loyalty_${n} = Survey${n}.recommend by [q0_0, q1_1, q2_2, q0_2] method relative_weights`, '');
         }
-        out.push('  question recommend: nps required {', '    ja "薦めますか?"', '    en "Would you recommend us?"', '  }');
-        out.push('  question reason: choice when recommend <= 6 {', '    ja "理由"', '    en "Reason"',
-            '    option price { ja "価格" en "Price" }', '    option service { ja "サービス" en "Service" }', '    option other { ja "その他" en "Other" }', '  }');
-        out.push('}', '');
-        out.push(`metric nps_${f} = nps(V${f}.recommend) per month target >= 20 warn 30`);
-        for (let s = 0; s < 4; s++) out.push(`metric csat_${f}_${s} = csat(V${f}.q${s}_0) per month target >= 70% warn 80%`);
-        // Filler comments bring each file to ~500 lines, as real specs carry prose.
-        while (out.length < 500) out.push(`// ${f}: 補足説明 / notes line ${out.length}`);
         fs.writeFileSync(path.join(workspace, `part${f}.cx`), `${out.join('\n')}\n`);
         lines += out.length;
+        comments += out.filter(l => l.trimStart().startsWith('//')).length;
         fileNo++;
     }
-    return { files: fileNo + 1, lines };
+    return { files: fileNo + 1, lines, comments };
 }
 
 function stats(samples) {
@@ -92,7 +128,7 @@ const cpuText = (from, to, runs = 1) => (from === undefined || to === undefined 
 async function main() {
     if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} is missing; run \`npm run build\` first.`);
     const generated = generateWorkspace();
-    console.log(`workspace: ${generated.files} files, ${generated.lines} lines in ${path.relative(root, workspace)}`);
+    console.log(`workspace: ${generated.files} files, ${generated.lines} lines (${(100 * generated.comments / generated.lines).toFixed(1)} % comment lines) in ${path.relative(root, workspace)}`);
 
     const spawnedAt = performance.now();
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -154,7 +190,7 @@ async function main() {
     await nextPublication(p => p.uri === uri);
 
     // One-character edits inside a question text: type a letter, then delete it, as a user does.
-    const anchor = text.indexOf('満足度 0-1');
+    const anchor = text.indexOf('接点 0-1 はいかがでしたか');
     const before = text.slice(0, anchor);
     const position = { line: before.split('\n').length - 1, character: anchor - before.lastIndexOf('\n') - 1 };
     const editTimes = [];
@@ -174,7 +210,7 @@ async function main() {
     const editCpu = cpuText(cpuBeforeEdits, cpuMs(child.pid), EDITS);
 
     // Completion after `about ` in the opened file: offers the touchpoints of the whole spec.
-    const aboutAt = text.indexOf('about T005_2_1') + 'about '.length;
+    const aboutAt = text.indexOf('about Tp005_0_2_1') + 'about '.length;
     const aboutBefore = text.slice(0, aboutAt);
     const completionPosition = { line: aboutBefore.split('\n').length - 1, character: aboutAt - aboutBefore.lastIndexOf('\n') - 1 };
     const completionTimes = [];

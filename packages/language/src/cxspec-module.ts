@@ -10,7 +10,7 @@ import { CxSpecLinker } from './references/cxspec-linker.js';
 import { SpecMembership } from './references/spec-membership.js';
 import { CxSpecDocumentBuilder } from './workspace/cxspec-document-builder.js';
 import { CxSpecDocumentValidator, registerValidationChecks } from './validation/cxspec-validator.js';
-import { CxSpecLexerErrorMessageProvider, CxSpecParserErrorMessageProvider } from './parser/cxspec-error-messages.js';
+import { CxSpecLexerErrorMessageProvider, CxSpecParserErrorMessageProvider, keywordWords } from './parser/cxspec-error-messages.js';
 import { NestingLimitLexer } from './parser/nesting-limit.js';
 
 /** Services the CXSpec language adds to Langium's. */
@@ -25,7 +25,7 @@ export type CxSpecServices = LangiumCoreServices & CxSpecAddedServices;
 
 export const CxSpecModule: Module<CxSpecServices, PartialLangiumCoreServices & CxSpecAddedServices> = {
     parser: {
-        ParserErrorMessageProvider: () => new CxSpecParserErrorMessageProvider(),
+        ParserErrorMessageProvider: services => new CxSpecParserErrorMessageProvider(keywordWords(services.Grammar)),
         LexerErrorMessageProvider: () => new CxSpecLexerErrorMessageProvider(),
         Lexer: (services) => new NestingLimitLexer(services)
     },

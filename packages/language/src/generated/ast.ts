@@ -12,7 +12,7 @@ export const CxSpecTerminals = {
     DECIMAL: /[0-9]+\.[0-9]+/,
     INT: /[0-9]+/,
     ID: /[_a-zA-Z][\w]*/,
-    STRING: /"(\\.|[^"\\])*"/,
+    STRING: /"(\\[^\r\n]|[^"\\\r\n])*"/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
 };

@@ -1,9 +1,10 @@
 /**
  * Quick fixes for the common diagnostics, keyed by the stable code in `diagnostic.data.code`:
- * CX101/CX102 add the missing locale text, CX001 on a touchpoint creates it in the spec's journey,
+ * CX101/CX102 add the missing locale text, CX001, CX201 and CX000 (a misspelt keyword) offer the closest names (preferred:
+ * Auto Fix corrects a misspelling), CX001 on a touchpoint also creates it in the spec's journey,
  * CX703 rewrites a target in its metric's unit, CX702 moves a target into its metric's range.
  */
-import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise, type ScopeProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import {
     CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit
@@ -15,6 +16,7 @@ import {
 import type { MetricUnit, QuestionKind } from '@cxspec/model';
 import { rangeOf, unitOf, type MetricFunction } from '@cxspec/model';
 import { scaleOf } from '@cxspec/model';
+import { referenceSuggestions } from '../references/cxspec-linker.js';
 import { resolveField } from '../references/field-resolution.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { guarded } from './guard.js';
@@ -23,42 +25,55 @@ type Texted = AstNode & { texts: LocalizedText[] };
 
 export class CxSpecCodeActionProvider implements CodeActionProvider {
     private readonly membership: SpecMembership;
+    private readonly scopes: ScopeProvider;
 
     constructor(services: CxSpecLspServices) {
         this.membership = services.references.SpecMembership;
+        this.scopes = services.references.ScopeProvider;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams, _cancelToken?: CancellationToken): MaybePromise<Array<Command | CodeAction>> {
-        return guarded('code actions', () => {
-            const actions: CodeAction[] = [];
-            for (const diagnostic of params.context.diagnostics) {
-                const action = this.actionFor(document, diagnostic);
-                if (action) actions.push(action);
-            }
-            return actions;
-        });
+        return guarded('code actions', () => params.context.diagnostics.flatMap(diagnostic => this.actionsFor(document, diagnostic)));
     }
 
-    private actionFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
-        const data = diagnostic.data as { code?: string; locale?: string; containerType?: string; property?: string; refText?: string } | undefined;
+    private actionsFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const data = diagnostic.data as { code?: string; locale?: string; containerType?: string; property?: string; refText?: string; suggestions?: string[] } | undefined;
+        // A syntax error's token may lie outside the recovered tree.
+        if (data?.code === 'CX000') return replacements(document, diagnostic, suggestedInMessage(diagnostic), 'Change to');
         const node = nodeAt(document, diagnostic);
-        if (!data?.code || !node) return undefined;
+        if (!data?.code || !node) return [];
+        const some = (action: CodeAction | undefined) => (action ? [action] : []);
         switch (data.code) {
             case 'CX101': case 'CX102':
-                return data.locale ? addLocaleText(document, diagnostic, node, data.locale) : undefined;
-            case 'CX001':
-                return isTouchpointReference(data) && data.refText ? this.createTouchpoint(document, diagnostic, data.refText) : undefined;
+                return some(data.locale ? addLocaleText(document, diagnostic, node, data.locale) : undefined);
+            case 'CX001': {
+                const corrections = replacements(document, diagnostic, this.referenceSuggestions(document, diagnostic), 'Change to');
+                const create = isTouchpointReference(data) && data.refText ? this.createTouchpoint(document, diagnostic, data.refText, corrections.length === 0) : undefined;
+                return [...corrections, ...some(create)];
+            }
+            case 'CX201':
+                return replacements(document, diagnostic, data.suggestions ?? [], 'Change the channel to');
             case 'CX703': case 'CX702': {
                 const target = AstUtils.getContainerOfType(node, isTarget);
-                return target ? fixTarget(document, diagnostic, target) : undefined;
+                return some(target ? fixTarget(document, diagnostic, target) : undefined);
             }
             default:
-                return undefined;
+                return [];
         }
     }
 
-    /** Appends `touchpoint Name` to the last stage of the spec's first journey (files in URI order). */
-    private createTouchpoint(document: LangiumDocument, diagnostic: Diagnostic, name: string): CodeAction | undefined {
+    /** The names closest to the unresolved reference the diagnostic covers. */
+    private referenceSuggestions(document: LangiumDocument, diagnostic: Diagnostic): string[] {
+        const start = document.textDocument.offsetAt(diagnostic.range.start);
+        const reference = document.references.find(r => r.error && r.$refNode?.offset === start);
+        return reference?.error ? referenceSuggestions(this.scopes, reference.error.info) : [];
+    }
+
+    /**
+     * Appends `touchpoint Name` to the last stage of the spec's first journey (files in URI order);
+     * preferred only when no existing name is close, since a misspelling is likelier than a new touchpoint.
+     */
+    private createTouchpoint(document: LangiumDocument, diagnostic: Diagnostic, name: string, preferred: boolean): CodeAction | undefined {
         const root = document.parseResult.value as Document;
         const journey = this.membership.documentsOf(root.name).flatMap(r => r.elements).find(isJourney);
         const stage = journey?.stages.at(-1);
@@ -74,10 +89,27 @@ export class CxSpecCodeActionProvider implements CodeActionProvider {
             title: `Create touchpoint '${name}' in stage '${journey.name}.${stage.name}'`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            isPreferred: true,
+            isPreferred: preferred,
             edit: { changes: { [stageDocument.uri.toString()]: [edit] } }
         };
     }
+}
+
+/** The keywords a syntax error's message suggests (`...; did you mean 'question'?`). */
+function suggestedInMessage(diagnostic: Diagnostic): string[] {
+    const clause = /did you mean (.+)\?$/.exec(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value)?.[1];
+    return clause ? [...clause.matchAll(/'([^']+)'/g)].map(m => m[1]) : [];
+}
+
+/** One fix per suggested name, the closest preferred, each replacing the diagnostic's range. */
+function replacements(document: LangiumDocument, diagnostic: Diagnostic, names: string[], verb: string): CodeAction[] {
+    return names.map((name, index) => ({
+        title: `${verb} '${name}'`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: index === 0,
+        edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: name }] } }
+    }));
 }
 
 function isTouchpointReference(data: { containerType?: string; property?: string }): boolean {
@@ -132,14 +164,27 @@ function fixTarget(document: LangiumDocument, diagnostic: Diagnostic, target: Ta
     const { unit, range } = metricRange(metric);
     if (!target.$cstNode) return undefined;
     const suffix = UNIT_SUFFIX[unit] ?? (unit === 'points' && target.unit === 'pts' ? ' pts' : '');
-    const convert = (value: number, written: string | undefined): number => {
-        let v = unit === 'percent' && written !== '%' && value > 0 && value <= 1 ? Math.round(value * 1000) / 10 : value;
-        if (range) v = Math.min(range[1], Math.max(range[0], v));
-        return v;
-    };
-    const value = convert(target.value, target.unit);
+    const inUnit = (value: number, written: string | undefined): number =>
+        unit === 'percent' && written !== '%' && value > 0 && value <= 1 ? Math.round(value * 1000) / 10 : value;
+    // Rounded so a kept gap (95.5 - 0.1) does not print binary noise.
+    const clamp = (v: number): number => Math.round((range ? Math.min(range[1], Math.max(range[0], v)) : v) * 1e6) / 1e6;
+    let value = clamp(inUnit(target.value, target.unit));
     let newText = `${target.op} ${value}${suffix}`;
-    if (target.warning !== undefined) newText += ` warn ${convert(target.warning, target.warningUnit ?? target.unit)}${suffix}`;
+    if (target.warning !== undefined) {
+        const written = inUnit(target.warning, target.warningUnit ?? target.unit);
+        const warning = clamp(written);
+        const above = target.op === '>=' || target.op === '>';
+        const passing = above ? (v: number) => warning > v : (v: number) => warning < v;
+        if (!passing(value)) {
+            // Clamping both onto the range edge (`>= 130 warn 135` -> `>= 100 warn 100`) would put the
+            // warning on the target (CX704): keep the gap the author wrote, inside the range.
+            const gap = Math.abs(written - inUnit(target.value, target.unit));
+            value = clamp(above ? warning - gap : warning + gap);
+            newText = `${target.op} ${value}${suffix}`;
+        }
+        // With no gap to keep, a warning cannot fire before the target is missed, so it goes.
+        if (passing(value)) newText += ` warn ${warning}${suffix}`;
+    }
     const title = diagnostic.data && (diagnostic.data as { code?: string }).code === 'CX702'
         ? `Move the target into the range ${range?.[0]}..${range?.[1]}: \`${newText}\``
         : `Write the target in ${unit === 'percent' ? '%' : unit === 'points' ? 'points' : 'scale units'}: \`${newText}\``;

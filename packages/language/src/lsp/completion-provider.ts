@@ -1,24 +1,32 @@
 import {
     AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type AstNodeLocator, type LangiumDocument, type LangiumDocuments,
-    type MaybePromise, type ReferenceInfo
+    type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem,
+    type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
+import { KNOWN_CHANNELS } from '@cxspec/model';
 import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import { isColumn, isDataset, isDocument, isEnumValue, isOption, isQuestion, isSurvey, isTouchpoint } from '../generated/ast.js';
 import { localeSettings, type SpecMembership } from '../references/spec-membership.js';
+import { offered } from './completion-rules.js';
 import { guarded } from './guard.js';
 import { questionKindText } from './spec-facts.js';
 
 /**
  * Langium completes keywords and references (touchpoints after `about`, option ids after a
- * comparison, names from other files of the spec) through the scope provider; this adds the
- * locale codes the spec declares where a text starts, drops `true`/`false` where only option ids
- * fit, and describes each referenced declaration.
+ * comparison, names from other files of the spec) through the scope provider; this keeps to the
+ * names the rules accept there (completion-rules.ts), adds the locale codes the spec declares
+ * where a text starts, the channels after `channel` and the operators of a target or comparison,
+ * drops `true`/`false` where only option ids fit and keywords where a new name is typed, offers
+ * nothing inside a comment, and describes each referenced declaration.
  */
 export class CxSpecCompletionProvider extends DefaultCompletionProvider {
+    /** `Survey.` and `Dataset.` open the list of their members. */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.'] };
+
     private readonly membership: SpecMembership;
     private readonly documents: LangiumDocuments;
     private readonly locator: AstNodeLocator;
@@ -31,10 +39,21 @@ export class CxSpecCompletionProvider extends DefaultCompletionProvider {
     }
 
     override getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
-        return guarded('completion', () => super.getCompletion(document, params, cancelToken));
+        return guarded('completion', () => inComment(document.textDocument.getText(), document.textDocument.offsetAt(params.position))
+            ? CompletionList.create([], false)
+            : super.getCompletion(document, params, cancelToken));
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // The `Name` rule admits some keywords as names; offered where a name is typed, Enter would
+        // turn `segment C` into `segment channel`.
+        if (GrammarAST.isKeyword(next.feature) && isInRule(next.feature, 'Name')) return;
+        if (isAssignmentTo(next.feature, 'channel')) {
+            KNOWN_CHANNELS.forEach((channel, index) => acceptor(context, {
+                label: channel, kind: CompletionItemKind.EnumMember, detail: 'channel', sortText: String(index).padStart(3, '0')
+            }));
+            return;
+        }
         if (isLocalePart(next)) {
             // In `locales ja, en` a new code is declared; everywhere else a text starts with a declared
             // one (offered whole, so the parts after `-` need no items of their own).
@@ -43,6 +62,18 @@ export class CxSpecCompletionProvider extends DefaultCompletionProvider {
         }
         if (GrammarAST.isKeyword(next.feature) && BOOLEAN_KEYWORDS.has(next.feature.value) && this.comparesSymbols(context)) return;
         return super.completionFor(context, next, acceptor);
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        return super.getReferenceCandidates(refInfo, context).filter(description => {
+            const target = this.nodeOf(description);
+            return !target || offered(refInfo, target);
+        });
+    }
+
+    /** Operators are keywords without letters, which Langium leaves out; a target or a comparison needs them. */
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        return super.filterKeyword(context, keyword) || isAssignmentTo(keyword, 'op');
     }
 
     /** True after a comparison with a question that has option ids or a column with values, where true/false cannot follow. */
@@ -66,10 +97,15 @@ export class CxSpecCompletionProvider extends DefaultCompletionProvider {
     /** Says where a touchpoint sits, what kind a question is, what an option reads. */
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
-        const node = description.node ?? this.documents.getDocument(description.documentUri)?.parseResult.value;
-        const target = node && !description.node ? this.locator.getAstNode(node, description.path) : node;
+        const target = this.nodeOf(description);
         const detail = target && completionDetail(target);
         return detail ? { ...item, detail } : item;
+    }
+
+    private nodeOf(description: AstNodeDescription): AstNode | undefined {
+        if (description.node) return description.node;
+        const root = this.documents.getDocument(description.documentUri)?.parseResult.value;
+        return root && this.locator.getAstNode(root, description.path);
     }
 
     private completeLocales(context: CompletionContext, acceptor: CompletionAcceptor): void {
@@ -94,7 +130,29 @@ const BOOLEAN_KEYWORDS = new Set(['true', 'false']);
 
 /** Any part of a locale code (`ja`, `zh-Hant`); whatever the grammar's alternatives for it are. */
 function isLocalePart(next: NextFeature): boolean {
-    return AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'LocaleCode';
+    return isInRule(next.feature, 'LocaleCode');
+}
+
+function isInRule(feature: GrammarAST.AbstractElement, rule: string): boolean {
+    return AstUtils.getContainerOfType(feature, GrammarAST.isParserRule)?.name === rule;
+}
+
+function isAssignmentTo(feature: GrammarAST.AbstractElement, property: string): boolean {
+    return AstUtils.getContainerOfType(feature, GrammarAST.isAssignment)?.feature === property;
+}
+
+/** Strings, comments, and an unclosed comment or string running to the caret. */
+const HIDDEN_OR_STRING = /"(?:\\.|[^"\\\n])*"?|\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n\r]*/g;
+
+/** True when the caret sits inside a comment: the text before it ends in one (scanned as the lexer would). */
+function inComment(text: string, offset: number): boolean {
+    const before = text.slice(0, offset);
+    HIDDEN_OR_STRING.lastIndex = 0;
+    let last: RegExpExecArray | null = null;
+    for (let m = HIDDEN_OR_STRING.exec(before); m; m = HIDDEN_OR_STRING.exec(before)) last = m;
+    if (!last || last.index + last[0].length !== offset) return false;
+    const token = last[0];
+    return token.startsWith('//') || (token.startsWith('/*') && !(token.length >= 4 && token.endsWith('*/')));
 }
 
 /** Text of the current line up to the start of the word being completed. */

@@ -12,6 +12,7 @@ import { CxSpecCompletionProvider } from './completion-provider.js';
 import { CxSpecDefinitionProvider } from './definition-provider.js';
 import { CxSpecDocumentHighlightProvider } from './document-highlight-provider.js';
 import { CxSpecDocumentSymbolProvider } from './document-symbol-provider.js';
+import { CxSpecDocumentUpdateHandler } from './document-update-handler.js';
 import { CxSpecFoldingRangeProvider } from './folding-range-provider.js';
 import { CxSpecFormatter } from './formatter.js';
 import { CxSpecHoverProvider } from './hover-provider.js';
@@ -19,7 +20,10 @@ import { CxSpecInlayHintProvider } from './inlay-hint-provider.js';
 import { CxSpecNodeKindProvider } from './node-kinds.js';
 import { CxSpecReferencesProvider } from './references-provider.js';
 import { CxSpecRenameProvider } from './rename-provider.js';
+import { CxSpecLanguageServer } from './selection-range.js';
 import { CxSpecSemanticTokenProvider } from './semantic-token-provider.js';
+import { CxSpecSignatureHelpProvider } from './signature-help-provider.js';
+import { CxSpecWorkspaceManager } from './workspace-manager.js';
 import { CxSpecWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
 
 /** The language services with Langium's editor features, as the language server runs them. */
@@ -39,14 +43,20 @@ export const CxSpecLspModule: Module<CxSpecLspServices, PartialLangiumServices> 
         Formatter: () => new CxSpecFormatter(),
         SemanticTokenProvider: services => new CxSpecSemanticTokenProvider(services),
         CodeActionProvider: services => new CxSpecCodeActionProvider(services),
-        CodeLensProvider: () => new CxSpecCodeLensProvider(),
-        InlayHintProvider: () => new CxSpecInlayHintProvider()
+        CodeLensProvider: services => new CxSpecCodeLensProvider(services),
+        InlayHintProvider: () => new CxSpecInlayHintProvider(),
+        SignatureHelp: () => new CxSpecSignatureHelpProvider()
     }
 };
 
-/** Shared editor services: symbol kinds for outline and completion icons, workspace symbols. */
+/** Shared editor services: which folders load, symbol kinds for outline and completion icons, workspace symbols, closing a buffer. */
 export const CxSpecSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        WorkspaceManager: services => new CxSpecWorkspaceManager(services)
+    },
     lsp: {
+        LanguageServer: services => new CxSpecLanguageServer(services),
+        DocumentUpdateHandler: services => new CxSpecDocumentUpdateHandler(services),
         NodeKindProvider: () => new CxSpecNodeKindProvider(),
         WorkspaceSymbolProvider: services => new CxSpecWorkspaceSymbolProvider(services)
     }

@@ -1,14 +1,16 @@
-import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import type { AstNode, GrammarAST, LangiumDocument, MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import {
-    isColumn, isDataset, isDriverAnalysis, isJourney, isMatrixItem, isMetric, isOption, isQuestion, isSegment, isStage, isSurvey, isTouchpoint,
+    isColumn, isDataset, isDocument, isDriverAnalysis, isEnumValue, isJourney, isMatrixItem, isMetric, isOption, isQuestion, isSegment, isStage, isSurvey, isTouchpoint,
     type Column, type Dataset, type DriverAnalysis, type Journey, type MatrixItem, type Metric, type Option, type Question, type Segment,
     type Stage, type Survey, type Touchpoint
 } from '../generated/ast.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { guarded } from './guard.js';
+import { KEYWORD_DOCS } from './keyword-docs.js';
+import { localeSettings } from '../references/spec-membership.js';
 import {
     escapeMarkdown, formatDuration, metricFormula, questionKindText, questionsAbout, surveySeconds, surveysTriggeredBy,
     targetText, textLines
@@ -38,7 +40,30 @@ export class CxSpecHoverProvider extends AstNodeHoverProvider {
         if (isColumn(node)) return columnHover(node);
         if (isJourney(node) || isStage(node)) return journeyHover(node);
         if (isDriverAnalysis(node)) return driversHover(node);
+        if (isEnumValue(node)) {
+            const column = node.$container;
+            return `**Value** \`${node.name}\` of column \`${column.$container.name}.${column.name}\` (${column.values.map(v => v.name).join(' | ')})`;
+        }
+        if (isDocument(node)) return this.specHover(node.name);
         return undefined;
+    }
+
+    /** A keyword or metric function: what it does where it stands. */
+    protected override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
+        const doc = KEYWORD_DOCS[keyword.value];
+        return doc ? { contents: { kind: 'markdown', value: `\`${keyword.value}\`: ${doc}` } } : undefined;
+    }
+
+    private specHover(name: string): string {
+        const roots = this.membership.documentsOf(name);
+        const header = this.membership.headersOf(name)[0];
+        const files = roots.map(r => r.$document?.uri.path.split('/').at(-1) ?? '').join(', ');
+        const lines = [`**Spec** \`${name}\``, '', `${roots.length} file${roots.length === 1 ? '' : 's'}: ${files}`];
+        if (header) {
+            const { locales, defaultLocale } = localeSettings(header);
+            lines.push('', `Locales: ${locales.map(l => (l === defaultLocale ? `${l} (default)` : l)).join(', ')}`);
+        }
+        return lines.join('\n');
     }
 
     private touchpointHover(touchpoint: Touchpoint): string {

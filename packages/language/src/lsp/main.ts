@@ -7,6 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCxSpecLspServices } from './cxspec-lsp-module.js';
 import { registerPreviewProtocol } from './preview-protocol.js';
+import { registerSelectionRanges } from './selection-range.js';
 
 const connection = process.argv.includes('--node-ipc')
     ? createConnection(ProposedFeatures.all)
@@ -20,4 +21,5 @@ const { shared, CxSpec } = createCxSpecLspServices({ connection, ...NodeFileSyst
 // Validate every file on startup, not only opened ones, so the problems list covers the workspace.
 shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
 registerPreviewProtocol(connection, shared, CxSpec);
+registerSelectionRanges(connection, shared);
 startLanguageServer(shared);

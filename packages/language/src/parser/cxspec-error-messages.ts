@@ -3,7 +3,8 @@
  * over many lines, which breaks the `file:line:col severity CODE message` output the CLI, CI
  * annotations and SARIF rely on.
  */
-import { LangiumParserErrorMessageProvider, type LangiumCoreServices } from 'langium';
+import { AstUtils, GrammarAST, LangiumParserErrorMessageProvider, type Grammar, type LangiumCoreServices } from 'langium';
+import { didYouMean, spellingSuggestions } from '../references/spelling.js';
 
 // Chevrotain's types, taken through Langium so the package depends on Langium alone.
 type Messages = LangiumParserErrorMessageProvider;
@@ -53,21 +54,56 @@ function expectedTokens(paths: TokenType[][]): string {
     return described.length > 12 ? `${described.slice(0, 12).join(', ')}, ...` : oneOf(described);
 }
 
+/** The words of the grammar's keywords, which a misspelt word is compared with. */
+export function keywordWords(grammar: Grammar): string[] {
+    const words = AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => /^[a-z_]{3,}$/.test(v));
+    return [...new Set(words)].sort();
+}
+
+/** A question's modifiers, which the grammar takes in this order only. */
+const QUESTION_MODIFIERS = new Set(['about', 'required', 'when']);
+
 export class CxSpecParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
+    /** `keywords`: the words a misspelt keyword is matched against (none: no suggestions). */
+    constructor(private readonly keywords: readonly string[] = []) {
+        super();
+    }
+
     override buildMismatchTokenMessage(options: MismatchOptions): string {
-        return `Expected ${describeToken(options.expected)} but found ${found(options.actual)}.`;
+        // Where a text or a number must come, a word is not a misspelt keyword.
+        const hint = options.expected.name in TERMINALS ? '.' : this.hint(options.actual, options.ruleName, [options.expected]);
+        return `Expected ${describeToken(options.expected)} but found ${found(options.actual)}${hint}`;
     }
 
     override buildNotAllInputParsedMessage(options: Parameters<Messages['buildNotAllInputParsedMessage']>[0]): string {
-        return `Expected a declaration (segment, journey, survey, dataset, metric, drivers) but found ${found(options.firstRedundant)}.`;
+        return `Expected a declaration (segment, journey, survey, dataset, metric, drivers) but found ${found(options.firstRedundant)}${this.hint(options.firstRedundant, '', [])}`;
     }
 
     override buildNoViableAltMessage(options: Parameters<Messages['buildNoViableAltMessage']>[0]): string {
-        return `Expected ${expectedTokens(options.expectedPathsPerAlt.flat())} but found ${found(options.actual[0])}.`;
+        const paths = options.expectedPathsPerAlt.flat();
+        return `Expected ${expectedTokens(paths)} but found ${found(options.actual[0])}${this.hint(options.actual[0], options.ruleName, paths.map(p => p[0]))}`;
     }
 
     override buildEarlyExitMessage(options: Parameters<Messages['buildEarlyExitMessage']>[0]): string {
-        return `Expected ${expectedTokens(options.expectedIterationPaths)} but found ${found(options.actual[0])}.`;
+        const paths = options.expectedIterationPaths;
+        return `Expected ${expectedTokens(paths)} but found ${found(options.actual[0])}${this.hint(options.actual[0], options.ruleName, paths.map(p => p[0]))}`;
+    }
+
+    /**
+     * The end of the message: the keyword a misspelt word is closest to (`queston` -> `question`),
+     * or the order a question's modifiers take when one comes too late. Where the parser expected
+     * words (`nps`, `csat`, ...), only those are candidates; where it expected only punctuation
+     * (the `}` that closes a survey), the word may start the next member, so any keyword is.
+     */
+    private hint(token: IToken, ruleName: string, expected: Array<TokenType | undefined>): string {
+        // Langium marks its rule names with a zero-width space.
+        if (ruleName.replace('\u200b', '') === 'Question' && QUESTION_MODIFIERS.has(token.image)) {
+            return '; a question takes its modifiers in this order: `about Touchpoint`, then `required`, then `when condition`.';
+        }
+        if (token.tokenType.name !== 'ID') return '.';
+        const words = expected.filter(t => t !== undefined && this.keywords.includes(t.name)).map(t => t!.name);
+        const suggestions = spellingSuggestions(token.image, words.length > 0 ? words : this.keywords);
+        return suggestions.length > 0 ? `; ${didYouMean(suggestions)}` : '.';
     }
 }
 

@@ -1,6 +1,6 @@
 import {
     AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, WorkspaceCache,
-    type ReferenceInfo, type Scope, type LangiumCoreServices
+    type AstNode, type ReferenceInfo, type Scope, type LangiumCoreServices
 } from 'langium';
 import {
     isClvExpr, isComparison, isDriverAnalysis, isFieldRef, isInCondition, isQuestion, isColumn, isSymbolValue,
@@ -31,7 +31,11 @@ export class CxSpecScopeProvider extends DefaultScopeProvider {
             if (rate) return this.createScopeForNodes(membersOf(rate.source?.ref), super.getScope(context));
         }
         if (isSymbolValue(container)) {
-            const predicate = container.$container;
+            // While an id is typed, completion asks with a placeholder value whose container is
+            // the value parsed so far (`= w`), so the comparison may sit one level higher.
+            // (The generated type of $container does not know about the placeholder.)
+            const parent: AstNode = container.$container;
+            const predicate = isSymbolValue(parent) ? parent.$container : parent;
             if (isComparison(predicate) || isInCondition(predicate)) {
                 const field = resolveField(predicate.field);
                 if (isQuestion(field)) return this.createScopeForNodes(field.options);

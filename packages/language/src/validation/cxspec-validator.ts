@@ -1,6 +1,7 @@
 import { DocumentValidator, DefaultDocumentValidator, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { CxSpecAstType, LocalizedText } from '../generated/ast.js';
+import { isDocument, type CxSpecAstType, type LocalizedText } from '../generated/ast.js';
+import type { SpecMembership } from '../references/spec-membership.js';
 import type { CxSpecServices } from '../cxspec-module.js';
 import { LocaleValidator } from './locale-validation.js';
 import { SpecValidator } from './spec-validation.js';
@@ -48,6 +49,13 @@ export function registerValidationChecks(services: CxSpecServices): void {
 
 /** Parse and linking errors get stable codes too (CX000, CX001), so every diagnostic has one. */
 export class CxSpecDocumentValidator extends DefaultDocumentValidator {
+    private readonly membership: SpecMembership;
+
+    constructor(services: CxSpecServices) {
+        super(services);
+        this.membership = services.references.SpecMembership;
+    }
+
     /**
      * A file that does not parse is checked no further: checks on the recovered, partial tree only
      * report follow-on noise such as names that are missing because the parser skipped them.
@@ -59,7 +67,7 @@ export class CxSpecDocumentValidator extends DefaultDocumentValidator {
         const diagnostics: Diagnostic[] = [];
         this.processLexingErrors(document.parseResult, diagnostics, options);
         this.processParsingErrors(document.parseResult, diagnostics, options);
-        return diagnostics;
+        return firstPerLine(diagnostics);
     }
 
     protected override processLexingErrors(...args: Parameters<DefaultDocumentValidator['processLexingErrors']>): void {
@@ -76,7 +84,29 @@ export class CxSpecDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: Parameters<DefaultDocumentValidator['processLinkingErrors']>[2]): void {
         super.processLinkingErrors(document, diagnostics, options);
         recode(diagnostics, DocumentValidator.LinkingError, 'CX001');
+        // While another file of the spec does not parse, its declarations after the syntax error are
+        // missing, and the names here that point at them would be reported as unknown (eight
+        // CX001 for one misspelt keyword): the syntax error is the one to fix first.
+        if (this.otherFileDoesNotParse(document)) {
+            const kept = diagnostics.filter(d => d.code !== 'CX001');
+            diagnostics.splice(0, diagnostics.length, ...kept);
+        }
     }
+
+    private otherFileDoesNotParse(document: LangiumDocument): boolean {
+        const root = document.parseResult.value;
+        if (!isDocument(root)) return false;
+        return this.membership.documentsOf(root.name).some(other => other !== root && (other.$document?.parseResult.parserErrors.length ?? 0) > 0);
+    }
+}
+
+/**
+ * The first syntax error of each line: after a stray quote or word the parser re-synchronises
+ * token by token, and one line would otherwise report every word after the real cause.
+ */
+function firstPerLine(diagnostics: Diagnostic[]): Diagnostic[] {
+    const sorted = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return sorted.filter((d, i) => i === 0 || sorted[i - 1].range.start.line !== d.range.start.line);
 }
 
 function recode(diagnostics: Diagnostic[], from: string, to: string): void {

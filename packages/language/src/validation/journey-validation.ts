@@ -2,6 +2,7 @@ import { AstUtils, WorkspaceCache, type LangiumSharedCoreServices, type Validati
 import type { Document, Journey, Stage, Touchpoint } from '../generated/ast.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { KNOWN_CHANNELS } from '@cxspec/model';
+import { didYouMean, spellingSuggestions } from '../references/spelling.js';
 import { report, reportDuplicates } from './validation-utils.js';
 
 export class JourneyValidator {
@@ -23,7 +24,9 @@ export class JourneyValidator {
 
     checkTouchpoint(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
         if (touchpoint.channel && !KNOWN_CHANNELS.includes(touchpoint.channel)) {
-            report(accept, 'CX201', `Unknown channel '${touchpoint.channel}' on touchpoint '${touchpoint.name}'; use one of ${KNOWN_CHANNELS.join(', ')}.`, touchpoint, { property: 'channel' });
+            const suggestions = spellingSuggestions(touchpoint.channel, KNOWN_CHANNELS);
+            const fix = suggestions.length > 0 ? `${didYouMean(suggestions)} The channels are` : 'use one of';
+            report(accept, 'CX201', `Unknown channel '${touchpoint.channel}' on touchpoint '${touchpoint.name}'; ${fix} ${KNOWN_CHANNELS.join(', ')}.`, touchpoint, { property: 'channel' }, { suggestions });
         }
         if (!this.isMeasured(touchpoint)) {
             report(accept, 'CX202', `No question measures touchpoint '${touchpoint.name}' (coverage gap); add a question with \`about ${touchpoint.name}\` to a survey.`, touchpoint, { property: 'name' });

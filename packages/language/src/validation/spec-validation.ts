@@ -1,4 +1,5 @@
-import { AstUtils, WorkspaceCache, type AstNode, type LangiumSharedCoreServices, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarUtils, WorkspaceCache, type AstNode, type LangiumSharedCoreServices, type ValidationAcceptor } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Document, SpecHeader } from '../generated/ast.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { report } from './validation-utils.js';
@@ -45,14 +46,14 @@ export class SpecValidator {
         for (const element of doc.elements) {
             const first = firstTopLevel.get(element.name);
             if (first && first !== element) {
-                report(accept, 'CX002', `Duplicate name '${element.name}' in spec '${doc.name}' (first declared ${where(first, element)}); rename one of them.`, element, { property: 'name' });
+                report(accept, 'CX002', `Duplicate name '${element.name}' in spec '${doc.name}' (first declared ${where(first, element)}); rename one of them.`, element, { property: 'name', relatedInformation: firstDeclared(first) });
             }
             if (element.$type !== 'Journey') continue;
             for (const stage of element.stages) {
                 for (const tp of stage.touchpoints) {
                     const firstTp = firstTouchpoint.get(tp.name);
                     if (firstTp && firstTp !== tp) {
-                        report(accept, 'CX002', `Duplicate touchpoint '${tp.name}' in spec '${doc.name}' (first declared ${where(firstTp, tp)}); touchpoint names are unique across journeys, rename one of them.`, tp, { property: 'name' });
+                        report(accept, 'CX002', `Duplicate touchpoint '${tp.name}' in spec '${doc.name}' (first declared ${where(firstTp, tp)}); touchpoint names are unique across journeys, rename one of them.`, tp, { property: 'name', relatedInformation: firstDeclared(firstTp) });
                     }
                 }
             }
@@ -83,6 +84,13 @@ export class SpecValidator {
 function fileName(node: AstNode): string {
     const uri = AstUtils.getDocument(node).uri.path;
     return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+/** The first declaration as a related location, so the editor links to it. */
+function firstDeclared(first: AstNode): DiagnosticRelatedInformation[] {
+    const name = GrammarUtils.findNodeForProperty(first.$cstNode, 'name') ?? first.$cstNode;
+    if (!name) return [];
+    return [{ location: { uri: AstUtils.getDocument(first).uri.toString(), range: name.range }, message: 'first declared here' }];
 }
 
 function where(first: AstNode, here: AstNode): string {

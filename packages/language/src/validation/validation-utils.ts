@@ -1,4 +1,5 @@
 import type { AstNode, Properties, ValidationAcceptor } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_RULES_BY_CODE, type DiagnosticCode } from '@cxspec/model';
 
 /** Reports a rule's diagnostic at its default severity, with its code in `data` for code actions. */
@@ -7,7 +8,7 @@ export function report<N extends AstNode>(
     code: DiagnosticCode,
     message: string,
     node: N,
-    where: { property?: Properties<N>; index?: number; keyword?: string } = {},
+    where: { property?: Properties<N>; index?: number; keyword?: string; relatedInformation?: DiagnosticRelatedInformation[] } = {},
     data: Record<string, unknown> = {}
 ): void {
     const rule = DIAGNOSTIC_RULES_BY_CODE.get(code)!;

@@ -114,10 +114,14 @@ export async function buildWorkspace(sources: Array<{ uri: URI; text: string }>,
     };
 }
 
-/** The diagnostics of built documents, sorted by file, position and code so output is stable. */
+/**
+ * The diagnostics of built documents, sorted by file, position and code so output is stable;
+ * syntax errors (CX000) first, since the others may follow from them.
+ */
 export function collectDiagnostics(documents: LangiumDocument[], root: string): SpecDiagnostic[] {
     const diagnostics = documents.flatMap(doc => (doc.diagnostics ?? []).map(d => toSpecDiagnostic(doc, d, root)));
-    return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    const syntaxFirst = (d: SpecDiagnostic) => (d.code === 'CX000' ? 0 : 1);
+    return diagnostics.sort((a, b) => syntaxFirst(a) - syntaxFirst(b) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };

@@ -12,8 +12,11 @@ import { isDocument, type Document } from '../generated/ast.js';
 export class CxSpecDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
-        this.onUpdate((changed, deleted) => this.revalidateSpecsOf([...changed, ...deleted]));
+        this.onUpdate((changed, deleted) => this.revalidateSpecsOf([...changed, ...deleted], changed));
+        this.fileSystem = services.workspace.FileSystemProvider;
     }
+
+    private readonly fileSystem: LangiumSharedCoreServices['workspace']['FileSystemProvider'];
 
     /**
      * A build cancelled while linking leaves references resolved against syntax trees that the next
@@ -56,7 +59,7 @@ export class CxSpecDocumentBuilder extends DefaultDocumentBuilder {
         document.parseResult = { value: root, parserErrors: [], lexerErrors: [{ offset: 0, line: 1, column: 1, length: 0, message }] };
     }
 
-    private revalidateSpecsOf(uris: URI[]): void {
+    private revalidateSpecsOf(uris: URI[], changedUris: URI[]): void {
         const changed = new Set(uris.map(uri => uri.toString()));
         const specs = new Set<string>();
         let unknownSpec = false;
@@ -66,6 +69,12 @@ export class CxSpecDocumentBuilder extends DefaultDocumentBuilder {
             if (isDocument(root)) specs.add(root.name);
             else unknownSpec = true;
         }
+        // A file that moves to another spec (a spec renamed file by file) changes that spec too,
+        // whose files were not changed and would keep their errors (no header, unknown names).
+        for (const uri of changedUris) {
+            const name = this.newSpecName(uri);
+            if (name) specs.add(name);
+        }
         for (const document of this.langiumDocuments.all) {
             if (changed.has(document.uri.toString())) continue;
             const root = document.parseResult.value;
@@ -74,4 +83,20 @@ export class CxSpecDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
     }
+
+    /** The spec the new text of a changed file names, read before it is parsed. */
+    private newSpecName(uri: URI): string | undefined {
+        let text = this.textDocuments?.get(uri.toString())?.getText();
+        if (text === undefined) {
+            try {
+                text = this.fileSystem.readFileSync(uri);
+            } catch {
+                return undefined;
+            }
+        }
+        return SPEC_NAME.exec(text)?.[1];
+    }
 }
+
+/** `spec Name` after any leading comments: how every file starts. */
+const SPEC_NAME = /^(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*spec\s+([_a-zA-Z]\w*)/;

@@ -29,6 +29,16 @@ export interface LspClient {
     request<R>(method: string, params: unknown): Promise<R>;
     open(uri: string, text: string): Promise<void>;
     change(uri: string, text: string): Promise<void>;
+    /** The text the server holds for an open URI, as this client last sent it. */
+    textOf(uri: string): string;
+    /**
+     * Types `typed` at `offset` one character per incremental change, as an editor sends
+     * keystrokes, and returns the caret position after the last one.
+     */
+    type(uri: string, offset: number, typed: string): Promise<{ line: number; character: number }>;
+    /** Deletes `length` characters at `offset` in one incremental change (a selection deleted). */
+    erase(uri: string, offset: number, length: number): Promise<void>;
+    close(uri: string): Promise<void>;
     /** Resolves with the diagnostics of `uri` once they satisfy `predicate` (now or in a later publication). */
     waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
     stop(): Promise<void>;
@@ -98,6 +108,16 @@ export async function startServer(workspaceRoot: string): Promise<LspClient> {
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     const versions = new Map<string, number>();
+    const texts = new Map<string, string>();
+    const sendRange = async (uri: string, start: number, end: number, inserted: string) => {
+        const text = texts.get(uri);
+        if (text === undefined) throw new Error(`${uri} is not open`);
+        const version = (versions.get(uri) ?? 1) + 1;
+        versions.set(uri, version);
+        const range = { start: positionAt(text, start), end: positionAt(text, end) };
+        texts.set(uri, text.slice(0, start) + inserted + text.slice(end));
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: inserted }] });
+    };
     const initialized: InitializeResult = await connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: fileUri(workspaceRoot),
@@ -124,12 +144,29 @@ export async function startServer(workspaceRoot: string): Promise<LspClient> {
         request: <R>(method: string, params: unknown) => connection.sendRequest(method, params) as Promise<R>,
         async open(uri, text) {
             versions.set(uri, 1);
+            texts.set(uri, text);
             await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxspec', version: 1, text } });
         },
         async change(uri, text) {
             const version = (versions.get(uri) ?? 1) + 1;
             versions.set(uri, version);
+            texts.set(uri, text);
             await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+        },
+        textOf(uri) {
+            const text = texts.get(uri);
+            if (text === undefined) throw new Error(`${uri} is not open`);
+            return text;
+        },
+        async type(uri, offset, typed) {
+            for (let i = 0; i < typed.length; i++) await sendRange(uri, offset + i, offset + i, typed[i]);
+            return positionAt(texts.get(uri)!, offset + typed.length);
+        },
+        erase: (uri, offset, length) => sendRange(uri, offset, offset + length, ''),
+        async close(uri) {
+            texts.delete(uri);
+            versions.delete(uri);
+            await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         },
         waitForDiagnostics(uri, predicate, timeoutMs = 20_000) {
             const current = diagnostics.get(uri);
@@ -184,6 +221,13 @@ export async function applyWorkspaceEdit(edit: WorkspaceEdit): Promise<Map<strin
         texts.set(uri, text);
     }
     return texts;
+}
+
+/** Zero-based line and character of an offset. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: before.length - before.lastIndexOf('\n') - 1 };
 }
 
 /** Zero-based position of the `occurrence`-th match of `needle` in `text`, plus `shift` characters. */

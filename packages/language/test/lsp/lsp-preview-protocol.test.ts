@@ -56,7 +56,7 @@ describe('cxspec/previewModel', () => {
         await client.waitForDiagnostics(uri, d => d.length > 0);
         const error = await preview({ uri: uriOf('journey.cx') }).catch((e: unknown) => e) as ResponseError<unknown>;
         expect([error.code, error.message]).toEqual([PreviewModelErrorCode,
-            "Spec 'CoffeeMobileOrder' has errors; fix them to update the preview (survey.cx:35:32: Unknown touchpoint 'Paymnet'; declare it in a stage of a journey of this spec, or fix the name.)."]);
+            "Spec 'CoffeeMobileOrder' has errors; fix them to update the preview (survey.cx:35:32: Unknown touchpoint 'Paymnet'; did you mean 'Payment'?)."]);
         await client.change(uri, text);
         await client.waitForDiagnostics(uri, d => d.length === 0);
         expect((await preview({ uri: uriOf('journey.cx') })).specName).toBe('CoffeeMobileOrder');
