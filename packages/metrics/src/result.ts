@@ -91,6 +91,8 @@ export interface DriverResult {
     title: Localized;
     /** Touchpoint the question is about, null when not declared. */
     touchpoint: string | null;
+    /** That touchpoint's title, so reports can name it; null with the touchpoint. */
+    touchpointTitle: Localized | null;
     /** Pearson correlation with the outcome, over the listwise-complete rows of the analysis (`n`). */
     r: number | null;
     /** Johnson's relative weight (raw: its share of R², summing to R²). */
@@ -159,6 +161,16 @@ export interface InputSummary {
     rowsUsed: number;
     /** Ordered by file, reason, column. */
     exclusions: Exclusion[];
+    /** Each free-text question of a scored survey, with how many checked rows answered it. */
+    textAnswers: TextAnswers[];
+}
+
+export interface TextAnswers {
+    survey: string;
+    surveyTitle: Localized;
+    question: string;
+    title: Localized;
+    answered: number;
 }
 
 export interface VerdictCounts {
@@ -288,13 +300,14 @@ export const RESULT_SCHEMA = {
         },
         driver: {
             type: 'object',
-            required: ['question', 'title', 'touchpoint', 'r', 'weight', 'weightPercent', 'importance',
+            required: ['question', 'title', 'touchpoint', 'touchpointTitle', 'r', 'weight', 'weightPercent', 'importance',
                 'performance', 'quadrant', 'rank'],
             additionalProperties: false,
             properties: {
                 question: { type: 'string' },
                 title: localized,
                 touchpoint: { type: ['string', 'null'] },
+                touchpointTitle: { oneOf: [localized, { type: 'null' }] },
                 r: nullableNum, weight: nullableNum, weightPercent: nullableNum, importance: nullableNum,
                 performance: {
                     type: 'object',
@@ -329,7 +342,7 @@ export const RESULT_SCHEMA = {
         },
         input: {
             type: 'object',
-            required: ['files', 'rowsRead', 'rowsUsed', 'exclusions'],
+            required: ['files', 'rowsRead', 'rowsUsed', 'exclusions', 'textAnswers'],
             additionalProperties: false,
             properties: {
                 files: {
@@ -368,6 +381,15 @@ export const RESULT_SCHEMA = {
                             rows: { type: 'array', items: { type: 'integer' } },
                             message: { type: 'string' }
                         }
+                    }
+                },
+                textAnswers: {
+                    type: 'array',
+                    items: {
+                        type: 'object',
+                        required: ['survey', 'surveyTitle', 'question', 'title', 'answered'],
+                        additionalProperties: false,
+                        properties: { survey: { type: 'string' }, surveyTitle: localized, question: { type: 'string' }, title: localized, answered: { type: 'integer', minimum: 0 } }
                     }
                 }
             }

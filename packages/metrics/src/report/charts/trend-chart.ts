@@ -1,6 +1,6 @@
 /**
  * Trend of one metric over its periods: the value as a line with a 95% interval band, the target as
- * a horizontal line, a ring on periods whose change from the previous one is significant. Periods
+ * a horizontal line and its warning threshold as a dashed one, a ring on periods whose change from the previous one is significant. Periods
  * without a value break the line instead of being bridged.
  */
 import type { MetricResult, PeriodEstimate } from '../../result.js';
@@ -58,6 +58,13 @@ export function trendChart(id: string, m: MetricResult, title: string, l: Labels
         return `M${upper.join('L')}L${lower.join('L')}Z`;
     }).join('');
     if (band !== '') parts.push(el('path', { class: 'ci-band', d: band }, l.ci));
+    if (m.target !== null && m.target.warning !== null) {
+        const wy = y(m.target.warning);
+        // The target's label sits above its line; a warning line drawn below it labels itself below.
+        const below = wy > y(m.target.value);
+        parts.push(el('path', { class: 'warning-line', d: `M${LEFT},${px(wy)}H${W - RIGHT}` }, `${l.warning} ${formatValue(m.target.warning, m.unit)}`),
+            text(W - RIGHT, below ? wy + 13 : wy - 5, `${l.warning} ${formatValue(m.target.warning, m.unit)}`, { class: 'warning-label', 'text-anchor': 'end' }));
+    }
     if (m.target !== null) {
         const ty = y(m.target.value);
         parts.push(el('path', { class: 'target-line', d: `M${LEFT},${px(ty)}H${W - RIGHT}` },
