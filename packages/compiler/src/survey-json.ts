@@ -51,7 +51,8 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
         case 'multichoice': return { type: 'checkbox', ...common, choices: choices() };
         case 'ranking': return { type: 'ranking', ...common, choices: choices() };
         case 'text': return { type: 'comment', ...common };
-        case 'boolean': return { type: 'boolean', ...common, labelTrue: text(q.trueLabel), labelFalse: text(q.falseLabel) };
+        // SurveyJS draws the "no" label first unless swapOrder is set; "yes" reads first in both locales.
+        case 'boolean': return { type: 'boolean', ...common, labelTrue: text(q.trueLabel), labelFalse: text(q.falseLabel), swapOrder: true };
         case 'matrix': {
             const scale = q.scale!;
             const columns = [];
