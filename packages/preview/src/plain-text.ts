@@ -36,6 +36,9 @@ const PERIOD: Record<Lang, Record<Period, string>> = {
     ja: { week: '週', month: '月', quarter: '四半期', year: '年' }
 };
 
+/** "Per month" in Japanese needs a counter word: 1 か月, not 1 月 (January). */
+const PER_JA: Record<Period, string> = { week: '1 週間', month: '1 か月', quarter: '1 四半期', year: '1 年' };
+
 function touchpointTitle(model: CxModel, name: string): Localized | null {
     for (const j of model.journeys) for (const s of j.stages) for (const t of s.touchpoints) if (t.name === name) return t.title;
     return null;
@@ -49,7 +52,7 @@ export function triggerPlain(model: CxModel, t: Trigger): Localized {
             const when = t.delay ? `「${tp}」の ${durationText(t.delay, lang)}後` : `「${tp}」の直後`;
             const parts = [`${when}に、対象のお客様の ${t.samplePercent}% へ配信`];
             if (t.quarantine) parts.push(`同じお客様へは ${durationText(t.quarantine, lang)}に 1 回まで`);
-            if (t.expectedResponses) parts.push(`回答の見込みは 1 ${PERIOD.ja[t.expectedResponses.per]}あたり ${t.expectedResponses.count} 件`);
+            if (t.expectedResponses) parts.push(`回答の見込みは ${PER_JA[t.expectedResponses.per]}あたり ${t.expectedResponses.count} 件`);
             return `${parts.join('。')}。`;
         }
         const when = t.delay ? `${durationText(t.delay, lang)} after “${tp}”` : `right after “${tp}”`;
