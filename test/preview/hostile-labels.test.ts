@@ -69,6 +69,10 @@ describe('hostile labels in the standalone preview', () => {
         expect(await page.$$eval('.cx-card.cx-gap', cs => cs.map(c => c.getAttribute('data-touchpoint')))).toEqual(['Unmeasured']);
         expect(await page.textContent('.cx-card.cx-gap .cx-gap-note')).toBe('Coverage gap: no question measures this touchpoint.');
         expect(await page.textContent('.cx-gap-summary')).toBe('1 touchpoint with no question measuring it (coverage gap).');
+        // Left out on purpose: no gap, marked as not measured with its reason (as text).
+        expect(await page.$$eval('.cx-card.cx-unmeasured', cs => cs.map(c => [c.getAttribute('data-touchpoint'), c.querySelector('.cx-unmeasured-note')?.textContent,
+            c.querySelector('.cx-badge')?.textContent])))
+            .toEqual([['Desk', 'Not measured by a survey, on purpose: Observed <img src=x onerror=alert(7)> by staff', 'In person']]);
         await page.screenshot({ path: path.join(out, 'hostile-journey.png') });
         expect(await injectedNodes()).toEqual({ img: 0, handlers: 0, scripts: 2, bold: 0, pwned: null });
     });

@@ -52,6 +52,7 @@ const EXPECTED: CxModel = {
                             description: {},
                             channel: 'store',
                             owner: 'Store team',
+                            notMeasured: null,
                             loc: loc(13, 9, 13, 85)
                         },
                         {
@@ -60,6 +61,7 @@ const EXPECTED: CxModel = {
                             description: {},
                             channel: 'app',
                             owner: null,
+                            notMeasured: null,
                             loc: loc(14, 9, 14, 35)
                         }
                     ],

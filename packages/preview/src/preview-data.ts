@@ -75,8 +75,10 @@ export interface TouchpointPreview {
     /** Surveys sent after this touchpoint. */
     triggers: string[];
     triggerTitles: Localized[];
-    /** True when no question measures the touchpoint: a coverage gap. */
+    /** True when no question measures the touchpoint and it is not marked `not measured`: a coverage gap. */
     gap: boolean;
+    /** Why the touchpoint is deliberately not measured by a survey; null when it is not so marked. */
+    notMeasured: string | null;
 }
 
 export interface MetricPreview {
@@ -149,7 +151,8 @@ export function buildPreviewData(model: CxModel, focus: PreviewFocus, results: P
                         verdict: worstVerdict(metricRefs.map(r => r.score?.verdict ?? null)),
                         triggers: triggers.map(s => s.name),
                         triggerTitles: triggers.map(s => s.title),
-                        gap: questions.length === 0
+                        gap: questions.length === 0 && tp.notMeasured === null,
+                        notMeasured: tp.notMeasured
                     };
                 })
             }));

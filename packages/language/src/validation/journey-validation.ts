@@ -25,8 +25,13 @@ export class JourneyValidator {
         if (touchpoint.channel && !KNOWN_CHANNELS.includes(touchpoint.channel)) {
             report(accept, 'CX201', `Unknown channel '${touchpoint.channel}' on touchpoint '${touchpoint.name}'; use one of ${KNOWN_CHANNELS.join(', ')}.`, touchpoint, { property: 'channel' });
         }
-        if (!this.isMeasured(touchpoint)) {
-            report(accept, 'CX202', `No question measures touchpoint '${touchpoint.name}' (coverage gap); add a question with \`about ${touchpoint.name}\` to a survey.`, touchpoint, { property: 'name' });
+        const measured = this.isMeasured(touchpoint);
+        if (measured && touchpoint.notMeasured !== undefined) {
+            report(accept, 'CX204', `Touchpoint '${touchpoint.name}' is marked \`not measured\`, but a question is \`about\` it; remove \`not measured\` or the question's \`about\`.`, touchpoint, { property: 'notMeasured' });
+        }
+        // A touchpoint left out on purpose, with its reason, is a decision rather than a gap.
+        if (!measured && touchpoint.notMeasured === undefined) {
+            report(accept, 'CX202', `No question measures touchpoint '${touchpoint.name}' (coverage gap); add a question with \`about ${touchpoint.name}\` to a survey, or mark it \`not measured "why"\` when that is deliberate.`, touchpoint, { property: 'name' });
         }
     }
 

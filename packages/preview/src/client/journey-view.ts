@@ -32,6 +32,7 @@ export function journeyView(journey: JourneyPreview, locale: string, defaultLoca
 function cardClass(tp: TouchpointPreview, scored: boolean): string {
     const classes = ['cx-card'];
     if (tp.gap) classes.push('cx-gap');
+    if (tp.notMeasured !== null) classes.push('cx-unmeasured');
     if (scored && tp.verdict !== null) classes.push(`cx-v-${tp.verdict}`);
     return classes.join(' ');
 }
@@ -45,6 +46,7 @@ function touchpointCard(tp: TouchpointPreview, text: Pick, t: Texts, designer: b
         ),
         tp.owner ? el('div', { class: 'cx-owner' }, `${t.owner}: `, tp.owner) : null,
         tp.gap ? el('div', { class: 'cx-gap-note', role: 'note' }, t.gapNote) : null,
+        tp.notMeasured !== null ? el('div', { class: 'cx-unmeasured-note', role: 'note' }, `${t.notMeasured}: `, tp.notMeasured) : null,
         scored && tp.metricRefs.length > 0 ? el('ul', { class: 'cx-scores', 'aria-label': t.scores },
             ...tp.metricRefs.map(m => el('li', { class: `cx-score cx-v-${m.score?.verdict ?? 'none'}` },
                 text(m.title) || m.name, ' ', el('strong', {}, m.score?.value ?? '–'), ' ',
