@@ -22,6 +22,7 @@ export class MetricValidator {
         let meanOfColumn = false;
         let survey: Survey | undefined;
         let dataset: Dataset | undefined;
+        let question: Question | undefined;
         if (isNpsExpr(expr) || isBoxExpr(expr) || isMeanExpr(expr)) {
             const field = this.metricField(metric, expr.field, isMeanExpr(expr), accept);
             if (!field) return;
@@ -29,6 +30,7 @@ export class MetricValidator {
                 // Left without a kind by its file's syntax errors, which are reported there.
                 if (!field.kind) return;
                 survey = field.$container;
+                question = field;
                 const kind = field.kind as QuestionKind;
                 scale = scaleOf(kind, field.range) ?? undefined;
                 if (isNpsExpr(expr) && kind !== 'nps' && !(kind === 'rating' && scale?.min === 0 && scale.max === 10)) {
@@ -77,7 +79,7 @@ export class MetricValidator {
             }
         }
         const unit = unitOf(expr.fn as MetricFunction, meanOfColumn);
-        if (metric.target) this.checkTarget(metric, metric.target, unit, scale, survey, accept);
+        if (metric.target) this.checkTarget(metric, metric.target, unit, scale, survey, question, accept);
         metric.segments.forEach((segmentRef, index) => {
             const segment = segmentRef.ref;
             if (segment) this.checkSegmentApplies(metric, segment, index, survey, dataset, accept);
@@ -157,7 +159,7 @@ export class MetricValidator {
     }
 
     private checkTarget(metric: Metric, target: Target, unit: MetricUnit, scale: { min: number; max: number } | undefined,
-        survey: Survey | undefined, accept: ValidationAcceptor): void {
+        survey: Survey | undefined, question: Question | undefined, accept: ValidationAcceptor): void {
         const name = metric.name;
         const checkUnit = (written: string | undefined, value: number, property: 'unit' | 'warningUnit' | 'value' | 'warning'): boolean => {
             const expected = unit === 'percent' ? '%' : unit === 'points' ? 'pts' : undefined;
@@ -182,7 +184,7 @@ export class MetricValidator {
             return;
         }
         if (target.warning === undefined) {
-            this.checkResolution(metric, target, unit, scale, survey, undefined, accept);
+            this.checkResolution(metric, target, unit, scale, survey, question, undefined, accept);
             return;
         }
         if (!checkUnit(target.warningUnit ?? target.unit, target.warning, target.warningUnit ? 'warningUnit' : 'warning')) return;
@@ -191,12 +193,17 @@ export class MetricValidator {
             report(accept, 'CX704', `Warning ${target.warning} of metric '${name}' must be ${above ? 'above' : 'below'} its target ${target.value} so it fires before the target is missed.`, target, { property: 'warning' });
             return;
         }
-        this.checkResolution(metric, target, unit, scale, survey, Math.abs(target.warning - target.value), accept);
+        this.checkResolution(metric, target, unit, scale, survey, question, Math.abs(target.warning - target.value), accept);
     }
 
-    /** Hint when the planned responses per period cannot tell the target from its warning band. */
+    /**
+     * Hint when the planned responses cannot tell the target from its warning band. Worded for the
+     * metric's own breakdown: per its period, or per scoring run when it has none (assumed to hold
+     * one period of the plan); it says when segments get fewer, and when the question read is shown
+     * only under a condition, so the plan is an upper bound on its answers.
+     */
     private checkResolution(metric: Metric, target: Target, unit: MetricUnit, scale: { min: number; max: number } | undefined,
-        survey: Survey | undefined, gap: number | undefined, accept: ValidationAcceptor): void {
+        survey: Survey | undefined, question: Question | undefined, gap: number | undefined, accept: ValidationAcceptor): void {
         const expected = survey?.trigger;
         if (!expected?.expected || !expected.per) return;
         const sd = worstCaseSd(unit, scale);
@@ -208,7 +215,11 @@ export class MetricValidator {
         if (margin <= resolution) return;
         const needed = Math.ceil((Z95 * sd / resolution) ** 2);
         const unitText = unit === 'percent' ? ' percentage points' : unit === 'points' ? ' points' : '';
-        report(accept, 'CX705', `With about ${Math.round(n)} responses per ${period}, metric '${metric.name}' is known only to ±${round(margin)}${unitText} (95%), wider than the ${round(resolution)}${unitText} it must resolve; plan at least ${needed} responses per ${period} or widen the gap.`, target, { property: 'value' });
+        const scope = metric.period ? `per ${period}` : `in one scoring run (the metric has no period; a run is taken to hold one ${period} of responses)`;
+        const k = metric.segments.length;
+        const segments = k === 0 ? '' : k === 1 ? ' overall, less in its segment' : ` overall, less in each of its ${k} segments`;
+        const shown = question?.visibleWhen ? `, even if every respondent answers '${question.name}', which is shown only under a condition` : '';
+        report(accept, 'CX705', `With about ${Math.round(n)} responses ${scope}, metric '${metric.name}' is known only to ±${round(margin)}${unitText} (95%)${segments}${shown}, wider than the ${round(resolution)}${unitText} it must resolve; plan at least ${needed} responses ${metric.period ? `per ${period}` : 'per run'} or widen the gap.`, target, { property: 'value' });
     }
 
     private checkSegmentApplies(metric: Metric, segment: Segment, index: number, survey: Survey | undefined,

@@ -161,6 +161,23 @@ export const METRIC_CASES: DiagnosticCase[] = [
         fix: { from: 'warn 82%', to: 'warn 85%' }
     },
     {
+        code: 'CX705', title: 'a metric without a period is worded per scoring run, not per month',
+        files: withMetrics('metric loyalty = nps(Sv.q) target >= 30').replace('trigger after Tp', 'trigger after Tp expect 50 per month'),
+        expected: [
+            "spec.cx:20:38 hint CX705 With about 50 responses in one scoring run (the metric has no period; a run is taken to hold one month of responses), metric 'loyalty' is known only to ±27.7 points (95%), wider than the 10 points it must resolve; plan at least 385 responses per run or widen the gap."
+        ],
+        fix: { from: 'expect 50 per month', to: 'expect 500 per month' }
+    },
+    {
+        code: 'CX705', title: 'a question shown only under a condition, and segments, are named',
+        files: withMetrics('segment Pro { where Sv.q >= 9 }\nmetric sat = csat(Sv.s) by [Pro] per month target >= 80%')
+            .replace('trigger after Tp', 'trigger after Tp expect 50 per month').replace('question s: csat {', 'question s: csat when q <= 6 {'),
+        expected: [
+            "spec.cx:21:54 hint CX705 With about 50 responses per month, metric 'sat' is known only to ±13.9 percentage points (95%) overall, less in its segment, even if every respondent answers 's', which is shown only under a condition, wider than the 5 percentage points it must resolve; plan at least 385 responses per month or widen the gap."
+        ],
+        fix: { from: 'expect 50 per month', to: 'expect 500 per month' }
+    },
+    {
         code: 'CX706', title: 'churn of a dataset without lifecycle',
         files: withMetrics('dataset Leads { key id column opened: date column closed: date }\nmetric lost = churn(Leads)'),
         expected: [
