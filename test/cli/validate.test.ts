@@ -72,7 +72,7 @@ describe('cxspec validate', () => {
         expect(cxspec('validate', 'broken')).toEqual({
             status: 1,
             stdout: [
-                "broken/nested/metrics.cx:2:65 warning CX202 No question measures touchpoint 'Phone' (coverage gap); add a question with `about Phone` to a survey.",
+                "broken/nested/metrics.cx:2:65 warning CX202 No question measures touchpoint 'Phone' (coverage gap); add a question with `about Phone` to a survey, or mark it `not measured \"why\"` when that is deliberate.",
                 "broken/nested/metrics.cx:3:47 error CX703 Target of metric 'loyalty' is in points, not '%'; NPS is in points from -100 to 100, write `30` without %.",
                 "broken/nested/metrics.cx:4:23 error CX701 mean() cannot score question 'why': it is free text, which has no score; measure a rating, or use rate(S where ...) for choices.",
                 "broken/survey.cx:4:31 error CX301 Sampling 120% of survey 'S' is outside (0, 100] %; invite between 0.1% and 100% of customers.",

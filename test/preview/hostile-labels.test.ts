@@ -54,20 +54,25 @@ describe('hostile labels in the standalone preview', () => {
         expect(await page.textContent('.sd-title')).toContain('Ask <img src=x onerror=alert(3)>');
         const options = await page.$$eval('.sd-question[data-name="pick"] .sd-item__control-label', ls => ls.map(l => l.textContent));
         expect(options).toEqual(['<img src=x onerror=alert(5)>', 'Tom & "Jerry" \'quoted\'']);
-        expect(await page.textContent('.cx-header h1')).toBe('Spec <img src=x onerror="window.__pwned=1"> </script> Hostile');
+        // Names only by default; the designer view adds the ids.
+        expect(await page.textContent('.cx-header h1')).toBe('Spec <img src=x onerror="window.__pwned=1"> </script>');
         expect(await injectedNodes()).toEqual({ img: 0, handlers: 0, scripts: 2, bold: 0, pwned: null });
     });
 
     it('shows journey labels as text and marks the unmeasured touchpoint', async () => {
         const { page } = preview;
         await page.click('.cx-tabs button[data-tab="journey"]');
-        expect(await page.textContent('.cx-journey h2')).toBe('Journey </script><script>window.__pwned=2</script> Path');
+        expect(await page.textContent('.cx-journey h2')).toBe('Journey </script><script>window.__pwned=2</script>');
         expect(await page.textContent('.cx-stage h3')).toBe('<b>Buy</b>');
         expect(await page.textContent('.cx-card[data-touchpoint="Shop"] h4')).toBe('Shop <svg onload=alert(2)>');
         expect(await page.textContent('.cx-card[data-touchpoint="Shop"] .cx-owner')).toBe('Owner: <img src=x onerror=alert(1)>');
         expect(await page.$$eval('.cx-card.cx-gap', cs => cs.map(c => c.getAttribute('data-touchpoint')))).toEqual(['Unmeasured']);
         expect(await page.textContent('.cx-card.cx-gap .cx-gap-note')).toBe('Coverage gap: no question measures this touchpoint.');
         expect(await page.textContent('.cx-gap-summary')).toBe('1 touchpoint with no question measuring it (coverage gap).');
+        // Left out on purpose: no gap, marked as not measured with its reason (as text).
+        expect(await page.$$eval('.cx-card.cx-unmeasured', cs => cs.map(c => [c.getAttribute('data-touchpoint'), c.querySelector('.cx-unmeasured-note')?.textContent,
+            c.querySelector('.cx-badge')?.textContent])))
+            .toEqual([['Desk', 'Not measured by a survey, on purpose: Observed <img src=x onerror=alert(7)> by staff', 'In person']]);
         await page.screenshot({ path: path.join(out, 'hostile-journey.png') });
         expect(await injectedNodes()).toEqual({ img: 0, handlers: 0, scripts: 2, bold: 0, pwned: null });
     });
@@ -75,6 +80,9 @@ describe('hostile labels in the standalone preview', () => {
     it('shows metric labels as text', async () => {
         const { page } = preview;
         await page.click('.cx-tabs button[data-tab="metrics"]');
+        expect(await page.textContent('.cx-metrics tbody tr td')).toBe('Metric <img src=x onerror=alert(6)>');
+        await page.check('#cx-designer');
+        expect(await page.textContent('.cx-header h1')).toBe('Spec <img src=x onerror="window.__pwned=1"> </script> Hostile');
         expect(await page.textContent('.cx-metrics tbody tr td')).toBe('Metric <img src=x onerror=alert(6)>m');
         expect(await injectedNodes()).toEqual({ img: 0, handlers: 0, scripts: 2, bold: 0, pwned: null });
     });

@@ -12,6 +12,36 @@ import { renderStandalonePreview } from '@cxspec/preview/node';
 import { launchChromium, tempDir } from '../support/chromium.js';
 import { openPreview, visibleQuestions, type OpenedPreview } from './preview-page.js';
 
+/** The journey map as a stakeholder sees it: titles, channels and question kinds in words, no ids. */
+const JOURNEY_DEFAULT_VIEW = [
+    { title: 'Order', cards: [
+        { title: 'Menu and customization', channel: 'App', questions: ['Effort (CES) The app made it easy to order exactly what I wanted.'],
+            metrics: 'Metrics: Ordering ease (CES agree rate)', codes: 0, gap: false },
+        { title: 'Payment', channel: 'App', questions: ['Satisfaction (CSAT) How satisfied are you with paying in the app?'], metrics: null, codes: 0, gap: false }
+    ] },
+    { title: 'Waiting', cards: [
+        { title: 'Order-ready notification', channel: 'App', questions: ['Rating How well timed was the order-ready notification?'], metrics: null, codes: 0, gap: false }
+    ] },
+    { title: 'Pick-up', cards: [
+        { title: 'Pick-up counter', channel: 'Store', questions: ['Satisfaction (CSAT) How satisfied are you with collecting your order at the pick-up counter?'],
+            metrics: 'Metrics: Pick-up CSAT', codes: 0, gap: false }
+    ] },
+    { title: 'Return visits', cards: [
+        { title: 'Points and rewards', channel: 'App', questions: ['Rating Do the points and rewards make you want to use mobile order again?'], metrics: null, codes: 0, gap: false }
+    ] }
+];
+/** The metric table as a stakeholder sees it: what each metric measures in words, segments and touchpoints by title. */
+const METRICS_DEFAULT_VIEW = [
+    ['Mobile order NPS', 'NPS of “How likely are you to recommend mobile order to a friend or colleague?”: promoters (9–10) minus detractors (0–6)',
+        '>= 30 pts', '35 pts', 'by Commuters, Leisure visitors, per month', '—'],
+    ['Pick-up CSAT', 'Share of answers in the top 2 (4–5) of “How satisfied are you with collecting your order at the pick-up counter?”',
+        '>= 80%', '85%', 'per month', 'Pick-up counter'],
+    ['Drink quality CSAT', 'Share of answers in the top 2 (4–5) of “How satisfied are you with the quality of your drink and food (temperature, taste, customization)?”',
+        '>= 85%', '90%', 'by Commuters, Leisure visitors, per month', '—'],
+    ['Ordering ease (CES agree rate)', 'Share of answers in the top 3 (5–7) of “The app made it easy to order exactly what I wanted.”',
+        '>= 75%', '80%', '—', 'Menu and customization'],
+    ['Not ready on arrival', 'Share of Mobile order feedback meeting its condition', '<= 10%', '7%', 'per month', '—']
+];
 const ALL_BUT_REASON = ['recommend', 'menu_ease', 'payment', 'ready_notice', 'ready_on_arrival', 'pickup', 'drink', 'rewards', 'visit_reason'];
 
 let browser: Browser;
@@ -69,52 +99,58 @@ describe('standalone preview of examples/coffee-mobile-order', () => {
         await page.screenshot({ path: path.join(out, 'survey-en.png'), fullPage: false });
     });
 
-    it('draws the journey map: stages as columns, touchpoints as cards with channel, owner, questions and metrics', async () => {
+    it('draws the journey map by names and plain words: stages as columns, touchpoints as cards with channel, owner, questions and metrics', async () => {
         const { page } = preview;
         await page.click('.cx-tabs button[data-tab="journey"]');
         await page.waitForSelector('.cx-journey');
         const stages = await page.$$eval('.cx-stage', nodes => nodes.map(n => ({
-            stage: n.getAttribute('data-stage'),
             title: n.querySelector('h3')?.textContent,
             cards: [...n.querySelectorAll('.cx-card')].map(c => ({
-                name: c.getAttribute('data-touchpoint'),
+                title: c.querySelector('h4')?.textContent,
                 channel: c.querySelector('.cx-badge')?.textContent,
-                questions: [...c.querySelectorAll('.cx-questions code')].map(q => q.textContent),
-                metrics: [...c.querySelectorAll('.cx-metric-refs code')].map(q => q.textContent),
+                questions: [...c.querySelectorAll('.cx-questions li')].map(q => q.textContent),
+                metrics: c.querySelector('.cx-metric-refs')?.textContent ?? null,
+                codes: c.querySelectorAll('code').length,
                 gap: c.classList.contains('cx-gap')
             }))
         })));
-        expect(stages).toEqual([
-            { stage: 'Order', title: 'Order', cards: [
-                { name: 'MenuBrowse', channel: 'app', questions: ['AfterPickup.menu_ease'], metrics: ['ordering_ease'], gap: false },
-                { name: 'Payment', channel: 'app', questions: ['AfterPickup.payment'], metrics: [], gap: false }
-            ] },
-            { stage: 'Wait', title: 'Waiting', cards: [
-                { name: 'ReadyNotice', channel: 'app', questions: ['AfterPickup.ready_notice'], metrics: [], gap: false }
-            ] },
-            { stage: 'Pickup', title: 'Pick-up', cards: [
-                { name: 'PickupShelf', channel: 'store', questions: ['AfterPickup.pickup'], metrics: ['pickup_csat'], gap: false }
-            ] },
-            { stage: 'Loyalty', title: 'Return visits', cards: [
-                { name: 'Rewards', channel: 'app', questions: ['AfterPickup.rewards'], metrics: [], gap: false }
-            ] }
-        ]);
+        expect(stages).toEqual(JOURNEY_DEFAULT_VIEW);
         expect(await page.textContent('.cx-card[data-touchpoint="PickupShelf"] .cx-owner')).toBe('Owner: 店舗運営部 / Store operations');
         expect(await page.textContent('.cx-gap-summary')).toBe('Every touchpoint is measured by at least one question.');
+        const shown = await page.innerText('main');
+        for (const id of ['AfterPickup', 'MenuBrowse', 'PickupShelf', 'ordering_ease', 'pickup_csat', 'menu_ease']) expect(shown, id).not.toContain(id);
         await page.screenshot({ path: path.join(out, 'journey-en.png'), fullPage: true });
     });
 
-    it('lists the metric targets with formula, target, warning and breakdown', async () => {
+    it('shows the ids and rules in the designer view', async () => {
+        const { page } = preview;
+        await page.check('#cx-designer');
+        const cards = await page.$$eval('.cx-card', cs => cs.map(c => ({
+            name: c.getAttribute('data-touchpoint'),
+            channel: c.querySelector('.cx-badge')?.textContent,
+            codes: [...c.querySelectorAll('code')].map(q => q.textContent)
+        })));
+        expect(cards).toEqual([
+            { name: 'MenuBrowse', channel: 'app', codes: ['MenuBrowse', 'AfterPickup.menu_ease', 'ordering_ease'] },
+            { name: 'Payment', channel: 'app', codes: ['Payment', 'AfterPickup.payment'] },
+            { name: 'ReadyNotice', channel: 'app', codes: ['ReadyNotice', 'AfterPickup.ready_notice'] },
+            { name: 'PickupShelf', channel: 'store', codes: ['PickupShelf', 'AfterPickup.pickup', 'pickup_csat', 'AfterPickup'] },
+            { name: 'Rewards', channel: 'app', codes: ['Rewards', 'AfterPickup.rewards'] }
+        ]);
+        await page.click('.cx-tabs button[data-tab="metrics"]');
+        expect(await page.$$eval('.cx-metrics tbody tr td:nth-child(2) code', cs => cs.map(c => c.textContent))).toEqual([
+            'nps(AfterPickup.recommend)', 'top(AfterPickup.pickup, 2)', 'top(AfterPickup.drink, 2)', 'top(AfterPickup.menu_ease, 3)',
+            'rate(AfterPickup where ready_on_arrival = false)'
+        ]);
+        await page.uncheck('#cx-designer');
+    });
+
+    it('lists the metric targets with what they measure in words, target, warning and breakdown', async () => {
         const { page } = preview;
         await page.click('.cx-tabs button[data-tab="metrics"]');
         const rows = await page.$$eval('.cx-metrics tbody tr', trs => trs.map(tr => [...tr.querySelectorAll('td')].map(td => td.textContent)));
-        expect(rows).toEqual([
-            ['Mobile order NPSnps_all', 'nps(AfterPickup.recommend)', '>= 30 pts', '35 pts', 'by Commuter, Leisure per month', '—'],
-            ['Pick-up CSATpickup_csat', 'top(AfterPickup.pickup, 2)', '>= 80%', '85%', 'per month', 'PickupShelf'],
-            ['Drink quality CSATdrink_csat', 'top(AfterPickup.drink, 2)', '>= 85%', '90%', 'by Commuter, Leisure per month', '—'],
-            ['Ordering ease (CES agree rate)ordering_ease', 'top(AfterPickup.menu_ease, 3)', '>= 75%', '80%', '—', 'MenuBrowse'],
-            ['Not ready on arrivalnot_ready', 'rate(AfterPickup where ready_on_arrival = false)', '<= 10%', '7%', 'per month', '—']
-        ]);
+        expect(rows).toEqual(METRICS_DEFAULT_VIEW);
+        expect(await page.locator('.cx-metrics code').count()).toBe(0);
         await page.screenshot({ path: path.join(out, 'metrics-en.png'), fullPage: true });
     });
 

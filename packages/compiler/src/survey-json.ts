@@ -50,7 +50,8 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
         }
         case 'option': case 'options': case 'order': return { ...common, choices: choices() };
         case 'text': return common;
-        case 'boolean': return { ...common, labelTrue: text(q.trueLabel), labelFalse: text(q.falseLabel) };
+        // SurveyJS draws the "no" label first unless swapOrder is set; "yes" reads first in both locales.
+        case 'boolean': return { ...common, labelTrue: text(q.trueLabel), labelFalse: text(q.falseLabel), swapOrder: true };
         case 'items': {
             const scale = q.scale!;
             const columns = [];

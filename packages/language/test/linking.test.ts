@@ -59,7 +59,7 @@ describe('multi-file specs', () => {
     it('a touchpoint is covered by a question in another file, and a gap is reported where it is declared', async () => {
         const built = await buildFiles({ ...SPLIT, 'survey.cx': SPLIT['survey.cx'].replace(' about Tracking', '') });
         expect(built.lines).toEqual([
-            "journey.cx:2:80 warning CX202 No question measures touchpoint 'Tracking' (coverage gap); add a question with `about Tracking` to a survey."
+            "journey.cx:2:80 warning CX202 No question measures touchpoint 'Tracking' (coverage gap); add a question with `about Tracking` to a survey, or mark it `not measured \"why\"` when that is deliberate."
         ]);
     });
 

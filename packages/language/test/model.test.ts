@@ -53,6 +53,7 @@ const EXPECTED: CxModel = {
                             description: {},
                             channel: 'store',
                             owner: 'Store team',
+                            notMeasured: null,
                             loc: loc(13, 9, 13, 85)
                         },
                         {
@@ -61,6 +62,7 @@ const EXPECTED: CxModel = {
                             description: {},
                             channel: 'app',
                             owner: null,
+                            notMeasured: null,
                             loc: loc(14, 9, 14, 35)
                         }
                     ],

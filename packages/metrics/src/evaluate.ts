@@ -4,7 +4,7 @@
  * datasets and the accumulators (per metric, segment and period), never the responses.
  */
 import { InputError, datasetOf, metricDatasets, surveyOf, type CxModel } from '@cxspec/model';
-import type { DriverAnalysisResult, EvaluationResult, InputFile, MetricResult, VerdictCounts } from './result.js';
+import type { DriverAnalysisResult, EvaluationResult, InputFile, MetricResult, TextAnswers, VerdictCounts } from './result.js';
 import { RESULT_SCHEMA_ID, RESULT_SCHEMA_VERSION } from './result.js';
 import { loadDataset, type DatasetTable } from './check/dataset-table.js';
 import { ExclusionLog } from './check/exclusions.js';
@@ -63,6 +63,7 @@ async function evaluateFiles(model: CxModel, options: EvaluateOptions, session: 
 
     const surveyMetrics = new Map<string, SurveyMetric>();
     const driverPlans = new Map<string, DriverPlan>();
+    const textAnswers: TextAnswers[] = [];
     for (const survey of model.surveys) {
         const files = options.responses.filter(r => r.survey === survey.name).map(r => r.file);
         if (files.length === 0) continue;
@@ -70,6 +71,7 @@ async function evaluateFiles(model: CxModel, options: EvaluateOptions, session: 
         for (const m of pass.metrics) surveyMetrics.set(m.metric.name, m);
         for (const d of pass.drivers) driverPlans.set(d.analysis.name, d);
         inputs.push(...pass.files);
+        textAnswers.push(...pass.texts);
     }
 
     const metrics: Record<string, MetricResult> = {};
@@ -93,7 +95,8 @@ async function evaluateFiles(model: CxModel, options: EvaluateOptions, session: 
             files: inputs,
             rowsRead: inputs.reduce((s, f) => s + f.rowsRead, 0),
             rowsUsed: inputs.reduce((s, f) => s + f.rowsUsed, 0),
-            exclusions: log.list()
+            exclusions: log.list(),
+            textAnswers
         },
         metrics,
         drivers,

@@ -105,6 +105,8 @@ export const DriverResult = z.strictObject({
     title: Localized,
     /** Touchpoint the question is about, null when not declared. */
     touchpoint: z.string().nullable(),
+    /** That touchpoint's title, so reports can name it; null with the touchpoint. */
+    touchpointTitle: Localized.nullable(),
     /** Pearson correlation with the outcome, over the listwise-complete rows of the analysis (`n`). */
     r: z.number().nullable(),
     /** Johnson's relative weight (raw: its share of R², summing to R²). */
@@ -171,12 +173,23 @@ export const InputFile = z.strictObject({
 });
 export type InputFile = z.infer<typeof InputFile>;
 
+export const TextAnswers = z.strictObject({
+    survey: z.string(),
+    surveyTitle: Localized,
+    question: z.string(),
+    title: Localized,
+    answered: z.number().int().min(0)
+});
+export type TextAnswers = z.infer<typeof TextAnswers>;
+
 export const InputSummary = z.strictObject({
     files: z.array(InputFile),
     rowsRead: z.number().int(),
     rowsUsed: z.number().int(),
     /** Ordered by file, reason, column. */
-    exclusions: z.array(Exclusion)
+    exclusions: z.array(Exclusion),
+    /** Each free-text question of a scored survey, with how many checked rows answered it. */
+    textAnswers: z.array(TextAnswers)
 });
 export type InputSummary = z.infer<typeof InputSummary>;
 

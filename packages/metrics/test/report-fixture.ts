@@ -118,6 +118,12 @@ export const FIXTURE: EvaluationResult = {
                 message: `Value '${HOSTILE_SCRIPT}' of 'visit_reason' is not one of its options.` },
             { file: `data/${HOSTILE_IMG}.csv`, reason: 'missing_key', column: 'customer_id', count: 2, rows: [40, 41],
                 message: 'Row has no customer_id; it cannot be joined.' }
+        ],
+        textAnswers: [
+            { survey: 'AfterPickup', surveyTitle: { ja: '受け取り後アンケート', en: 'After pick-up survey' }, question: 'comment',
+                title: { ja: 'ご意見をお聞かせください', en: 'Tell us more' }, answered: 301 },
+            { survey: 'AfterPickup', surveyTitle: { ja: '受け取り後アンケート', en: 'After pick-up survey' }, question: 'why_low',
+                title: { ja: `低評価の理由 ${HOSTILE_IMG}`, en: `Why so low ${HOSTILE_IMG}` }, answered: 0 }
         ]
     },
     metrics: {
@@ -130,17 +136,17 @@ export const FIXTURE: EvaluationResult = {
             survey: 'AfterPickup', outcome: 'recommend', method: 'relative_weights', n: 702, r2: 0.4821,
             thresholds: { importance: 20, performance: 78.5 },
             drivers: [
-                { question: 'menu_ease', title: { ja: 'メニュー', en: 'Menu' }, touchpoint: 'MenuBrowse', r: 0.312, weight: 0.0482, weightPercent: 10.0,
+                { question: 'menu_ease', title: { ja: 'メニュー', en: 'Menu' }, touchpoint: 'MenuBrowse', touchpointTitle: { ja: 'メニュー閲覧', en: 'Menu browsing' }, r: 0.312, weight: 0.0482, weightPercent: 10.0,
                     importance: 10.0, performance: { mean: 5.61, topBox: 88.2, n: 790 }, quadrant: 'possible_overkill', rank: 5 },
-                { question: 'payment', title: { ja: '決済', en: 'Payment' }, touchpoint: 'Payment', r: 0.288, weight: 0.0386, weightPercent: 8.0,
+                { question: 'payment', title: { ja: '決済', en: 'Payment' }, touchpoint: 'Payment', touchpointTitle: { ja: 'お支払い', en: 'Payment' }, r: 0.288, weight: 0.0386, weightPercent: 8.0,
                     importance: 8.0, performance: { mean: 3.92, topBox: 70.4, n: 801 }, quadrant: 'low_priority', rank: 3 },
-                { question: 'ready_notice', title: { ja: `通知 ${HOSTILE_IMG}`, en: `Notice ${HOSTILE_IMG}` }, touchpoint: 'ReadyNotice', r: 0.541,
+                { question: 'ready_notice', title: { ja: `通知 ${HOSTILE_IMG}`, en: `Notice ${HOSTILE_IMG}` }, touchpoint: 'ReadyNotice', touchpointTitle: { ja: '受け取り準備の通知', en: 'Ready notification' }, r: 0.541,
                     weight: 0.1687, weightPercent: 35.0, importance: 35.0, performance: { mean: 3.41, topBox: 61.7, n: 783 }, quadrant: 'concentrate', rank: 1 },
-                { question: 'pickup', title: { ja: '受け取り', en: 'Pick-up' }, touchpoint: 'PickupShelf', r: 0.512, weight: 0.1446, weightPercent: 30.0,
+                { question: 'pickup', title: { ja: '受け取り', en: 'Pick-up' }, touchpoint: 'PickupShelf', touchpointTitle: { ja: '受け取り棚', en: 'Pick-up shelf' }, r: 0.512, weight: 0.1446, weightPercent: 30.0,
                     importance: 30.0, performance: { mean: 4.12, topBox: 84.1, n: 812 }, quadrant: 'keep_up', rank: 2 },
-                { question: 'drink', title: { ja: '商品', en: 'Drink' }, touchpoint: null, r: 0.401, weight: 0.0820, weightPercent: 17.0,
+                { question: 'drink', title: { ja: '商品', en: 'Drink' }, touchpoint: null, touchpointTitle: null, r: 0.401, weight: 0.0820, weightPercent: 17.0,
                     importance: 17.0, performance: { mean: 4.02, topBox: 80.3, n: 809 }, quadrant: 'possible_overkill', rank: 4 },
-                { question: 'rewards', title: { ja: '特典', en: 'Rewards' }, touchpoint: 'Rewards', r: null, weight: null, weightPercent: null,
+                { question: 'rewards', title: { ja: '特典', en: 'Rewards' }, touchpoint: 'Rewards', touchpointTitle: { ja: 'ポイント特典', en: 'Rewards' }, r: null, weight: null, weightPercent: null,
                     importance: null, performance: { mean: null, topBox: null, n: 0 }, quadrant: null, rank: 6 }
             ]
         },
@@ -150,9 +156,9 @@ export const FIXTURE: EvaluationResult = {
             survey: 'ReviewSurvey', outcome: 'relationship', method: 'correlation', n: 210, r2: 0.3312,
             thresholds: { importance: 0.45, performance: 72 },
             drivers: [
-                { question: 'review', title: { ja: '年次見直し', en: 'Annual review' }, touchpoint: 'AnnualReview', r: 0.55, weight: null, weightPercent: null,
+                { question: 'review', title: { ja: '年次見直し', en: 'Annual review' }, touchpoint: 'AnnualReview', touchpointTitle: { ja: '年次見直し面談', en: 'Annual review meeting' }, r: 0.55, weight: null, weightPercent: null,
                     importance: 0.55, performance: { mean: 3.9, topBox: 66, n: 210 }, quadrant: 'concentrate', rank: 1 },
-                { question: 'center', title: { ja: 'コンタクトセンター', en: 'Contact centre' }, touchpoint: 'ContactCenter', r: 0.35, weight: null,
+                { question: 'center', title: { ja: 'コンタクトセンター', en: 'Contact centre' }, touchpoint: 'ContactCenter', touchpointTitle: { ja: 'コンタクトセンター', en: 'Contact centre' }, r: 0.35, weight: null,
                     weightPercent: null, importance: 0.35, performance: { mean: 5.6, topBox: 78, n: 95 }, quadrant: 'possible_overkill', rank: 2 }
             ]
         }

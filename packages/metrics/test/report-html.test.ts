@@ -51,8 +51,8 @@ describe('HTML report in Chromium', () => {
         expect(body).toContain(`Commuters ${HOSTILE_IMG}`);
         expect(body).toContain(`data/${HOSTILE_IMG}.csv`);
         expect(body).toContain(`Value '${HOSTILE_SCRIPT}' of 'visit_reason' is not one of its options.`);
-        // Too long for a point label, so the point is labelled by its question name; the title keeps it all.
-        expect(await page.locator('.ipa-chart .driver-label').allTextContents()).toContain('1. ready_notice');
+        // A point is labelled by its touchpoint's name; the question text is in its title.
+        expect(await page.locator('.ipa-chart .driver-label').allTextContents()).toContain('1. Ready notification');
         expect(await page.locator('.ipa-chart .driver-point > title').allTextContents())
             .toContain(`1. Notice ${HOSTILE_IMG}: Importance 35.0%, Top-box % 61.7; Concentrate here`);
     });

@@ -95,6 +95,8 @@ export const Touchpoint = z.object({
     description: Localized,
     channel: z.string(),
     owner: z.string().nullable(),
+    /** Why no survey measures this touchpoint, when that is deliberate (`not measured "..."`); null otherwise. */
+    notMeasured: z.string().nullable(),
     loc: SourceLocation
 });
 export type Touchpoint = z.infer<typeof Touchpoint>;

@@ -28,6 +28,7 @@ const rules = [
     { code: 'CX201', severity: 'warning', name: 'unknown-channel', help: 'Channels come from a known list so reports can group touchpoints by channel.' },
     { code: 'CX202', severity: 'warning', name: 'coverage-gap', help: 'A touchpoint that no question measures (`about`) is a blind spot in the voice of the customer.' },
     { code: 'CX203', severity: 'warning', name: 'empty-stage', help: 'A stage without touchpoints has nothing to measure.' },
+    { code: 'CX204', severity: 'warning', name: 'measured-not-measured', help: 'A touchpoint marked `not measured` that a question is `about` says two contradicting things.' },
     { code: 'CX301', severity: 'error', name: 'sampling-range', help: 'Sampling is a share of eligible customers in (0, 100] %.' },
     { code: 'CX302', severity: 'error', name: 'invalid-scale', help: 'A scale must suit its question kind: NPS is 0-10, CSAT 1-5 by default, CES 1-7 by default, a rating any range of 2 to 11 points.' },
     { code: 'CX303', severity: 'error', name: 'invalid-options', help: 'Choice, multichoice and ranking questions need at least two options, matrices at least one item, and other kinds neither.' },

@@ -27,4 +27,6 @@ export interface PageState {
     scrollY: number;
     /** The reviewer's answers in the survey on show, so a reloaded webview keeps them. */
     answers: { survey: string; data: Record<string, unknown> } | null;
+    /** Designer view: ids and the spec's rules beside the names and plain descriptions. */
+    designer?: boolean;
 }

@@ -4,9 +4,11 @@ import type { CxModel } from '@cxspec/model';
 import { readInlineAssets } from './assets.js';
 import { renderPreviewHtml } from './html-page.js';
 import { buildPreviewData, type PreviewFocus } from './preview-data.js';
+import type { PreviewResults } from './results.js';
 
-export function renderStandalonePreview(model: CxModel, focus: PreviewFocus): string {
-    const data = buildPreviewData(model, focus);
+/** `results`: the metric scores of a `cxspec score --format json` file, to colour the journey map. */
+export function renderStandalonePreview(model: CxModel, focus: PreviewFocus, results: PreviewResults | null = null): string {
+    const data = buildPreviewData(model, focus, results);
     const assets = readInlineAssets();
     // The nonce is a hash of the page's content rather than random so the same spec gives the same
     // bytes. A static file gains nothing from an unpredictable nonce: nothing is injected into it at

@@ -31,7 +31,7 @@ describe('check text and JSON formats', () => {
         expect(json.summary).toEqual({ errors: 4, warnings: 2, infos: 0, hints: 0 });
         expect(json.diagnostics[5]).toEqual({
             file: 'diff/v2-metrics/spec.cx', line: 52, column: 16, endLine: 52, endColumn: 27, severity: 'warning', code: 'CX202', rule: 'coverage-gap',
-            message: "No question measures touchpoint 'PickupShelf' (coverage gap); add a question with `about PickupShelf` to a survey."
+            message: "No question measures touchpoint 'PickupShelf' (coverage gap); add a question with `about PickupShelf` to a survey, or mark it `not measured \"why\"` when that is deliberate."
         });
     });
 });

@@ -99,6 +99,7 @@ class ModelBuilder {
                     description: this.texts(t.description?.texts),
                     channel: t.channel ?? 'web',
                     owner: t.owner ?? null,
+                    notMeasured: t.notMeasured ?? null,
                     loc: this.loc(t)
                 })),
                 loc: this.loc(s)

@@ -28,8 +28,13 @@ export class JourneyValidator {
             const fix = suggestions.length > 0 ? `${didYouMean(suggestions)} The channels are` : 'use one of';
             report(accept, 'CX201', `Unknown channel '${touchpoint.channel}' on touchpoint '${touchpoint.name}'; ${fix} ${KNOWN_CHANNELS.join(', ')}.`, touchpoint, { property: 'channel' }, { suggestions });
         }
-        if (!this.isMeasured(touchpoint)) {
-            report(accept, 'CX202', `No question measures touchpoint '${touchpoint.name}' (coverage gap); add a question with \`about ${touchpoint.name}\` to a survey.`, touchpoint, { property: 'name' });
+        const measured = this.isMeasured(touchpoint);
+        if (measured && touchpoint.notMeasured !== undefined) {
+            report(accept, 'CX204', `Touchpoint '${touchpoint.name}' is marked \`not measured\`, but a question is \`about\` it; remove \`not measured\` or the question's \`about\`.`, touchpoint, { property: 'notMeasured' });
+        }
+        // A touchpoint left out on purpose, with its reason, is a decision rather than a gap.
+        if (!measured && touchpoint.notMeasured === undefined) {
+            report(accept, 'CX202', `No question measures touchpoint '${touchpoint.name}' (coverage gap); add a question with \`about ${touchpoint.name}\` to a survey, or mark it \`not measured "why"\` when that is deliberate.`, touchpoint, { property: 'name' });
         }
     }
 

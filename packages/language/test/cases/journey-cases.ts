@@ -1,7 +1,7 @@
 import type { DiagnosticCase } from '../support/diagnostic-case.js';
 import { NPS, surveySpec } from './base.js';
 
-/** Journeys, stages and touchpoints (CX201-CX203). */
+/** Journeys, stages and touchpoints (CX201-CX204). */
 export const JOURNEY_CASES: DiagnosticCase[] = [
     {
         code: 'CX201', title: 'unknown channel',
@@ -15,15 +15,31 @@ export const JOURNEY_CASES: DiagnosticCase[] = [
         code: 'CX202', title: 'coverage gap: a touchpoint no question measures',
         files: surveySpec(NPS).replace('touchpoint Tp channel web', 'touchpoint Tp channel web touchpoint Pay channel app'),
         expected: [
-            "spec.cx:2:60 warning CX202 No question measures touchpoint 'Pay' (coverage gap); add a question with `about Pay` to a survey."
+            "spec.cx:2:60 warning CX202 No question measures touchpoint 'Pay' (coverage gap); add a question with `about Pay` to a survey, or mark it `not measured \"why\"` when that is deliberate."
         ],
         fix: { from: NPS, to: `${NPS}\n    question pay: csat about Pay { en "How was paying?" }` }
+    },
+    {
+        code: 'CX202', title: 'a touchpoint left out on purpose, with its reason, is no gap',
+        files: surveySpec(NPS).replace('touchpoint Tp channel web', 'touchpoint Tp channel web touchpoint Pay channel app'),
+        expected: [
+            "spec.cx:2:60 warning CX202 No question measures touchpoint 'Pay' (coverage gap); add a question with `about Pay` to a survey, or mark it `not measured \"why\"` when that is deliberate."
+        ],
+        fix: { from: 'touchpoint Pay channel app', to: 'touchpoint Pay channel app not measured "Payment errors come from the payment log"' }
+    },
+    {
+        code: 'CX204', title: 'a touchpoint marked not measured that a question measures',
+        files: surveySpec(NPS).replace('touchpoint Tp channel web', 'touchpoint Tp channel web not measured "Observed in store"'),
+        expected: [
+            "spec.cx:2:62 warning CX204 Touchpoint 'Tp' is marked `not measured`, but a question is `about` it; remove `not measured` or the question's `about`."
+        ],
+        fix: { from: ' not measured "Observed in store"', to: '' }
     },
     {
         code: 'CX202', title: 'a trigger does not measure its touchpoint',
         files: surveySpec('    question q: nps { en "Q?" }'),
         expected: [
-            "spec.cx:2:34 warning CX202 No question measures touchpoint 'Tp' (coverage gap); add a question with `about Tp` to a survey."
+            "spec.cx:2:34 warning CX202 No question measures touchpoint 'Tp' (coverage gap); add a question with `about Tp` to a survey, or mark it `not measured \"why\"` when that is deliberate."
         ],
         fix: { from: 'question q: nps {', to: 'question q: nps about Tp {' }
     },

@@ -5,7 +5,7 @@
  * decompose, and one complete-case set keeps r, weights and R² about the same customers.
  * Performance uses every answer to the driver question.
  */
-import type { DriverAnalysis, Survey } from '@cxspec/model';
+import type { DriverAnalysis, Localized, Survey } from '@cxspec/model';
 import type { DriverAnalysisResult, DriverResult, Quadrant } from '../result.js';
 import type { SurveyRow } from '../check/survey-rows.js';
 import { Acc, accState, type AccState } from '../stats/accumulator.js';
@@ -37,7 +37,7 @@ export class DriverPlan {
     private readonly firsts: Float64Array;
     private readonly scaleMin: number[];
 
-    constructor(readonly analysis: DriverAnalysis, readonly survey: Survey) {
+    constructor(readonly analysis: DriverAnalysis, readonly survey: Survey, private readonly touchpointTitles: ReadonlyMap<string, Localized> = new Map()) {
         const index = (name: string) => survey.questions.findIndex(q => q.name === name);
         this.outcome = index(analysis.outcome);
         this.drivers = analysis.drivers.map(index);
@@ -136,6 +136,7 @@ export class DriverPlan {
                 question: name,
                 title: q.text,
                 touchpoint: q.about,
+                touchpointTitle: q.about === null ? null : this.touchpointTitles.get(q.about) ?? null,
                 r: r[j],
                 weight,
                 weightPercent,

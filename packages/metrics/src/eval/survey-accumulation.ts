@@ -20,6 +20,7 @@ import { SurveyMetric } from './survey-metric.js';
 export interface AccumulationState {
     metrics: BreakdownState[];
     drivers: DriverState[];
+    texts: number[];
 }
 
 /** Each metric's period start for one day, and its period accumulator once it has one. */
@@ -38,14 +39,20 @@ export class SurveyAccumulation implements RowSink {
     private readonly days = new Map<number, DayPeriods>();
     private lastDay = NaN;
     private day: DayPeriods = { starts: [], accs: [] };
+    /** Indexes of the survey's free-text questions, and how many checked rows answered each. */
+    readonly textQuestions: number[];
+    readonly textAnswers: number[];
 
     constructor(survey: Survey, model: CxModel) {
         this.metrics = model.metrics.filter(m => surveyOf(m) === survey.name).map(m => new SurveyMetric(m, survey, model));
-        this.drivers = model.drivers.filter(d => d.survey === survey.name).map(d => new DriverPlan(d, survey));
+        const touchpointTitles = new Map(model.journeys.flatMap(j => j.stages.flatMap(s => s.touchpoints.map(t => [t.name, t.title] as const))));
+        this.drivers = model.drivers.filter(d => d.survey === survey.name).map(d => new DriverPlan(d, survey, touchpointTitles));
         const segmentNames = [...new Set(this.metrics.flatMap(m => m.metric.segments))];
         this.segmentTests = segmentNames.map(name => compileCondition(model.segments.find(s => s.name === name)!.condition, { survey, datasets: model.datasets }));
         this.inSegment = new Array(segmentNames.length);
         this.segmentSlots = this.metrics.map(m => m.metric.segments.map(name => segmentNames.indexOf(name)));
+        this.textQuestions = survey.questions.flatMap((q, i) => (q.kind === 'text' ? [i] : []));
+        this.textAnswers = this.textQuestions.map(() => 0);
     }
 
     /** Adds a checked row; true when it counted in a metric or driver analysis. */
@@ -78,17 +85,23 @@ export class SurveyAccumulation implements RowSink {
             if (m.metric.period && row.time !== null) Breakdown.add((accs[i] ??= b.periodAcc(starts[i])), est, x);
         }
         for (const d of this.drivers) if (d.add(row)) counted = true;
+        // Free text feeds no metric; the report still counts its answers, over every checked row.
+        for (let t = 0; t < this.textQuestions.length; t++) {
+            const a = row.answers[this.textQuestions[t]];
+            if (typeof a === 'string' && a.trim() !== '') this.textAnswers[t]++;
+        }
         return counted;
     }
 
     state(): AccumulationState {
-        return { metrics: this.metrics.map(m => m.breakdown.state()), drivers: this.drivers.map(d => d.state()) };
+        return { metrics: this.metrics.map(m => m.breakdown.state()), drivers: this.drivers.map(d => d.state()), texts: this.textAnswers.slice() };
     }
 
     /** Adds the sums of rows that come after this accumulation's rows. */
     merge(other: AccumulationState): void {
         other.metrics.forEach((b, i) => this.metrics[i].breakdown.merge(b));
         other.drivers.forEach((d, i) => this.drivers[i].merge(d));
+        other.texts.forEach((n, t) => { this.textAnswers[t] += n; });
     }
 }
 

@@ -3,7 +3,7 @@
  * survey's accumulators (a large CSV file on two threads, see split-pass.ts).
  */
 import type { CxModel, Survey } from '@cxspec/model';
-import type { InputFile } from '../result.js';
+import type { InputFile, TextAnswers } from '../result.js';
 import type { DatasetTable } from '../check/dataset-table.js';
 import type { ExclusionLog } from '../check/exclusions.js';
 import { IdSet } from '../check/id-set.js';
@@ -22,6 +22,7 @@ export interface SurveyPass {
     metrics: SurveyMetric[];
     drivers: DriverPlan[];
     files: InputFile[];
+    texts: TextAnswers[];
 }
 
 export async function scoreSurvey(survey: Survey, files: string[], model: CxModel, tables: Map<string, DatasetTable>,
@@ -55,7 +56,10 @@ export async function scoreSurvey(survey: Survey, files: string[], model: CxMode
     } finally {
         await observer?.close();
     }
-    return { metrics: acc.metrics, drivers: acc.drivers, files: inputs };
+    const texts = acc.textQuestions.map((q, t): TextAnswers => ({
+        survey: survey.name, surveyTitle: survey.title, question: survey.questions[q].name, title: survey.questions[q].text, answered: acc.textAnswers[t]
+    }));
+    return { metrics: acc.metrics, drivers: acc.drivers, files: inputs, texts };
 }
 
 function inputFile(path: string, info: ReadInfo, rowsUsed: number): InputFile {

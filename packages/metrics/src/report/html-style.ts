@@ -16,6 +16,21 @@ h3 { font-size: 1.05rem; margin: 20px 0 6px; }
 .sub { color: var(--muted); margin: 0 0 12px; }
 .summary { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; padding: 12px 16px; border: 1px solid var(--line); border-radius: 8px; }
 .summary .verdict { font-size: 1.1rem; }
+.headline-h { border: none; margin: 16px 0 8px; font-size: 1.1rem; }
+.headline { list-style: none; padding: 0; margin: 0 0 16px; display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 12px; }
+.card { border: 1px solid var(--line); border-left: 6px solid var(--none); border-radius: 8px; padding: 10px 12px; display: flex; flex-direction: column; gap: 2px; }
+.card.v-met { border-left-color: var(--met); } .card.v-missed { border-left-color: var(--missed); }
+.card.v-inconclusive { border-left-color: var(--inconclusive); } .card.v-insufficient { border-left-color: var(--insufficient); }
+.card.v-none { border-left-color: var(--line); }
+.card, .card.v-met, .card.v-missed, .card.v-inconclusive, .card.v-insufficient, .card.v-none { fill: none; }
+.card-title { font-weight: 600; }
+.card-value { font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.card-target { color: var(--muted); font-size: .85rem; }
+.card .verdict { align-self: flex-start; }
+.toc { margin: 16px 0 0; }
+.toc h2 { font-size: 1rem; border: none; margin: 0 0 4px; }
+.toc ol { margin: 0; padding-left: 20px; columns: 2; }
+header + nav, nav.toc { max-width: 1040px; margin: 16px auto 0; padding: 0 24px; }
 .verdict { display: inline-block; padding: 1px 8px; border-radius: 999px; font-weight: 600; font-size: .8rem;
   color: #fff; background: var(--none); white-space: nowrap; }
 .verdict.v-met { background: var(--met); } .verdict.v-missed { background: var(--missed); }
@@ -44,6 +59,7 @@ svg.swatch .warning-line { stroke: var(--inconclusive); stroke-width: 1.5; strok
 .legend { color: var(--muted); font-size: .85rem; margin: 4px 0; }
 svg.chart .target-line { stroke: var(--ink); stroke-width: 2; fill: none; }
 svg.chart .target-label { font-size: 11px; font-weight: 600; }
+svg.chart .warning-label { font-size: 11px; fill: var(--inconclusive); }
 svg.chart .warning-line { stroke: var(--inconclusive); stroke-width: 1.5; stroke-dasharray: 4 3; }
 svg.chart .whisker { stroke: var(--ink); stroke-width: 1.5; fill: none; }
 svg.chart .ci-band { fill: var(--band); fill-opacity: .15; stroke: none; }

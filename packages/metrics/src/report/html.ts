@@ -14,12 +14,15 @@ import { trendChart } from './charts/trend-chart.js';
 import { verdictClass } from './charts/common.js';
 import { driverImportance, driversByRank } from './drivers.js';
 import {
-    detailNumber, fixed, formatCi, formatCount, formatDelta, formatP, formatTarget, formatValue, overallVerdict,
+    fixed, formatCi, formatCount, formatDelta, formatP, formatTarget, formatValue, overallVerdict,
     pickTitle, reportLocale, type ReportOptions
 } from './format.js';
 import { escapeHtml as esc } from '@cxspec/model';
 import { REPORT_CSS } from './html-style.js';
 import { labelsFor, reasonLabel, type Labels } from './labels.js';
+import {
+    detailsText, driverQuestion, driverShortName, exclusionText, formulaText, intervalText, touchpointName, warningAddsInformation
+} from './wording.js';
 
 interface Ctx {
     locale: string;
@@ -42,6 +45,15 @@ export function renderHtml(result: EvaluationResult, options: ReportOptions = {}
     const hash = createHash('sha256').update(REPORT_CSS).digest('base64');
     const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
     const l = ctx.l;
+    const sections: [string, string, string][] = [
+        ['targets', l.targets, `${legend(l)}\n${targetsTable(metrics, ctx)}`],
+        ...(trends.length === 0 ? [] : [['trends', l.trends, trends.map(m => trendBlock(m, ctx)).join('\n')] as [string, string, string]]),
+        ...(segmented.length === 0 ? [] : [['segments', l.segments, segmented.map(m => segmentBlock(m, ctx)).join('\n')] as [string, string, string]]),
+        ...(drivers.length === 0 ? [] : [['drivers', l.drivers, drivers.map(d => driverBlock(d, ctx)).join('\n')] as [string, string, string]]),
+        ['texts', l.textAnswers, textAnswersBlock(result.input, ctx)],
+        ['input', l.input, inputBlock(result.input, l)],
+        ['definitions', l.definitions, definitionsTable(metrics, ctx)]
+    ];
     return [
         '<!doctype html>',
         `<html lang="${esc(locale)}">`,
@@ -54,13 +66,9 @@ export function renderHtml(result: EvaluationResult, options: ReportOptions = {}
         '</head>',
         '<body>',
         header(result, title, ctx),
+        contents(sections, l),
         '<main>',
-        section('targets', l.targets, `${legend(l)}\n${targetsTable(metrics, ctx)}`),
-        trends.length === 0 ? '' : section('trends', l.trends, trends.map(m => trendBlock(m, ctx)).join('\n')),
-        segmented.length === 0 ? '' : section('segments', l.segments, segmented.map(m => segmentBlock(m, ctx)).join('\n')),
-        drivers.length === 0 ? '' : section('drivers', l.drivers, drivers.map(d => driverBlock(d, ctx)).join('\n')),
-        section('input', l.input, inputBlock(result.input, l)),
-        section('definitions', l.definitions, definitionsTable(metrics, ctx)),
+        ...sections.map(([id, heading, body]) => section(id, heading, body)),
         '</main>',
         '</body>',
         '</html>',
@@ -72,20 +80,35 @@ function section(id: string, heading: string, body: string): string {
     return `<section id="${id}" aria-labelledby="${id}-h">\n<h2 id="${id}-h">${esc(heading)}</h2>\n${body}\n</section>`;
 }
 
+/** The headline: each metric with a target, its value and verdict first; the overall verdict after. */
 function header(result: EvaluationResult, title: string, ctx: Ctx): string {
     const { l } = ctx;
     const overall = overallVerdict(result);
     const badge = `<span class="verdict ${verdictClass(overall)}">${esc(overall === null ? l.noTargets : l.verdict[overall])}</span>`;
+    const metrics = Object.values(result.metrics);
+    const targeted = metrics.filter(m => m.target !== null);
+    const cards = (targeted.length > 0 ? targeted : metrics).map(m => `<li class="card ${verdictClass(m.verdict)}">`
+        + `<span class="card-title">${esc(metricTitle(m, ctx))}</span>`
+        + `<span class="card-value">${esc(formatValue(m.value, m.unit))}</span>`
+        + `<span class="card-target">${esc(m.target === null ? l.noTarget : `${l.target} ${formatTarget(m.target, m.unit, l.warning, l.noTarget)}`)}</span>`
+        + `${verdictBadge(m, l)}</li>`);
     return `<header>\n<h1>${esc(title)}</h1>\n<p class="sub">${esc(l.report)} · ${esc(result.spec.name)}</p>\n`
+        + `<h2 class="headline-h">${esc(l.headline)}</h2>\n<ul class="headline">\n${cards.join('\n')}\n</ul>\n`
         + `<div class="summary" role="status"><strong>${esc(l.overall)}</strong> ${badge} <span>${esc(l.counts(result.summary))}</span></div>\n</header>`;
 }
 
-/** Verdict word on its colour, with the sample size still needed and the warning flag spelled out. */
+/** Links to every section: the report runs to thousands of pixels. */
+function contents(sections: [string, string, string][], l: Labels): string {
+    return `<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">${esc(l.contents)}</h2><ol>`
+        + sections.map(([id, heading]) => `<li><a href="#${id}">${esc(heading)}</a></li>`).join('') + '</ol></nav>';
+}
+
+/** Verdict word on its colour, with the sample size still needed and the warning state where it tells more. */
 function verdictBadge(e: Estimate, l: Labels): string {
     const badge = `<span class="verdict ${verdictClass(e.verdict)}">${esc(e.verdict === null ? l.noTarget : l.verdict[e.verdict])}</span>`;
     const notes: string[] = [];
     if (e.neededN !== null) notes.push(l.neededN(e.neededN));
-    if (e.warned) notes.push(l.warned);
+    if (warningAddsInformation(e)) notes.push(l.warned);
     return notes.length === 0 ? badge : `${badge}<span class="note">${esc(notes.join('; '))}</span>`;
 }
 
@@ -120,7 +143,7 @@ function targetsTable(metrics: MetricResult[], ctx: Ctx): string {
     const { l } = ctx;
     const rows = metrics.map(m => {
         const title = metricTitle(m, ctx);
-        return `<tr><th scope="row">${esc(title)}<span class="note">${esc(m.name)}</span></th>`
+        return `<tr><th scope="row">${esc(title)}</th>`
             + td(esc(formatValue(m.value, m.unit)), 'num') + td(esc(formatCi(m.ci, m.unit)), 'num') + td(formatCount(m.n), 'num')
             + td(targetCell(m, l), 'target') + td(verdictBadge(m, l))
             + td(targetChart(ctx.nextId(), m, title, l), 'chart-cell') + '</tr>';
@@ -162,22 +185,35 @@ function segmentBlock(m: MetricResult, ctx: Ctx): string {
 function driverBlock(d: DriverAnalysisResult, ctx: Ctx): string {
     const { l } = ctx;
     const title = pickTitle(d.title, ctx.locale, ctx.fallback, d.name);
-    const name = (q: DriverAnalysisResult['drivers'][number]): string => pickTitle(q.title, ctx.locale, ctx.fallback, q.question);
+    const name = (q: DriverAnalysisResult['drivers'][number]): string => driverQuestion(q, ctx);
+    const short = (q: DriverAnalysisResult['drivers'][number]): string => driverShortName(q, ctx, 12, 200);
+    const rw = d.method === 'relative_weights';
     const summary = l.driverSummary({
         outcome: d.outcome, survey: d.survey, method: l.method[d.method], n: formatCount(d.n), r2: d.r2 === null ? '–' : fixed(d.r2, 3)
     });
     const unplotted = d.drivers.filter(r => r.importance === null || r.performance.topBox === null);
-    const rows = driversByRank(d).map(r => `<tr>${td(String(r.rank), 'num')}<th scope="row">${esc(name(r))}<span class="note">${esc(r.question)}</span></th>`
-        + td(esc(r.touchpoint ?? '–')) + td(esc(r.quadrant === null ? '–' : l.quadrants[r.quadrant]))
-        + td(esc(driverImportance(d, r)), 'num') + td(r.r === null ? '–' : fixed(r.r, 3), 'num')
-        + td(r.weightPercent === null ? '–' : fixed(r.weightPercent, 1), 'num')
+    // The importance column is the weight % (relative weights) or r (correlation); r gets its own
+    // column only when it is not already the importance.
+    const rows = driversByRank(d).map(r => `<tr>${td(String(r.rank), 'num')}<th scope="row">${esc(name(r))}</th>`
+        + td(esc(touchpointName(r, ctx) ?? '–')) + td(esc(r.quadrant === null ? '–' : l.quadrants[r.quadrant]))
+        + td(esc(driverImportance(d, r)), 'num') + (rw ? td(r.r === null ? '–' : fixed(r.r, 3), 'num') : '')
         + td(r.performance.topBox === null ? '–' : fixed(r.performance.topBox, 1), 'num')
         + td(r.performance.mean === null ? '–' : fixed(r.performance.mean, 2), 'num') + td(formatCount(r.performance.n), 'num') + '</tr>');
-    return `<h3>${esc(title)}</h3>\n<p>${esc(summary)}</p>\n<figure>${ipaChart(ctx.nextId(), d, title, name, l)}`
+    return `<h3>${esc(title)}</h3>\n<p>${esc(summary)}</p>\n<figure>${ipaChart(ctx.nextId(), d, title, name, short, l)}`
         + (unplotted.length === 0 ? '' : `<figcaption>${esc(`${l.noData}: ${unplotted.map(name).join(', ')}`)}</figcaption>`)
         + '</figure>\n'
-        + `<table>${headRow([[l.rank, true], [l.driver, false], [l.touchpoint, false], [l.quadrant, false], [l.importance, true], [l.correlation, true], [l.weightPercent, true], [l.performance, true], [l.mean, true], [l.n, true]])}`
+        + `<table>${headRow([[l.rank, true], [l.driver, false], [l.touchpoint, false], [l.quadrant, false], [l.importanceBy[d.method], true],
+            ...(rw ? [[l.correlation, true] as [string, boolean]] : []), [l.performance, true], [l.mean, true], [l.n, true]])}`
         + `<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+/** Free text feeds no metric, but how many answered each open question is worth knowing. */
+function textAnswersBlock(input: InputSummary, ctx: Ctx): string {
+    const { l } = ctx;
+    if (input.textAnswers.length === 0) return `<p>${esc(l.noTextQuestions)}</p>`;
+    const rows = input.textAnswers.map(t => `<tr><th scope="row">${esc(pickTitle(t.title, ctx.locale, ctx.fallback, t.question))}</th>`
+        + `${td(esc(pickTitle(t.surveyTitle, ctx.locale, ctx.fallback, t.survey)))}${td(formatCount(t.answered), 'num')}</tr>`);
+    return `<table>${headRow([[l.question, false], [l.survey, false], [l.answers, true]])}<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 function inputBlock(input: InputSummary, l: Labels): string {
@@ -187,7 +223,7 @@ function inputBlock(input: InputSummary, l: Labels): string {
         + `<tbody>\n${files.join('\n')}\n</tbody></table>`;
     if (input.exclusions.length === 0) return `${filesTable}\n<h3>${esc(l.excluded)}</h3>\n<p>${esc(l.noExclusions)}</p>`;
     const rows = input.exclusions.map(e => `<tr>${td(esc(e.file))}${td(esc(reasonLabel(l, e.reason)))}${td(esc(e.column))}`
-        + `${td(formatCount(e.count), 'num')}${td(esc(e.rows.join(', ')))}${td(esc(e.message))}</tr>`);
+        + `${td(formatCount(e.count), 'num')}${td(esc(e.rows.join(', ')))}${td(esc(exclusionText(e, l)))}</tr>`);
     return `${filesTable}\n<h3>${esc(l.excluded)}</h3>\n`
         + `<table>${headRow([[l.file, false], [l.reason, false], [l.column, false], [l.count, true], [l.rows, false], [l.message, false]])}`
         + `<tbody>\n${rows.join('\n')}\n</tbody></table>`;
@@ -197,9 +233,9 @@ function inputBlock(input: InputSummary, l: Labels): string {
 function definitionsTable(metrics: MetricResult[], ctx: Ctx): string {
     const { l } = ctx;
     const rows = metrics.map(m => {
-        const details = Object.entries(m.details).map(([k, v]) => `${k} = ${detailNumber(v)}`).join(', ');
-        return `<tr><th scope="row">${esc(metricTitle(m, ctx))}<span class="note">${esc(m.name)}</span></th>`
-            + `${td(esc(m.formula))}${td(esc(details === '' ? '–' : details))}${td(esc(m.interval))}${td(esc(m.source))}</tr>`;
+        const details = detailsText(m, l);
+        return `<tr><th scope="row">${esc(metricTitle(m, ctx))}</th>`
+            + `${td(esc(formulaText(m, l)))}${td(esc(details === '' ? '–' : details))}${td(esc(intervalText(m.interval, l)))}${td(esc(l.sourceOf(m.source)))}</tr>`;
     });
     return `<table>${headRow([[l.metric, false], [l.formula, false], [l.details, false], [l.interval, false], [l.source, false]])}`
         + `<tbody>\n${rows.join('\n')}\n</tbody></table>`;

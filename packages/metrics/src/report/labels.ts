@@ -2,7 +2,7 @@
  * Fixed wording of the reports in the two languages the specs are written in. Titles of metrics,
  * segments and drivers come from the spec; these are only the report's own headings and labels.
  */
-import type { Quadrant, Verdict } from '../result.js';
+import type { ExclusionReason, MetricKind, Quadrant, Verdict } from '../result.js';
 
 export interface Labels {
     report: string;
@@ -44,7 +44,6 @@ export interface Labels {
     touchpoint: string;
     importance: string;
     correlation: string;
-    weightPercent: string;
     performance: string;
     mean: string;
     quadrant: string;
@@ -74,6 +73,35 @@ export interface Labels {
     chartDrivers: (title: string) => string;
     axisImportance: string;
     axisPerformance: string;
+    contents: string;
+    headline: string;
+    textAnswers: string;
+    question: string;
+    survey: string;
+    answers: string;
+    noTextQuestions: string;
+    /** Header of the importance column, by method: the number the quadrant split uses. */
+    importanceBy: Record<'correlation' | 'relative_weights', string>;
+    /**
+     * The formula in words for this locale, or null to print the evaluator's own text (English,
+     * with the question and variant spelled out).
+     */
+    formulaOf: ((kind: MetricKind) => string) | null;
+    intervals: Readonly<Record<string, string>>;
+    /** Names of the formula components (`details`); a key missing here prints as itself. */
+    detailNames: Readonly<Record<string, string>>;
+    sourceOf: (source: string) => string;
+    /** A bad-data message in this locale, or null to print the reader's own (English) sentence. */
+    exclusionMessage: ((reason: ExclusionReason, column: string) => string) | null;
+}
+
+/** `survey:Name` / `dataset:Name` with the kind in words. */
+function sourceWith(survey: string, dataset: string): (source: string) => string {
+    return source => {
+        const [kind, ...rest] = source.split(':');
+        const name = rest.join(':');
+        return kind === 'survey' ? `${survey} ${name}` : kind === 'dataset' ? `${dataset} ${name}` : source;
+    };
 }
 
 const en: Labels = {
@@ -116,7 +144,6 @@ const en: Labels = {
     touchpoint: 'Touchpoint',
     importance: 'Importance',
     correlation: 'r',
-    weightPercent: 'Weight %',
     performance: 'Top-box %',
     mean: 'Mean',
     quadrant: 'Quadrant',
@@ -160,7 +187,44 @@ const en: Labels = {
     chartSegments: t => `${t} by segment, with 95% intervals and target`,
     chartDrivers: t => `${t}: importance against performance`,
     axisImportance: 'Importance',
-    axisPerformance: 'Performance (top-box %)'
+    axisPerformance: 'Performance (top-box %)',
+    contents: 'Contents',
+    headline: 'Headline metrics',
+    textAnswers: 'Free-text answers',
+    question: 'Question',
+    survey: 'Survey',
+    answers: 'Answers',
+    noTextQuestions: 'No free-text questions.',
+    importanceBy: { correlation: 'Importance (r)', relative_weights: 'Importance (weight %)' },
+    formulaOf: null,
+    intervals: { 'adjusted-wald': 'adjusted Wald', wilson: 'Wilson', t: 't', none: 'none' },
+    detailNames: {},
+    sourceOf: sourceWith('survey', 'dataset'),
+    exclusionMessage: null
+};
+
+const jaFormulas: Record<MetricKind, string> = {
+    nps: 'NPS = 推奨者 (9-10) の割合 − 批判者 (0-6) の割合 (ポイント)',
+    topBox: '上位ボックス (尺度の上位の回答) の割合 (%)',
+    bottomBox: '下位ボックス (尺度の下位の回答) の割合 (%)',
+    mean: '回答の平均値',
+    rate: '条件に当てはまる行の割合 (%)',
+    churn: '期間中に離反した顧客 ÷ 期首の顧客 (%)',
+    retention: '期首の顧客のうち期末まで継続した割合 (%)',
+    clv: '顧客生涯価値 (単純永続モデル m·r/(1 + d − r)、m は年間粗利、r は年間継続率、d は割引率)'
+};
+
+const jaExclusions: Record<ExclusionReason, string> = {
+    out_of_range: '値が範囲外の',
+    wrong_type: '値の型が誤っている',
+    unknown_value: '値が定義された選択肢にない',
+    bad_timestamp: '日時が読み取れない',
+    missing_key: '結合キーがない',
+    unknown_key: '結合キーがデータセットにない',
+    malformed_row: '行の形式が正しくない',
+    missing_id: '回答者 ID がない',
+    duplicate_id: '回答者 ID が重複している',
+    unknown_column: '列が定義されていない'
 };
 
 const ja: Labels = {
@@ -203,7 +267,6 @@ const ja: Labels = {
     touchpoint: 'タッチポイント',
     importance: '重要度',
     correlation: 'r',
-    weightPercent: '相対重要度 %',
     performance: '上位box %',
     mean: '平均',
     quadrant: '象限',
@@ -247,7 +310,25 @@ const ja: Labels = {
     chartSegments: t => `${t} のセグメント別比較 (95% 信頼区間と目標ライン)`,
     chartDrivers: t => `${t}: 重要度と評価のマトリクス`,
     axisImportance: '重要度',
-    axisPerformance: '評価 (上位box %)'
+    axisPerformance: '評価 (上位box %)',
+    contents: '目次',
+    headline: '主要指標',
+    textAnswers: '自由記述の回答',
+    question: '設問',
+    survey: 'アンケート',
+    answers: '回答数',
+    noTextQuestions: '自由記述の設問はありません。',
+    importanceBy: { correlation: '重要度 (相関 r)', relative_weights: '重要度 (相対重要度 %)' },
+    formulaOf: kind => jaFormulas[kind],
+    intervals: { 'adjusted-wald': '調整 Wald 法', wilson: 'Wilson 法', t: 't 分布', none: 'なし' },
+    detailNames: {
+        promoters: '推奨者', passives: '中立者', detractors: '批判者', hits: '該当', sd: '標準偏差',
+        customersAtStart: '期首の顧客', lost: '離反', added: '新規', customersAtEnd: '期末の顧客',
+        meanValue: '平均値', annualMargin: '年間粗利', retention: '継続率', discount: '割引率', customers: '顧客数',
+        retentionBase: '継続率の母数'
+    },
+    sourceOf: sourceWith('アンケート', 'データセット'),
+    exclusionMessage: (reason, column) => `列 ${column} の${jaExclusions[reason]}ため、この行を集計から除外しました。`
 };
 
 /** Report wording for a locale: Japanese for `ja`, English otherwise. */

@@ -7,12 +7,13 @@ import type {
     DriverAnalysisResult, EvaluationResult, InputSummary, MetricResult, PeriodEstimate, Verdict
 } from '../result.js';
 import {
-    detailNumber, fixed, formatCi, formatCount, formatDelta, formatP, formatTarget, formatValue, overallVerdict, pickTitle,
+    fixed, formatCi, formatCount, formatDelta, formatP, formatTarget, formatValue, overallVerdict, pickTitle,
     reportLocale, type ReportOptions
 } from './format.js';
 import { labelsFor, reasonLabel, type Labels } from './labels.js';
 import { mdHeader, mdName, mdRow, mdText } from './markdown-escape.js';
 import { driverImportance, driversByRank } from './drivers.js';
+import { detailsText, exclusionText, formulaText, intervalText, touchpointName, warningAddsInformation } from './wording.js';
 
 interface Ctx {
     locale: string;
@@ -32,6 +33,7 @@ export function renderMarkdown(result: EvaluationResult, options: ReportOptions 
         targetsTable(Object.values(result.metrics), ctx),
         ...Object.values(result.metrics).map(m => metricSection(m, ctx)),
         ...Object.values(result.drivers).map(d => driverSection(d, ctx)),
+        textSection(result.input, ctx),
         inputSection(result.input, ctx.l)
     ];
     return `${blocks.join('\n\n')}\n`;
@@ -47,11 +49,11 @@ function summaryLine(result: EvaluationResult, l: Labels): string {
     return `${mdText(l.overall)}: ${mark} (${mdText(l.counts(result.summary))})`;
 }
 
-/** The verdict cell: the verdict, plus the warning flag and the sample size still needed. */
+/** The verdict cell: the verdict, plus the sample size still needed and the warning state where it tells more. */
 function verdictCell(e: { verdict: Verdict | null; warned: boolean; neededN: number | null }, l: Labels): string {
     const notes: string[] = [];
     if (e.neededN !== null) notes.push(l.neededN(e.neededN));
-    if (e.warned) notes.push(l.warned);
+    if (warningAddsInformation(e)) notes.push(l.warned);
     const mark = verdictMark(e.verdict, l);
     return notes.length === 0 ? mark : `${mark} (${mdText(notes.join('; '))})`;
 }
@@ -79,13 +81,13 @@ function targetsTable(metrics: MetricResult[], ctx: Ctx): string {
 
 function metricSection(m: MetricResult, ctx: Ctx): string {
     const { l } = ctx;
-    const details = Object.entries(m.details).map(([k, v]) => `${mdText(k)} = ${detailNumber(v)}`).join(', ');
+    const details = mdText(detailsText(m, l));
     const lines = [
         `### ${mdText(pickTitle(m.title, ctx.locale, ctx.fallback, m.name))} (${mdName(m.name)})`,
         '',
         `- ${estimateLine(m, ctx.l)}`,
-        `- ${mdText(l.formula)}: ${mdText(m.formula)}${details === '' ? '' : ` (${details})`}`,
-        `- ${mdText(l.interval)}: ${mdText(m.interval)}; ${mdText(l.source)}: ${mdText(m.source)}`
+        `- ${mdText(l.formula)}: ${mdText(formulaText(m, l))}${details === '' ? '' : ` (${details})`}`,
+        `- ${mdText(l.interval)}: ${mdText(intervalText(m.interval, l))}; ${mdText(l.source)}: ${mdText(l.sourceOf(m.source))}`
     ];
     if (m.segments.length > 0) {
         lines.push('', `**${mdText(l.segments)}**`, '',
@@ -134,27 +136,40 @@ function driverSection(d: DriverAnalysisResult, ctx: Ctx): string {
         outcome: d.outcome, survey: d.survey, method: l.method[d.method], n: formatCount(d.n),
         r2: d.r2 === null ? '–' : fixed(d.r2, 3)
     });
+    // The importance is the weight % or r; r gets a column of its own only beside weights.
+    const rw = d.method === 'relative_weights';
     const lines = [
         `## ${mdText(l.drivers)}: ${mdText(pickTitle(d.title, ctx.locale, ctx.fallback, d.name))} (${mdName(d.name)})`,
         '',
         mdText(summary),
         '',
-        ...mdHeader([l.rank, l.driver, l.touchpoint, l.quadrant, l.importance, l.correlation, l.weightPercent,
-            l.performance, l.mean, l.n].map(mdText), [true, false, false, false, true, true, true, true, true, true])
+        ...mdHeader([l.rank, l.driver, l.touchpoint, l.quadrant, l.importanceBy[d.method], ...(rw ? [l.correlation] : []),
+            l.performance, l.mean, l.n].map(mdText), [true, false, false, false, true, ...(rw ? [true] : []), true, true, true])
     ];
     for (const r of driversByRank(d)) {
         lines.push(mdRow([
             String(r.rank),
             `${mdText(pickTitle(r.title, ctx.locale, ctx.fallback, r.question))} (${mdName(r.question)})`,
-            r.touchpoint === null ? '–' : mdName(r.touchpoint),
+            r.touchpoint === null ? '–' : mdText(touchpointName(r, ctx) ?? r.touchpoint),
             r.quadrant === null ? '–' : `**${mdText(l.quadrants[r.quadrant])}**`,
             driverImportance(d, r),
-            r.r === null ? '–' : fixed(r.r, 3),
-            r.weightPercent === null ? '–' : fixed(r.weightPercent, 1),
+            ...(rw ? [r.r === null ? '–' : fixed(r.r, 3)] : []),
             r.performance.topBox === null ? '–' : fixed(r.performance.topBox, 1),
             r.performance.mean === null ? '–' : fixed(r.performance.mean, 2),
             formatCount(r.performance.n)
         ]));
+    }
+    return lines.join('\n');
+}
+
+function textSection(input: InputSummary, ctx: Ctx): string {
+    const { l } = ctx;
+    const lines = [`## ${mdText(l.textAnswers)}`, ''];
+    if (input.textAnswers.length === 0) return [...lines, mdText(l.noTextQuestions)].join('\n');
+    lines.push(...mdHeader([l.question, l.survey, l.answers].map(mdText), [false, false, true]));
+    for (const t of input.textAnswers) {
+        lines.push(mdRow([`${mdText(pickTitle(t.title, ctx.locale, ctx.fallback, t.question))} (${mdName(t.question)})`,
+            mdText(pickTitle(t.surveyTitle, ctx.locale, ctx.fallback, t.survey)), formatCount(t.answered)]));
     }
     return lines.join('\n');
 }
@@ -179,7 +194,7 @@ function inputSection(input: InputSummary, l: Labels): string {
         [false, false, false, true, false, false]));
     for (const e of input.exclusions) {
         lines.push(mdRow([mdText(e.file), mdText(reasonLabel(l, e.reason)), mdText(e.column), formatCount(e.count),
-            mdText(e.rows.join(', ')), mdText(e.message)]));
+            mdText(e.rows.join(', ')), mdText(exclusionText(e, l))]));
     }
     return lines.join('\n');
 }

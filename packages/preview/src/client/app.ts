@@ -48,7 +48,7 @@ export class PreviewApp {
     update(data: PreviewData): void {
         const focusMoved = JSON.stringify(data.focus) !== JSON.stringify(this.data.focus);
         this.data = data;
-        if (focusMoved) this.save(stateFor(data.focus, this.state.locale));
+        if (focusMoved) this.save({ ...stateFor(data.focus, this.state.locale), designer: this.state.designer });
         if (!data.locales.includes(this.state.locale)) this.save({ locale: data.defaultLocale });
         this.surveyStale = true;
         const scrollY = window.scrollY;
@@ -89,9 +89,17 @@ export class PreviewApp {
             return button;
         }));
 
+        const designer = el('input', { type: 'checkbox', id: 'cx-designer' }) as HTMLInputElement;
+        designer.checked = state.designer === true;
+        designer.addEventListener('change', () => {
+            this.save({ designer: designer.checked });
+            this.render();
+        });
+
         append(this.root,
             el('header', { class: 'cx-header' },
-                el('h1', {}, text(data.title) || data.specName, ' ', el('code', {}, data.specName)),
+                el('h1', {}, text(data.title) || data.specName, ...(state.designer ? [' ', el('code', {}, data.specName)] : [])),
+                el('label', { class: 'cx-designer' }, designer, ` ${t.designer}`),
                 el('label', { class: 'cx-locale' }, `${t.locale} `, localeSelect)),
             tabs,
             el('div', { id: 'cx-banner', class: 'cx-banner', role: 'alert', hidden: '' }),
@@ -102,13 +110,14 @@ export class PreviewApp {
         const { data, state } = this;
         const t = textsFor(state.locale);
         const text = (l: Record<string, string>) => pick(l, state.locale, data.defaultLocale);
-        if (tab === 'metrics') return metricsView(data.metrics, state.locale, data.defaultLocale, t);
+        const designer = state.designer === true;
+        if (tab === 'metrics') return metricsView(data.metrics, state.locale, data.defaultLocale, t, designer);
         if (tab === 'journey') {
             if (data.journeys.length === 0) return el('p', { class: 'cx-muted' }, t.noJourneys);
             const journey = data.journeys.find(j => j.name === state.journey) ?? data.journeys[0];
             return el('div', {},
                 this.picker('journey', data.journeys.map(j => [j.name, text(j.title) || j.name]), journey.name),
-                journeyView(journey, state.locale, data.defaultLocale, t));
+                journeyView(journey, state.locale, data.defaultLocale, t, designer, data.scored));
         }
         if (data.surveys.length === 0) return el('p', { class: 'cx-muted' }, t.noSurveys);
         const survey = data.surveys.find(s => s.name === state.survey) ?? data.surveys[0];
@@ -121,7 +130,8 @@ export class PreviewApp {
             this.picker('survey', data.surveys.map(s => [s.name, text(s.title) || s.name]), survey.name),
             el('p', { class: 'cx-muted cx-survey-meta' },
                 t.questionCount(survey.questionCount, survey.estimatedSeconds),
-                survey.trigger ? ` · ${t.trigger}: ` : '', survey.trigger ? el('code', {}, survey.trigger) : null),
+                survey.triggerPlain ? ` · ${t.trigger}: ${text(survey.triggerPlain)}` : '',
+                designer && survey.trigger ? ' ' : '', designer && survey.trigger ? el('code', {}, survey.trigger) : null),
             this.surveyView.root);
     }
 
@@ -137,7 +147,7 @@ export class PreviewApp {
     private picker(kind: 'survey' | 'journey', entries: Array<[string, string]>, current: string): Node | null {
         if (entries.length < 2) return null;
         const select = el('select', { class: 'cx-picker', 'data-picker': kind, 'aria-label': kind },
-            ...entries.map(([name, title]) => el('option', { value: name }, `${title} (${name})`)));
+            ...entries.map(([name, title]) => el('option', { value: name }, this.state.designer ? `${title} (${name})` : title)));
         select.value = current;
         select.addEventListener('change', () => {
             this.save({ [kind]: select.value });
@@ -162,6 +172,7 @@ function stateFor(focus: PreviewFocus, locale: string): PageState {
         survey: focus.kind === 'survey' ? focus.name ?? null : null,
         journey: focus.kind === 'journey' ? focus.name ?? null : null,
         scrollY: 0,
-        answers: null
+        answers: null,
+        designer: false
     };
 }

@@ -14,6 +14,11 @@ export interface Texts {
     none: string; noSurveys: string; noJourneys: string; noMetrics: string;
     questionCount(n: number, seconds: number): string;
     trigger: string; notUpdated: string;
+    /** Between the names of a list. */
+    sep: string;
+    notMeasured: string;
+    designer: string; scores: string; scoreLegend: string; noVerdict: string;
+    verdict: Record<'met' | 'missed' | 'inconclusive' | 'insufficient', string>;
 }
 
 const EN: Texts = {
@@ -26,7 +31,10 @@ const EN: Texts = {
     metric: 'Metric', formula: 'Formula', target: 'Target', warning: 'Warn at', breakdown: 'Breakdown', touchpoints: 'Touchpoints',
     none: '—', noSurveys: 'This spec declares no survey.', noJourneys: 'This spec declares no journey.', noMetrics: 'This spec declares no metric.',
     questionCount: (n, s) => `${n} question${n === 1 ? '' : 's'}, about ${Math.round(s)} s`,
-    trigger: 'Trigger', notUpdated: 'Preview not updated'
+    trigger: 'Trigger', notUpdated: 'Preview not updated',
+    sep: ', ', notMeasured: 'Not measured by a survey, on purpose', designer: 'Designer view (ids and rules)', scores: 'Scores', scoreLegend: 'Coloured by the worst verdict of each touchpoint\'s metrics',
+    noVerdict: 'no target',
+    verdict: { met: 'met', missed: 'missed', inconclusive: 'inconclusive', insufficient: 'too few answers' }
 };
 
 const JA: Texts = {
@@ -39,7 +47,10 @@ const JA: Texts = {
     metric: '指標', formula: '計算式', target: '目標', warning: '警告', breakdown: '内訳', touchpoints: 'タッチポイント',
     none: '—', noSurveys: 'このスペックにはアンケートがありません。', noJourneys: 'このスペックにはジャーニーがありません。', noMetrics: 'このスペックには指標がありません。',
     questionCount: (n, s) => `${n} 問、約 ${Math.round(s)} 秒`,
-    trigger: '配信条件', notUpdated: 'プレビューは更新されていません'
+    trigger: '配信', notUpdated: 'プレビューは更新されていません',
+    sep: '、', notMeasured: 'アンケートでは測定しない (意図的)', designer: '設計者向け表示 (ID とルール)', scores: 'スコア', scoreLegend: '各タッチポイントの指標のうち最も悪い判定で色分け',
+    noVerdict: '目標なし',
+    verdict: { met: '達成', missed: '未達', inconclusive: '判定保留', insufficient: 'サンプル不足' }
 };
 
 export function textsFor(locale: string): Texts {

@@ -28,14 +28,6 @@ interface Placed {
     anchor: 'start' | 'end';
 }
 
-/**
- * The label of a driver's point: its title when short, else its question name (drivers are often
- * titled with the whole question text); the full title is in the point's tooltip and the table.
- */
-function chartLabel(r: DriverResult, title: string): string {
-    return textWidth(title, FONT) <= 200 ? title : r.question;
-}
-
 /** Label positions beside the points, pushed down until no two label boxes overlap. */
 function placeLabels(points: Omit<Placed, 'lx' | 'ly' | 'anchor'>[]): Placed[] {
     const placed: Placed[] = [];
@@ -56,7 +48,12 @@ function placeLabels(points: Omit<Placed, 'lx' | 'ly' | 'anchor'>[]): Placed[] {
     return placed;
 }
 
-export function ipaChart(id: string, d: DriverAnalysisResult, title: string, driverTitle: (r: DriverResult) => string, l: Labels): string {
+/**
+ * `driverTitle` names a driver in full (tooltip, description); `shortName` labels its point (the
+ * touchpoint's name or the question text cut short: drivers are often titled with the whole question).
+ */
+export function ipaChart(id: string, d: DriverAnalysisResult, title: string, driverTitle: (r: DriverResult) => string,
+    shortName: (r: DriverResult) => string, l: Labels): string {
     const plotted = d.drivers.filter(r => r.importance !== null && r.performance.topBox !== null);
     const xs = plotted.map(r => r.performance.topBox as number);
     const ys = plotted.map(r => r.importance as number);
@@ -93,7 +90,7 @@ export function ipaChart(id: string, d: DriverAnalysisResult, title: string, dri
         parts.push(text(lx, ly, l.quadrants[q], { class: `quadrant-label ql-${q}`, 'text-anchor': anchor }));
     }
     const placed = placeLabels(plotted.map(r => ({
-        r, label: `${r.rank}. ${chartLabel(r, driverTitle(r))}`, px: x(r.performance.topBox as number), py: y(r.importance as number)
+        r, label: `${r.rank}. ${shortName(r)}`, px: x(r.performance.topBox as number), py: y(r.importance as number)
     })));
     for (const p of placed) {
         const quadrant = p.r.quadrant === null ? '' : `; ${l.quadrants[p.r.quadrant]}`;

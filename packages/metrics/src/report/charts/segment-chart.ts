@@ -21,6 +21,24 @@ export interface SegmentRow {
     estimate: Estimate;
 }
 
+/**
+ * The value label beside its bar, never on it: past the bar's outer end (and its whisker), which for
+ * a negative value is its left end; when that side has no room before the row labels, just right of
+ * the bar's zero end instead. A label the target line would cross moves past the line.
+ */
+function valueLabel(label: string, negative: boolean, lo: number, hi: number, cy: number, targetX: number | null): string {
+    const w = textWidth(label, 11);
+    const crosses = (left: number): boolean => targetX !== null && targetX >= left - 2 && targetX <= left + w + 2;
+    if (negative && lo - 6 - w >= LABEL) {
+        let right = lo - 6;
+        if (crosses(right - w)) right = Math.min(right, (targetX as number) - 6);
+        if (right - w >= LABEL) return text(right, cy + 4, label, { class: 'value-label', 'text-anchor': 'end' });
+    }
+    let left = hi + 6;
+    if (crosses(left)) left = (targetX as number) + 6;
+    return text(left, cy + 4, label, { class: 'value-label' });
+}
+
 export function segmentChart(id: string, m: MetricResult, title: string, rows: SegmentRow[], l: Labels): string {
     const values = axisValues(m, rows.map(r => r.estimate));
     // Shares, points and amounts are read against zero; a rating mean against its own range.
@@ -53,18 +71,14 @@ export function segmentChart(id: string, m: MetricResult, title: string, rows: S
         const [a, b] = [x(base), x(e.value)];
         parts.push(el('rect', { class: `bar ${verdictClass(e.verdict)}`, x: Math.min(a, b), y: cy - 9, width: Math.max(1, Math.abs(b - a)), height: 18 },
             `${row.label}: ${formatValue(e.value, m.unit)} ${formatCi(e.ci, m.unit)}, n = ${e.n}; ${verdict}`));
-        let end = b;
+        let [lo, hi] = [Math.min(a, b), Math.max(a, b)];
         if (e.ci !== null) {
             const [c0, c1] = [x(e.ci[0]), x(e.ci[1])];
             parts.push(el('path', { class: 'whisker', d: `M${px(c0)},${cy}H${px(c1)}M${px(c0)},${cy - 6}v12M${px(c1)},${cy - 6}v12` },
                 `${l.ci} ${formatCi(e.ci, m.unit)}`));
-            end = Math.max(b, c1);
+            [lo, hi] = [Math.min(lo, c0), Math.max(hi, c1)];
         }
-        const label = `${formatValue(e.value, m.unit)}  n=${e.n}`;
-        // A label the target line would cross starts just past the line instead.
-        let lx = end + 6;
-        if (targetX !== null && targetX >= lx - 2 && targetX <= lx + textWidth(label, 11)) lx = targetX + 6;
-        labels.push(text(lx, cy + 4, label, { class: 'value-label' }));
+        labels.push(valueLabel(`${formatValue(e.value, m.unit)}  n=${e.n}`, e.value < base, lo, hi, cy, targetX));
     });
     parts.push(`<path class="axis" d="M${px(x(base))},${TOP}V${bottom}"/>`);
     if (m.target !== null) {

@@ -1,6 +1,6 @@
 /**
  * Trend of one metric over its periods: the value as a line with a 95% interval band, the target as
- * a horizontal line, a ring on periods whose change from the previous one is significant. Periods
+ * a horizontal line and its warning threshold as a dashed one, a ring on periods whose change from the previous one is significant. Periods
  * without a value break the line instead of being bridged.
  */
 import type { MetricResult, PeriodEstimate } from '../../result.js';
@@ -58,11 +58,27 @@ export function trendChart(id: string, m: MetricResult, title: string, l: Labels
         return `M${upper.join('L')}L${lower.join('L')}Z`;
     }).join('');
     if (band !== '') parts.push(el('path', { class: 'ci-band', d: band }, l.ci));
+    // Line labels go at the end whose last (or first) point lies farther from the target line, so a
+    // value sitting on the target does not hide its label.
+    const labelAt = ((): { x: number; anchor: 'start' | 'end' } => {
+        const valued = periods.map((p, i) => ({ v: p.value, i })).filter((p): p is { v: number; i: number } => p.v !== null);
+        if (m.target === null || valued.length === 0) return { x: W - RIGHT, anchor: 'end' };
+        const ty = y(m.target.value);
+        const [first, last] = [valued[0], valued[valued.length - 1]];
+        return Math.abs(y(first.v) - ty) > Math.abs(y(last.v) - ty) ? { x: LEFT + 4, anchor: 'start' } : { x: W - RIGHT, anchor: 'end' };
+    })();
+    if (m.target !== null && m.target.warning !== null) {
+        const wy = y(m.target.warning);
+        // The target's label sits above its line; a warning line drawn below it labels itself below.
+        const below = wy > y(m.target.value);
+        parts.push(el('path', { class: 'warning-line', d: `M${LEFT},${px(wy)}H${W - RIGHT}` }, `${l.warning} ${formatValue(m.target.warning, m.unit)}`),
+            text(labelAt.x, below ? wy + 13 : wy - 5, `${l.warning} ${formatValue(m.target.warning, m.unit)}`, { class: 'warning-label', 'text-anchor': labelAt.anchor }));
+    }
     if (m.target !== null) {
         const ty = y(m.target.value);
         parts.push(el('path', { class: 'target-line', d: `M${LEFT},${px(ty)}H${W - RIGHT}` },
             `${l.target} ${formatTarget(m.target, m.unit, l.warning, l.noTarget)}`),
-        text(W - RIGHT, ty - 5, `${l.target} ${formatValue(m.target.value, m.unit)}`, { class: 'target-label', 'text-anchor': 'end' }));
+        text(labelAt.x, ty - 5, `${l.target} ${formatValue(m.target.value, m.unit)}`, { class: 'target-label', 'text-anchor': labelAt.anchor }));
     }
     const line = runs(periods, p => p.value !== null).map(run => `M${run.map(i => `${px(x(i))},${px(y(periods[i].value!))}`).join('L')}`).join('');
     if (line !== '') parts.push(el('path', { class: 'period-line', d: line }));
