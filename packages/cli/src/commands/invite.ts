@@ -73,7 +73,8 @@ Exit codes: 0 done, 1 the spec has errors (printed as file:line:col), 2 bad inpu
         const text = formatInvitations(result.invitations, result.file.format, result.file.contextColumns);
         if (dryRun) return EXIT.ok;
         if (!values.out) {
-            io.out(text.replace(/\n$/, ''));
+            // No invitations in NDJSON is no line at all, not an empty one.
+            if (text !== '') io.out(text.replace(/\n$/, ''));
             return EXIT.ok;
         }
         return writeOutput('invite', values.out, text, `${result.invitations.length} invitation(s) of ${specName}, ${result.file.format}`, io) ? EXIT.ok : EXIT.badInput;
