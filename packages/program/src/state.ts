@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { InputError } from '@cxspec/model';
@@ -72,6 +73,7 @@ export class InviteState implements History {
         const fresh = !fs.existsSync(file) || fs.statSync(file).size === 0;
         let db: DatabaseSync;
         try {
+            if (fresh) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
             db = new DatabaseSync(file);
         } catch (error) {
             throw new InputError(file, `cannot open the state file (${(error as Error).message})`);
