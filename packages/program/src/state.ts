@@ -55,7 +55,7 @@ export class InviteState implements History {
     private readonly contactsStmt: StatementSync;
     private readonly insertStmt: StatementSync;
 
-    private constructor(db: DatabaseSync) {
+    private constructor(db: DatabaseSync, private readonly file = ':memory:') {
         this.db = db;
         this.decidedStmt = db.prepare('SELECT 1 FROM decision WHERE event = ? AND survey = ?');
         this.contactsStmt = db.prepare("SELECT survey, send_time FROM decision WHERE customer = ? AND outcome = 'invited' ORDER BY send_time, survey");
@@ -78,7 +78,7 @@ export class InviteState implements History {
         } catch (error) {
             throw new InputError(file, `cannot open the state file (${(error as Error).message})`);
         }
-        if (fresh) return InviteState.create(db);
+        if (fresh) return InviteState.create(db, file);
         try {
             const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").all();
             if (tables.length === 0) throw new Error('it has no meta table');
@@ -91,20 +91,25 @@ export class InviteState implements History {
             const why = /not a database|malformed/i.test((error as Error).message) ? 'it is not an SQLite database or is damaged' : (error as Error).message;
             throw new InputError(file, `is not a cxspec invite state file (${why}); it was left unchanged: give another --state file, or move this one away`);
         }
-        return new InviteState(db);
+        return new InviteState(db, file);
     }
 
-    private static create(db: DatabaseSync): InviteState {
+    private static create(db: DatabaseSync, file?: string): InviteState {
         db.exec('BEGIN IMMEDIATE');
         db.exec(SCHEMA);
         db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('format', FORMAT, 'version', VERSION);
         db.exec('COMMIT');
-        return new InviteState(db);
+        return new InviteState(db, file);
     }
 
     /** Begins the run's transaction; IMMEDIATE so a second run on the same file waits or fails, never interleaves. */
     begin(): void {
-        this.db.exec('BEGIN IMMEDIATE');
+        try {
+            this.db.exec('BEGIN IMMEDIATE');
+        } catch (error) {
+            if (/locked|busy/i.test((error as Error).message)) throw new InputError(this.file, 'is in use by another run of cxspec invite; wait for it to finish and run again');
+            throw error;
+        }
     }
 
     commit(): void {
