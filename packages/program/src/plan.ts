@@ -6,15 +6,15 @@ import { inSample } from './sampling.js';
 /** Why an event, or one survey an event triggers, leads to no invitation. */
 export type SkipReason =
     | 'no-survey' | 'duplicate-event'
-    | 'already-processed' | 'not-due' | 'opted-out' | 'not-sampled' | 'quarantine' | 'contact-rule';
+    | 'not-due' | 'not-sampled' | 'opted-out' | 'already-processed' | 'quarantine' | 'contact-rule';
 
 /** Every reason, in the order they are checked and reported. */
 export const SKIP_REASONS: readonly SkipReason[] = [
-    'no-survey', 'duplicate-event', 'already-processed', 'not-due', 'opted-out', 'not-sampled', 'quarantine', 'contact-rule'
+    'no-survey', 'duplicate-event', 'not-due', 'not-sampled', 'opted-out', 'already-processed', 'quarantine', 'contact-rule'
 ];
 
-/** Decisions recorded in the state; `not-due` is not, so a later run decides it. */
-export type Outcome = 'invited' | 'opted-out' | 'not-sampled' | 'quarantine' | 'contact-rule';
+/** Decisions recorded in the state: those that depend on the contact history. */
+export type Outcome = 'invited' | 'quarantine' | 'contact-rule';
 
 export interface Invitation {
     survey: string;
@@ -73,33 +73,35 @@ export function planInvitations(model: CxModel, events: readonly TouchpointEvent
 
     const sampled = new Map<string, boolean>();
     const decisions: Decision[] = [];
-    const eligible: Candidate[] = [];
+    // Grouped by customer as they come, and each (small) group sorted, rather than one sort of
+    // every candidate: on the benchmark's 290k candidates the global sort took 3 s of CPU.
+    const eligible = new Map<string, Candidate[]>();
     for (const event of uniqueEvents(events, skipped)) {
         const surveys = byTouchpoint.get(event.touchpoint);
         if (!surveys) { skipped['no-survey']++; continue; }
         for (const survey of surveys) {
             const sendTime = event.time + survey.delay;
-            const decide = (outcome: Outcome) => decisions.push({ event: event.id, survey: survey.name, customer: event.customer, outcome, sendTime });
-            if (history.decided(event.id, survey.name)) { skipped['already-processed']++; continue; }
+            // Not due, not sampled and opted out follow from this run's inputs alone, so they are
+            // checked first and not recorded: a re-run decides them the same way, and the state
+            // query and row are spent only on pairs whose outcome depends on the history.
             if (sendTime > options.now) { skipped['not-due']++; continue; }
-            if (options.optOuts.has(event.customer)) { skipped['opted-out']++; decide('opted-out'); continue; }
             const key = `${survey.name}\u0000${event.customer}`;
             let inIt = sampled.get(key);
             if (inIt === undefined) sampled.set(key, inIt = inSample(salt, survey.name, event.customer, survey.percent));
-            if (!inIt) { skipped['not-sampled']++; decide('not-sampled'); continue; }
-            eligible.push({ event, survey, sendTime });
+            if (!inIt) { skipped['not-sampled']++; continue; }
+            if (options.optOuts.has(event.customer)) { skipped['opted-out']++; continue; }
+            if (history.decided(event.id, survey.name)) { skipped['already-processed']++; continue; }
+            const group = eligible.get(event.customer);
+            if (group) group.push({ event, survey, sendTime });
+            else eligible.set(event.customer, [{ event, survey, sendTime }]);
         }
     }
 
-    eligible.sort(compareCandidates);
     const invitations: Invitation[] = [];
-    for (let start = 0; start < eligible.length;) {
-        const customer = eligible[start].event.customer;
-        let end = start;
-        while (end < eligible.length && eligible[end].event.customer === customer) end++;
+    for (const [customer, group] of eligible) {
+        group.sort(compareCandidates);
         const contacts = history.contacts(customer);
-        for (let i = start; i < end; i++) {
-            const { event, survey, sendTime } = eligible[i];
+        for (const { event, survey, sendTime } of group) {
             const decide = (outcome: Outcome) => decisions.push({ event: event.id, survey: survey.name, customer, outcome, sendTime });
             if (contacts.some(c => c.survey === survey.name && Math.abs(c.sendTime - sendTime) < survey.quarantine)) {
                 skipped.quarantine++; decide('quarantine'); continue;
@@ -111,7 +113,6 @@ export function planInvitations(model: CxModel, events: readonly TouchpointEvent
             decide('invited');
             invitations.push({ survey: survey.name, customer, sendTime, event: event.id, context: event.context });
         }
-        start = end;
     }
     invitations.sort((a, b) => a.sendTime - b.sendTime || cmp(a.survey, b.survey) || cmp(a.customer, b.customer) || cmp(a.event, b.event));
     decisions.sort((a, b) => cmp(a.event, b.event) || cmp(a.survey, b.survey));
@@ -133,8 +134,9 @@ function uniqueEvents(events: readonly TouchpointEvent[], skipped: Record<SkipRe
     return byId.values();
 }
 
+/** Within one customer's candidates. */
 function compareCandidates(a: Candidate, b: Candidate): number {
-    return cmp(a.event.customer, b.event.customer) || a.event.time - b.event.time
+    return a.event.time - b.event.time
         || (a.survey.priority === b.survey.priority ? 0 : a.survey.priority < b.survey.priority ? -1 : 1)
         || cmp(a.survey.name, b.survey.name) || cmp(a.event.id, b.event.id);
 }
