@@ -1,5 +1,6 @@
 // The main job on the bundled examples: validate, compile, check, diff (against an edited copy of an
-// example), preview, SQL, and score every example; it ends by naming the files to open.
+// example), preview, SQL, invitations from touchpoint events, and score every example; it ends by
+// naming the files to open.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,8 +38,13 @@ const steps = [
     // A standalone preview a reviewer can open offline: survey, journey map and metric targets.
     ['preview', 'examples/coffee-mobile-order', '--out', 'dist/previews/coffee-mobile-order.html'],
     // The same metric definitions as warehouse SQL, with the tables they read.
-    ['sql', 'examples/b2b-saas', '--dialect', 'postgres', '--ddl', '--out', 'dist/sql/b2b-saas.postgres.sql']
+    ['sql', 'examples/b2b-saas', '--dialect', 'postgres', '--ddl', '--out', 'dist/sql/b2b-saas.postgres.sql'],
+    // The listening program: four weeks of touchpoint events to the invitations due, under the
+    // spec's sampling, quarantine and contact rules, with the contact history in a fresh state file.
+    ['invite', 'examples/coffee-mobile-order', '--events', 'examples/coffee-mobile-order/events/touchpoint-events.csv',
+        '--state', 'dist/program/coffee-mobile-order.state.db', '--now', '2026-04-01T00:00:00Z', '--out', 'dist/program/coffee-mobile-order.invitations.csv']
 ];
+fs.rmSync('dist/program', { recursive: true, force: true });
 
 for (const args of steps) {
     process.stdout.write(`\n$ cxspec ${args.join(' ')}\n`);

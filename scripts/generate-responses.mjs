@@ -497,6 +497,66 @@ function csv(rows) {
     return rows.map(r => r.map(quote).join(',')).join('\n') + '\n';
 }
 
+// ------------------------------------------------------------------ touchpoint events
+
+// Touchpoint events (the input of `cxspec invite`) for the examples that run a listening program,
+// i.e. whose spec declares contact rules. Four weeks of visits by 300 customers: commuters come on
+// weekday mornings about twice a week, others about once in two weeks at any hour; each visit walks
+// the journey's touchpoints in order (some leave before paying, not all open the rewards), with
+// times in Japan time (+09:00), as the order system exports them. A few rows carry the faults real
+// exports have (a legacy touchpoint name, a guest order without a customer, a time without its
+// offset), so `invite` shows how it explains them.
+const EVENTS_START = Date.UTC(2026, 2, 2); // 2026-03-02, a Monday
+const EVENTS_DAYS = 28;
+const EVENT_CUSTOMERS = 300;
+const JST = 9 * 3600000;
+
+function jstTime(ms, withOffset = true) {
+    return new Date(ms + JST).toISOString().slice(0, 19) + (withOffset ? '+09:00' : '');
+}
+
+function generateEvents(model, rand) {
+    const touchpoints = model.journeys.flatMap(j => j.stages.flatMap(s => s.touchpoints.map(t => t.name)));
+    const stores = Array.from({ length: 12 }, (_, i) => `S${String(i + 1).padStart(3, '0')}`);
+    const visits = [];
+    for (let c = 1; c <= EVENT_CUSTOMERS; c++) {
+        const customer = `C-${String(c).padStart(5, '0')}`;
+        const commuter = rand.next() < 0.4;
+        const home = rand.pick(stores);
+        for (let day = 0; day < EVENTS_DAYS; day++) {
+            const weekday = day % 7 < 5;
+            if (rand.next() >= (commuter ? (weekday ? 0.4 : 0.05) : 0.07)) continue;
+            // Local minutes after midnight: 07:00-09:30 for a commute, 10:00-19:00 otherwise.
+            const minute = commuter && weekday ? 420 + rand.int(150) : 600 + rand.int(540);
+            visits.push({ customer, store: rand.next() < 0.85 ? home : rand.pick(stores), start: EVENTS_START + day * DAY + minute * 60000 - JST });
+        }
+    }
+    visits.sort((a, b) => a.start - b.start || (a.customer < b.customer ? -1 : 1));
+    const rows = [['event_id', 'customer', 'touchpoint', 'time', 'store', 'order_id']];
+    const events = [];
+    visits.forEach((v, i) => {
+        const order = `O-${String(i + 1).padStart(6, '0')}`;
+        let t = v.start;
+        touchpoints.forEach((tp, k) => {
+            if (k === 1 && rand.next() < 0.08) t = Infinity; // left before paying
+            if (k === touchpoints.length - 1 && rand.next() < 0.4) return; // did not open the rewards
+            if (t === Infinity) return;
+            events.push({ id: `E-${order}-${k + 1}`, customer: v.customer, touchpoint: tp, time: t, store: v.store, order });
+            t += (1 + rand.int(k === 2 ? 9 : 4)) * 60000;
+        });
+    });
+    events.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
+    for (const e of events) {
+        const fault = rand.next();
+        const row = [e.id, e.customer, e.touchpoint, jstTime(e.time), e.store, e.order];
+        if (fault < 0.001) row[2] = 'Checkout';
+        else if (fault < 0.002) row[1] = '';
+        else if (fault < 0.003) row[3] = jstTime(e.time, false);
+        rows.push(row);
+    }
+    return rows;
+}
+
 // ------------------------------------------------------------------ main
 
 function filesFor(dir) {
@@ -515,6 +575,7 @@ function filesFor(dir) {
         const rows = generateSurvey(model, s, desired, s.joins ? customersOf.get(s.joins) : [], rng(`${example}:survey:${s.name}`));
         files.set(path.join(dir, 'responses', `${s.name}.csv`), csv(rows));
     }
+    if (model.spec.contact) files.set(path.join(dir, 'events', 'touchpoint-events.csv'), csv(generateEvents(model, rng(`${example}:events`))));
     return files;
 }
 

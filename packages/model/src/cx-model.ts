@@ -77,6 +77,13 @@ export const Spec = z.object({
     defaultLocale: z.string(),
     /** Survey-fatigue limits: a survey above either is warned about. */
     limits: z.object({ maxQuestions: z.number().int(), maxSeconds: z.number() }),
+    /**
+     * Contact frequency rules across every survey (`contact at most 1 per 30d, ...`). Absent, not
+     * empty, when the spec declares none, so models of specs without rules keep their bytes.
+     */
+    contact: z.array(z.lazy(() => ContactRule)).optional(),
+    /** Sampling salt (`salt "..."`); absent when not declared, and then the spec name is the salt. */
+    salt: z.string().optional(),
     loc: SourceLocation
 });
 export type Spec = z.infer<typeof Spec>;
@@ -167,6 +174,14 @@ export const Duration = z.object({
 });
 export type Duration = z.infer<typeof Duration>;
 
+/** At most `count` invitations per customer in any rolling `window`, across all surveys. */
+export const ContactRule = z.object({
+    count: z.number().int(),
+    window: Duration,
+    loc: SourceLocation
+});
+export type ContactRule = z.infer<typeof ContactRule>;
+
 export const Trigger = z.object({
     /** Touchpoint after which the survey is sent, with its journey and stage. */
     touchpoint: z.string(),
@@ -178,7 +193,12 @@ export const Trigger = z.object({
     /** Minimum time between two invitations of the same customer. */
     quarantine: Duration.nullable(),
     /** Planned completed responses per period, used to check that targets can be resolved. */
-    expectedResponses: z.object({ count: z.number(), per: Period }).nullable()
+    expectedResponses: z.object({ count: z.number(), per: Period }).nullable(),
+    /**
+     * Rank when surveys compete for one contact (1 first); absent when not declared, and then the
+     * survey ranks after every survey with a priority.
+     */
+    priority: z.number().int().optional()
 });
 export type Trigger = z.infer<typeof Trigger>;
 

@@ -54,7 +54,12 @@ const rules = [
     { code: 'CX708', severity: 'error', name: 'box-count', help: 'The number of boxes is between 1 and the number of scale points minus one.' },
     { code: 'CX709', severity: 'error', name: 'clv-parameters', help: 'A CLV margin lies in (0, 100] % and its discount rate in [0, 100) %.' },
     { code: 'CX801', severity: 'error', name: 'driver-kind', help: 'Driver analysis relates a scaled outcome question to scaled driver questions of the same survey.' },
-    { code: 'CX802', severity: 'error', name: 'duplicate-driver', help: 'Each driver is listed once and differs from the outcome.' }
+    { code: 'CX802', severity: 'error', name: 'duplicate-driver', help: 'Each driver is listed once and differs from the outcome.' },
+    { code: 'CX901', severity: 'error', name: 'contact-rule', help: 'A contact rule allows at least 1 invitation per non-empty window, and each window has one rule.' },
+    { code: 'CX902', severity: 'warning', name: 'redundant-contact-rule', help: 'A contact rule implied by a stricter rule over a window at least as long never applies.' },
+    { code: 'CX903', severity: 'error', name: 'sampling-salt', help: 'The sampling salt is a non-empty text; changing it redraws every sample.' },
+    { code: 'CX904', severity: 'error', name: 'priority-range', help: 'Survey priorities start at 1, which goes first when surveys compete for a contact.' },
+    { code: 'CX905', severity: 'warning', name: 'priority-tie', help: 'Two surveys with the same priority compete by name; give each a distinct priority.' }
 ] as const satisfies readonly DiagnosticRule[];
 
 export type DiagnosticCode = (typeof rules)[number]['code'];

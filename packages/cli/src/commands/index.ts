@@ -46,5 +46,10 @@ export const COMMANDS: CommandEntry[] = [
         name: 'sql',
         summary: 'Generate warehouse SQL (DuckDB or PostgreSQL) that computes every metric of a spec',
         load: async () => (await import('./sql.js')).sqlCommand
+    },
+    {
+        name: 'invite',
+        summary: 'Turn touchpoint events into the survey invitations due, under sampling, quarantine and contact rules, with a state file',
+        load: async () => (await import('./invite.js')).inviteCommand
     }
 ];

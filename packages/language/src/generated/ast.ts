@@ -40,6 +40,7 @@ export type CxSpecKeywordNames =
     | "after"
     | "and"
     | "answered"
+    | "at"
     | "boolean"
     | "bottom"
     | "by"
@@ -49,6 +50,7 @@ export type CxSpecKeywordNames =
     | "churn"
     | "clv"
     | "column"
+    | "contact"
     | "correlation"
     | "csat"
     | "dataset"
@@ -80,6 +82,7 @@ export type CxSpecKeywordNames =
     | "metric"
     | "min"
     | "month"
+    | "most"
     | "multichoice"
     | "not"
     | "nps"
@@ -88,6 +91,7 @@ export type CxSpecKeywordNames =
     | "or"
     | "owner"
     | "per"
+    | "priority"
     | "pts"
     | "quarantine"
     | "quarter"
@@ -99,6 +103,7 @@ export type CxSpecKeywordNames =
     | "relative_weights"
     | "required"
     | "retention"
+    | "salt"
     | "sample"
     | "seconds"
     | "segment"
@@ -263,6 +268,38 @@ export const Condition = {
 
 export function isCondition(item: unknown): item is Condition {
     return reflection.isInstance(item, Condition.$type);
+}
+
+export interface ContactRule extends langium.AstNode {
+    readonly $container: ContactRules;
+    readonly $type: 'ContactRule';
+    count: number;
+    window: string;
+}
+
+export const ContactRule = {
+    $type: 'ContactRule',
+    count: 'count',
+    window: 'window'
+} as const;
+
+export function isContactRule(item: unknown): item is ContactRule {
+    return reflection.isInstance(item, ContactRule.$type);
+}
+
+export interface ContactRules extends langium.AstNode {
+    readonly $container: SpecHeader;
+    readonly $type: 'ContactRules';
+    rules: Array<ContactRule>;
+}
+
+export const ContactRules = {
+    $type: 'ContactRules',
+    rules: 'rules'
+} as const;
+
+export function isContactRules(item: unknown): item is ContactRules {
+    return reflection.isInstance(item, ContactRules.$type);
 }
 
 export interface Dataset extends langium.AstNode {
@@ -604,10 +641,10 @@ export function isMetricExpr(item: unknown): item is MetricExpr {
     return reflection.isInstance(item, MetricExpr.$type);
 }
 
-export type Name = 'about' | 'after' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'method' | 'min' | 'month' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'warn' | 'week' | 'year' | string;
+export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'warn' | 'week' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotCondition extends langium.AstNode {
@@ -845,15 +882,19 @@ export function isSource(item: unknown): item is Source {
 export interface SpecHeader extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'SpecHeader';
+    contact?: ContactRules;
     limits?: FatigueLimits;
     locales: Array<LocaleDecl>;
+    salt?: string;
     texts: Array<LocalizedText>;
 }
 
 export const SpecHeader = {
     $type: 'SpecHeader',
+    contact: 'contact',
     limits: 'limits',
     locales: 'locales',
+    salt: 'salt',
     texts: 'texts'
 } as const;
 
@@ -1012,6 +1053,7 @@ export interface Trigger extends langium.AstNode {
     delay?: string;
     expected?: number;
     per?: Period;
+    priority?: number;
     quarantine?: string;
     sample?: Decimal;
     touchpoint: langium.Reference<Touchpoint>;
@@ -1022,6 +1064,7 @@ export const Trigger = {
     delay: 'delay',
     expected: 'expected',
     per: 'per',
+    priority: 'priority',
     quarantine: 'quarantine',
     sample: 'sample',
     touchpoint: 'touchpoint'
@@ -1060,6 +1103,8 @@ export type CxSpecAstType = {
     Column: Column
     Comparison: Comparison
     Condition: Condition
+    ContactRule: ContactRule
+    ContactRules: ContactRules
     Dataset: Dataset
     Description: Description
     Document: Document
@@ -1220,6 +1265,28 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
         Condition: {
             name: Condition.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        ContactRule: {
+            name: ContactRule.$type,
+            properties: {
+                count: {
+                    name: ContactRule.count
+                },
+                window: {
+                    name: ContactRule.window
+                }
+            },
+            superTypes: []
+        },
+        ContactRules: {
+            name: ContactRules.$type,
+            properties: {
+                rules: {
+                    name: ContactRules.rules,
+                    defaultValue: []
+                }
             },
             superTypes: []
         },
@@ -1699,6 +1766,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
         SpecHeader: {
             name: SpecHeader.$type,
             properties: {
+                contact: {
+                    name: SpecHeader.contact,
+                    optional: true
+                },
                 limits: {
                     name: SpecHeader.limits,
                     optional: true
@@ -1706,6 +1777,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 locales: {
                     name: SpecHeader.locales,
                     defaultValue: []
+                },
+                salt: {
+                    name: SpecHeader.salt,
+                    optional: true
                 },
                 texts: {
                     name: SpecHeader.texts,
@@ -1867,6 +1942,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 per: {
                     name: Trigger.per,
+                    optional: true
+                },
+                priority: {
+                    name: Trigger.priority,
                     optional: true
                 },
                 quarantine: {

@@ -58,6 +58,14 @@ class ModelBuilder {
                     maxQuestions: header?.limits?.maxQuestions ?? DEFAULT_LIMITS.maxQuestions,
                     maxSeconds: header?.limits?.maxSeconds ?? DEFAULT_LIMITS.maxSeconds
                 },
+                ...(header?.contact ? {
+                    // A rule without a window exists only in a tree recovered from a syntax error.
+                    contact: header.contact.rules.flatMap(r => {
+                        const window = duration(r.window);
+                        return window ? [{ count: r.count, window, loc: this.loc(r) }] : [];
+                    })
+                } : {}),
+                ...(header?.salt !== undefined ? { salt: header.salt } : {}),
                 loc: this.loc(headerRoot)
             },
             segments: elements.filter(e => e.$type === 'Segment').map((s): Segment => ({
@@ -126,7 +134,8 @@ class ModelBuilder {
                 quarantine: duration(trigger.quarantine),
                 expectedResponses: trigger.expected !== undefined && trigger.per
                     ? { count: trigger.expected, per: trigger.per as Period }
-                    : null
+                    : null,
+                ...(trigger.priority !== undefined ? { priority: trigger.priority } : {})
             } : null,
             joins: s.joins?.ref?.name ?? s.joins?.$refText ?? null,
             questions,

@@ -12,6 +12,7 @@ import { MetricValidator } from './metric-validation.js';
 import { DriverValidator } from './driver-validation.js';
 import { checkConditionText } from './condition-text-validation.js';
 import { nestingDiagnostics } from '../parser/nesting-limit.js';
+import { ProgramValidator } from './program-validation.js';
 
 /** Registers every check, grouped by concept, in one place. */
 export function registerValidationChecks(services: CxSpecServices): void {
@@ -24,15 +25,17 @@ export function registerValidationChecks(services: CxSpecServices): void {
     const logic = new LogicValidator();
     const metrics = new MetricValidator();
     const drivers = new DriverValidator();
+    const program = new ProgramValidator(membership);
     const texts = (node: { texts: LocalizedText[] } & Parameters<LocaleValidator['checkTexts']>[0], accept: ValidationAcceptor) => locales.checkTexts(node, accept);
     const checks: ValidationChecks<CxSpecAstType> = {
         Document: (n, a) => spec.checkDocument(n, a),
-        SpecHeader: [(n, a) => spec.checkHeader(n, a), texts],
+        SpecHeader: [(n, a) => spec.checkHeader(n, a), (n, a) => program.checkSalt(n, a), texts],
+        ContactRules: (n, a) => program.checkContactRules(n, a),
         Journey: [(n, a) => journeys.checkJourney(n, a), texts],
         Stage: [(n, a) => journeys.checkStage(n, a), texts],
         Touchpoint: [(n, a) => journeys.checkTouchpoint(n, a), texts],
         Description: texts,
-        Survey: [(n, a) => surveys.checkSurvey(n, a), texts],
+        Survey: [(n, a) => surveys.checkSurvey(n, a), (n, a) => program.checkPriority(n, a), texts],
         Thanks: texts,
         Question: [(n, a) => surveys.checkQuestion(n, a), (n, a) => logic.checkDisplayLogic(n, a), texts],
         Option: texts,
