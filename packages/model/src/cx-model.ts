@@ -129,6 +129,18 @@ export const Scale = z.object({
 });
 export type Scale = z.infer<typeof Scale>;
 
+/**
+ * What a number question accepts: optional bounds (inclusive), whole numbers only or any decimal,
+ * and the unit shown next to the field (empty when none).
+ */
+export const NumberAnswer = z.object({
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    integer: z.boolean(),
+    unit: Localized
+});
+export type NumberAnswer = z.infer<typeof NumberAnswer>;
+
 /** An option of a choice, multichoice or ranking question, or an item (row) of a matrix. */
 export const Choice = z.object({ id: z.string(), label: Localized });
 export type Choice = z.infer<typeof Choice>;
@@ -143,6 +155,8 @@ export const Question = z.object({
     about: z.string().nullable(),
     /** Set for nps, csat, ces, rating and matrix (the scale of every item); null otherwise. */
     scale: Scale.nullable(),
+    /** Set for number questions only (absent otherwise, so models without one keep their shape). */
+    number: NumberAnswer.optional(),
     /** Options of choice, multichoice and ranking; empty otherwise. */
     options: z.array(Choice),
     /** Rows of a matrix; empty otherwise. */

@@ -63,6 +63,7 @@ export type CxSpecKeywordNames =
     | "false"
     | "high"
     | "in"
+    | "integer"
     | "is"
     | "item"
     | "joins"
@@ -112,6 +113,7 @@ export type CxSpecKeywordNames =
     | "touchpoint"
     | "trigger"
     | "true"
+    | "unit"
     | "warn"
     | "week"
     | "when"
@@ -516,7 +518,7 @@ export function isLocaleDecl(item: unknown): item is LocaleDecl {
 }
 
 export interface LocalizedText extends langium.AstNode {
-    readonly $container: Dataset | Description | DriverAnalysis | Journey | MatrixItem | Metric | Option | Question | ScaleLabel | Segment | SpecHeader | Stage | Survey | Thanks | Touchpoint;
+    readonly $container: Dataset | Description | DriverAnalysis | Journey | MatrixItem | Metric | Option | Question | ScaleLabel | Segment | SpecHeader | Stage | Survey | Thanks | Touchpoint | UnitLabel;
     readonly $type: 'LocalizedText';
     locale: LocaleCode;
     text: string;
@@ -603,10 +605,10 @@ export function isMetricExpr(item: unknown): item is MetricExpr {
     return reflection.isInstance(item, MetricExpr.$type);
 }
 
-export type Name = 'about' | 'after' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'method' | 'min' | 'month' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'warn' | 'week' | 'year' | string;
+export type Name = 'about' | 'after' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'method' | 'min' | 'month' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'integer' || item === 'unit' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotCondition extends langium.AstNode {
@@ -707,6 +709,7 @@ export interface Question extends langium.AstNode {
     readonly $type: 'Question';
     about?: langium.Reference<Touchpoint>;
     description?: Description;
+    integer: boolean;
     items: Array<MatrixItem>;
     kind: QuestionKind;
     labels: Array<ScaleLabel>;
@@ -715,6 +718,7 @@ export interface Question extends langium.AstNode {
     range?: ScaleRange;
     required: boolean;
     texts: Array<LocalizedText>;
+    unit?: UnitLabel;
     visibleWhen?: Condition;
 }
 
@@ -722,6 +726,7 @@ export const Question = {
     $type: 'Question',
     about: 'about',
     description: 'description',
+    integer: 'integer',
     items: 'items',
     kind: 'kind',
     labels: 'labels',
@@ -730,6 +735,7 @@ export const Question = {
     range: 'range',
     required: 'required',
     texts: 'texts',
+    unit: 'unit',
     visibleWhen: 'visibleWhen'
 } as const;
 
@@ -737,10 +743,10 @@ export function isQuestion(item: unknown): item is Question {
     return reflection.isInstance(item, Question.$type);
 }
 
-export type QuestionKind = 'boolean' | 'ces' | 'choice' | 'csat' | 'matrix' | 'multichoice' | 'nps' | 'ranking' | 'rating' | 'text';
+export type QuestionKind = 'boolean' | 'ces' | 'choice' | 'csat' | 'matrix' | 'multichoice' | 'nps' | 'number' | 'ranking' | 'rating' | 'text';
 
 export function isQuestionKind(item: unknown): item is QuestionKind {
-    return item === 'nps' || item === 'csat' || item === 'ces' || item === 'rating' || item === 'choice' || item === 'multichoice' || item === 'boolean' || item === 'text' || item === 'matrix' || item === 'ranking';
+    return item === 'nps' || item === 'csat' || item === 'ces' || item === 'rating' || item === 'choice' || item === 'multichoice' || item === 'boolean' || item === 'text' || item === 'matrix' || item === 'ranking' || item === 'number';
 }
 
 export interface RateExpr extends langium.AstNode {
@@ -1028,6 +1034,23 @@ export function isTrigger(item: unknown): item is Trigger {
     return reflection.isInstance(item, Trigger.$type);
 }
 
+export interface UnitLabel extends langium.AstNode {
+    readonly $container: Question;
+    readonly $type: 'UnitLabel';
+    plain?: string;
+    texts: Array<LocalizedText>;
+}
+
+export const UnitLabel = {
+    $type: 'UnitLabel',
+    plain: 'plain',
+    texts: 'texts'
+} as const;
+
+export function isUnitLabel(item: unknown): item is UnitLabel {
+    return reflection.isInstance(item, UnitLabel.$type);
+}
+
 export type Value = BooleanValue | NumberValue | StringValue | SymbolValue;
 
 export const Value = {
@@ -1097,6 +1120,7 @@ export type CxSpecAstType = {
     Thanks: Thanks
     Touchpoint: Touchpoint
     Trigger: Trigger
+    UnitLabel: UnitLabel
     Value: Value
     ValueSymbol: ValueSymbol
 }
@@ -1580,6 +1604,11 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                     name: Question.description,
                     optional: true
                 },
+                integer: {
+                    name: Question.integer,
+                    defaultValue: false,
+                    optional: true
+                },
                 items: {
                     name: Question.items,
                     defaultValue: [],
@@ -1613,6 +1642,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 texts: {
                     name: Question.texts,
                     defaultValue: [],
+                    optional: true
+                },
+                unit: {
+                    name: Question.unit,
                     optional: true
                 },
                 visibleWhen: {
@@ -1873,6 +1906,21 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 touchpoint: {
                     name: Trigger.touchpoint,
                     referenceType: Touchpoint.$type
+                }
+            },
+            superTypes: []
+        },
+        UnitLabel: {
+            name: UnitLabel.$type,
+            properties: {
+                plain: {
+                    name: UnitLabel.plain,
+                    optional: true
+                },
+                texts: {
+                    name: UnitLabel.texts,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: []

@@ -37,7 +37,8 @@ export class MetricValidator {
                     return;
                 }
                 if (!metricFunctionsOf(kind).includes(expr.fn as MetricFunction)) {
-                    const what = kind === 'text' ? 'free text, which has no score' : `${kind}, which has no single score`;
+                    const what = kind === 'text' ? 'free text, which has no score'
+                        : kind === 'number' ? 'a typed number, which has no scale to count boxes or NPS on; use mean() for it, or' : `${kind}, which has no single score`;
                     report(accept, 'CX701', `${expr.fn}() cannot score question '${field.name}': it is ${what}; measure a rating, or use rate(${field.$container.name} where ...) for choices.`, expr, { property: 'field' });
                     return;
                 }

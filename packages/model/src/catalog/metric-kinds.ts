@@ -99,7 +99,7 @@ export const METRIC_KINDS = {
         rows: 'either',
         source: e => (e.field.source === 'question' ? { type: 'survey', survey: e.field.survey } : { type: 'dataset', dataset: e.field.dataset }),
         fieldsRead: e => [e.field],
-        scores: q => q.answer === 'scale',
+        scores: q => q.answer === 'scale' || q.answer === 'number',
         scored: e => (e.field.source === 'question' ? e.field : null),
         unit: readsColumn => (readsColumn ? 'number' : 'scale'),
         estimator: 'mean',
