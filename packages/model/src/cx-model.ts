@@ -252,6 +252,8 @@ export const MetricExpr = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('bottomBox'), survey: z.string(), question: z.string(), boxes: z.number().int() }),
     /** Mean of a rating (scale units) or of a numeric dataset column. */
     z.object({ kind: z.literal('mean'), field: FieldRef }),
+    /** The `percent`-th percentile (50: the median) of a rating or a number question, Hyndman-Fan type 7. */
+    z.object({ kind: z.literal('quantile'), field: FieldRef, percent: z.number() }),
     /** Share of rows where the condition holds, in percent. */
     z.object({ kind: z.literal('rate'), source: MetricSource, condition: Condition }),
     /** Lost in period / customers at the start of the period, in percent. */

@@ -53,6 +53,7 @@ const rules = [
     { code: 'CX707', severity: 'error', name: 'metric-field', help: 'A metric reads `Survey.question`, or a column of the dataset it is computed on.' },
     { code: 'CX708', severity: 'error', name: 'box-count', help: 'The number of boxes is between 1 and the number of scale points minus one.' },
     { code: 'CX709', severity: 'error', name: 'clv-parameters', help: 'A CLV margin lies in (0, 100] % and its discount rate in [0, 100) %.' },
+    { code: 'CX710', severity: 'error', name: 'percentile-range', help: 'A percentile lies from 0 to 100 (50 is the median).' },
     { code: 'CX801', severity: 'error', name: 'driver-kind', help: 'Driver analysis relates a scaled outcome question to scaled driver questions of the same survey.' },
     { code: 'CX802', severity: 'error', name: 'duplicate-driver', help: 'Each driver is listed once and differs from the outcome.' }
 ] as const satisfies readonly DiagnosticRule[];

@@ -76,6 +76,7 @@ export type CxSpecKeywordNames =
     | "margin"
     | "matrix"
     | "mean"
+    | "median"
     | "method"
     | "metric"
     | "min"
@@ -88,6 +89,7 @@ export type CxSpecKeywordNames =
     | "or"
     | "owner"
     | "per"
+    | "percentile"
     | "pts"
     | "quarantine"
     | "quarter"
@@ -404,7 +406,7 @@ export function isField(item: unknown): item is Field {
 }
 
 export interface FieldRef extends langium.AstNode {
-    readonly $container: AnsweredCondition | BoxExpr | Comparison | DriverAnalysis | InCondition | MeanExpr | NpsExpr;
+    readonly $container: AnsweredCondition | BoxExpr | Comparison | DriverAnalysis | InCondition | MeanExpr | NpsExpr | QuantileExpr;
     readonly $type: 'FieldRef';
     head: langium.Reference<Referable>;
     member?: langium.Reference<Field>;
@@ -595,7 +597,7 @@ export function isMetric(item: unknown): item is Metric {
     return reflection.isInstance(item, Metric.$type);
 }
 
-export type MetricExpr = BoxExpr | ClvExpr | LifecycleExpr | MeanExpr | NpsExpr | RateExpr;
+export type MetricExpr = BoxExpr | ClvExpr | LifecycleExpr | MeanExpr | NpsExpr | QuantileExpr | RateExpr;
 
 export const MetricExpr = {
     $type: 'MetricExpr'
@@ -605,10 +607,10 @@ export function isMetricExpr(item: unknown): item is MetricExpr {
     return reflection.isInstance(item, MetricExpr.$type);
 }
 
-export type Name = 'about' | 'after' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'method' | 'min' | 'month' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
+export type Name = 'about' | 'after' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'median' | 'method' | 'min' | 'month' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'percentile' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'integer' || item === 'unit' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'integer' || item === 'unit' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotCondition extends langium.AstNode {
@@ -702,6 +704,25 @@ export type PrimitiveType = 'boolean' | 'date' | 'number' | 'text';
 
 export function isPrimitiveType(item: unknown): item is PrimitiveType {
     return item === 'number' || item === 'text' || item === 'date' || item === 'boolean';
+}
+
+export interface QuantileExpr extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'QuantileExpr';
+    field: FieldRef;
+    fn: 'median' | 'percentile';
+    percent?: Decimal;
+}
+
+export const QuantileExpr = {
+    $type: 'QuantileExpr',
+    field: 'field',
+    fn: 'fn',
+    percent: 'percent'
+} as const;
+
+export function isQuantileExpr(item: unknown): item is QuantileExpr {
+    return reflection.isInstance(item, QuantileExpr.$type);
 }
 
 export interface Question extends langium.AstNode {
@@ -1104,6 +1125,7 @@ export type CxSpecAstType = {
     NumberValue: NumberValue
     Option: Option
     OrCondition: OrCondition
+    QuantileExpr: QuantileExpr
     Question: Question
     RateExpr: RateExpr
     Referable: Referable
@@ -1591,6 +1613,22 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Condition.$type]
+        },
+        QuantileExpr: {
+            name: QuantileExpr.$type,
+            properties: {
+                field: {
+                    name: QuantileExpr.field
+                },
+                fn: {
+                    name: QuantileExpr.fn
+                },
+                percent: {
+                    name: QuantileExpr.percent,
+                    optional: true
+                }
+            },
+            superTypes: [MetricExpr.$type]
         },
         Question: {
             name: Question.$type,

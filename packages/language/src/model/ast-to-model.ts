@@ -6,7 +6,7 @@ import path from 'node:path';
 import { AstUtils, type AstNode } from 'langium';
 import {
     isAndCondition, isAnsweredCondition, isBooleanValue, isBoxExpr, isClvExpr, isColumn, isComparison, isDataset,
-    isInCondition, isLifecycleExpr, isMeanExpr, isNotCondition, isNpsExpr, isNumberValue, isOrCondition, isQuestion,
+    isInCondition, isLifecycleExpr, isMeanExpr, isNotCondition, isNpsExpr, isNumberValue, isOrCondition, isQuantileExpr, isQuestion,
     isRateExpr, isStringValue, isSurvey, isSymbolValue,
     type Condition as AstCondition, type Dataset as AstDataset, type Document, type FieldRef as AstFieldRef,
     type Journey as AstJourney, type LocalizedText, type Metric as AstMetric, type Question as AstQuestion,
@@ -213,6 +213,7 @@ class ModelBuilder {
         if (isNpsExpr(e)) return { kind: 'nps', ...question(e.field) };
         if (isBoxExpr(e)) return { kind: e.fn === 'bottom' ? 'bottomBox' : 'topBox', ...question(e.field), boxes: e.boxes ?? 2 };
         if (isMeanExpr(e)) return { kind: 'mean', field: this.fieldRef(e.field) };
+        if (isQuantileExpr(e)) return { kind: 'quantile', field: this.fieldRef(e.field), percent: e.fn === 'median' ? 50 : e.percent ?? 50 };
         if (isRateExpr(e)) {
             const source = e.source.ref;
             return {

@@ -1,7 +1,7 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import {
     isAnsweredCondition, isBoxExpr, isClvExpr, isColumn, isComparison, isDataset, isInCondition, isLifecycleExpr,
-    isMeanExpr, isNpsExpr, isQuestion, isRateExpr, isSurvey,
+    isMeanExpr, isNpsExpr, isQuantileExpr, isQuestion, isRateExpr, isSurvey,
     type ClvExpr, type Column, type Condition, type Dataset, type FieldRef, type Metric, type Question, type Segment, type Survey, type Target
 } from '../generated/ast.js';
 import type { MetricUnit, QuestionKind } from '@cxspec/model';
@@ -41,6 +41,9 @@ export class MetricValidator {
                         : kind === 'number' ? 'a typed number, which has no scale to count boxes or NPS on; use mean() for it, or' : `${kind}, which has no single score`;
                     report(accept, 'CX701', `${expr.fn}() cannot score question '${field.name}': it is ${what}; measure a rating, or use rate(${field.$container.name} where ...) for choices.`, expr, { property: 'field' });
                     return;
+                }
+                if (isQuantileExpr(expr) && expr.percent !== undefined && !(expr.percent >= 0 && expr.percent <= 100)) {
+                    report(accept, 'CX710', `percentile() takes a percentile from 0 to 100, not ${expr.percent}; write e.g. percentile(${field.$container.name}.${field.name}, 90), or median(...) for 50.`, expr, { property: 'percent' });
                 }
                 if (isBoxExpr(expr) && scale) {
                     const boxes = expr.boxes ?? 2;
@@ -242,10 +245,10 @@ export class MetricValidator {
     }
 }
 
-/** The survey question an nps(), csat()/top()/bottom() or mean() metric scores, if it scores one. */
+/** The survey question an nps(), csat()/top()/bottom(), mean() or quantile metric scores, if it scores one. */
 function scoredQuestion(metric: Metric): Question | undefined {
     const expr = metric.expr;
-    if (!isNpsExpr(expr) && !isBoxExpr(expr) && !isMeanExpr(expr)) return undefined;
+    if (!isNpsExpr(expr) && !isBoxExpr(expr) && !isMeanExpr(expr) && !isQuantileExpr(expr)) return undefined;
     const field = resolveField(expr.field);
     return isQuestion(field) ? field : undefined;
 }

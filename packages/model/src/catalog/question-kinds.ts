@@ -69,8 +69,11 @@ const kindsWhere = (test: (facts: QuestionKindFacts) => boolean): ReadonlySet<Qu
 export const KINDS_WITH_CUSTOM_SCALE = kindsWhere(f => f.scale?.custom === true);
 export const SCALED_KINDS = kindsWhere(f => f.scale !== null);
 export const KINDS_WITH_OPTIONS = kindsWhere(f => f.options);
-/** Kinds whose single answer is a number (on a scale or typed): usable in mean(), drivers and numeric logic. */
-export const NUMERIC_KINDS = kindsWhere(f => f.answer === 'scale' || f.answer === 'number');
+/**
+ * Kinds whose single answer is a number on a scale: usable in metrics, drivers and numeric logic
+ * (a number question, with no scale, is scored by mean() and percentiles only; the catalogs say so).
+ */
+export const NUMERIC_KINDS = kindsWhere(f => f.answer === 'scale');
 
 /**
  * The metric functions that score a question of this kind, as the metric catalog says (rate()
