@@ -33,13 +33,16 @@ export class MetricValidator {
                 const kind = field.kind as QuestionKind;
                 scale = scaleOf(kind, field.range) ?? undefined;
                 if (isNpsExpr(expr) && kind !== 'nps' && !(kind === 'rating' && scale?.min === 0 && scale.max === 10)) {
-                    report(accept, 'CX701', `nps() needs an NPS question (0..10), and '${field.name}' is ${kind}; use csat(), top() or mean() for it.`, expr, { property: 'field' });
+                    const instead = kind === 'number' ? 'mean(), median() or percentile()' : 'csat(), top() or mean()';
+                    report(accept, 'CX701', `nps() needs an NPS question (0..10), and '${field.name}' is ${kind}; use ${instead} for it.`, expr, { property: 'field' });
                     return;
                 }
                 if (!metricFunctionsOf(kind).includes(expr.fn as MetricFunction)) {
-                    const what = kind === 'text' ? 'free text, which has no score'
-                        : kind === 'number' ? 'a typed number, which has no scale to count boxes or NPS on; use mean() for it, or' : `${kind}, which has no single score`;
-                    report(accept, 'CX701', `${expr.fn}() cannot score question '${field.name}': it is ${what}; measure a rating, or use rate(${field.$container.name} where ...) for choices.`, expr, { property: 'field' });
+                    const what = kind === 'text' ? 'free text, which has no score' : `${kind}, which has no single score`;
+                    const message = kind === 'number'
+                        ? `${expr.fn}() cannot score question '${field.name}': it is a typed number, which has no scale to count boxes on; use mean(), median() or percentile() for it.`
+                        : `${expr.fn}() cannot score question '${field.name}': it is ${what}; measure a rating, or use rate(${field.$container.name} where ...) for choices.`;
+                    report(accept, 'CX701', message, expr, { property: 'field' });
                     return;
                 }
                 if (isQuantileExpr(expr) && expr.percent !== undefined && !(expr.percent >= 0 && expr.percent <= 100)) {
