@@ -14,7 +14,8 @@ export function answerArb(q: Question): fc.Arbitrary<unknown> {
         case 'number': {
             const n = q.number!;
             const bounds = { min: n.min ?? -1e6, max: n.max ?? 1e6 };
-            return n.integer ? fc.integer(bounds) : fc.double({ ...bounds, noNaN: true, noDefaultInfinity: true });
+            // Whole numbers too, so that a decimal question meets conditions such as `= 0`.
+            return n.integer ? fc.integer(bounds) : fc.oneof(fc.integer(bounds), fc.double({ ...bounds, noNaN: true, noDefaultInfinity: true }));
         }
         case 'option': return fc.constantFrom(...ids);
         case 'options': return fc.subarray(ids, { minLength: 1 });
