@@ -41,6 +41,10 @@ function answerSchema(q: Question): JsonSchema {
     switch (questionKind(q.kind).answer) {
         case 'scale':
             return { type: 'integer', minimum: q.scale!.min, maximum: q.scale!.max };
+        case 'number': {
+            const n = q.number!;
+            return { type: n.integer ? 'integer' : 'number', ...(n.min !== null ? { minimum: n.min } : {}), ...(n.max !== null ? { maximum: n.max } : {}) };
+        }
         case 'option':
             return { type: 'string', enum: ids };
         case 'options':

@@ -2,7 +2,7 @@
  * A survey of the CX model as SurveyJS form-library JSON: one page, one element per question,
  * option ids as choice values, display logic as `visibleIf`, every text localized.
  */
-import { questionKind, type CxModel, type Localized, type Question, type Survey } from '@cxspec/model';
+import { MAX_SCALE_POINTS, questionKind, type CxModel, type Localized, type Question, type Survey } from '@cxspec/model';
 import { NPS_END_LABELS } from './default-labels.js';
 import { compileCondition } from './expression.js';
 import { htmlLines, mapText, surveyText, type SurveyText } from './localize.js';
@@ -40,6 +40,15 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
         case 'scale': {
             const scale = q.scale!;
             const defaults = q.kind === 'nps' ? NPS_END_LABELS : { min: {}, max: {} };
+            // More points than a row of rate buttons holds (a 0..100 rating): a slider, its ends labelled.
+            if (scale.max - scale.min + 1 > MAX_SCALE_POINTS) {
+                const ends = [{ value: scale.min, label: scale.minLabel }, { value: scale.max, label: scale.maxLabel }];
+                const customLabels = ends.map(e => ({ value: e.value, text: text(e.label) })).filter(l => l.text !== undefined);
+                return compact({
+                    ...common, type: 'slider', min: scale.min, max: scale.max, step: 1,
+                    customLabels: customLabels.length > 0 ? customLabels : undefined
+                });
+            }
             return {
                 ...common,
                 rateMin: scale.min,
@@ -47,6 +56,18 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
                 minRateDescription: text(withDefault(scale.minLabel, defaults.min)),
                 maxRateDescription: text(withDefault(scale.maxLabel, defaults.max))
             };
+        }
+        case 'number': {
+            const n = q.number!;
+            // SurveyJS's schema types a text field's bounds as strings (they also bound dates). With
+            // no step a number field takes any decimal; step 1 makes survey-core reject fractions.
+            return compact({
+                ...common, inputType: 'number',
+                min: n.min === null ? undefined : String(n.min),
+                max: n.max === null ? undefined : String(n.max),
+                step: n.integer ? 1 : undefined,
+                placeholder: text(n.unit)
+            });
         }
         case 'option': case 'options': case 'order': return { ...common, choices: choices() };
         case 'text': return common;

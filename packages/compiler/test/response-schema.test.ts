@@ -74,6 +74,15 @@ function invalidAnswers(q: Question): Array<[string, unknown]> {
     switch (questionKind(q.kind).answer) {
         case 'scale':
             return [['above the scale', q.scale!.max + 1], ['below the scale', q.scale!.min - 1], ['not an integer', q.scale!.min + 0.5], ['a string', String(q.scale!.min)]];
+        case 'number': {
+            const n = q.number!;
+            return [
+                ...(n.max !== null ? [['above the range', n.max + 1] as [string, unknown]] : []),
+                ...(n.min !== null ? [['below the range', n.min - 1] as [string, unknown]] : []),
+                ...(n.integer ? [['not an integer', (n.min ?? 0) + 0.5] as [string, unknown]] : []),
+                ['a string', '5']
+            ];
+        }
         case 'option':
             return [['unknown option', 'no_such_option'], ['an array', [ids[0]]], ['a number', 1]];
         case 'options':

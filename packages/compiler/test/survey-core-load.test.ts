@@ -27,5 +27,5 @@ describe('compiled example surveys load in survey-core', () => {
 
 const SURVEYJS_TYPES: Record<string, string> = {
     nps: 'rating', csat: 'rating', ces: 'rating', rating: 'rating', choice: 'radiogroup', multichoice: 'checkbox',
-    ranking: 'ranking', boolean: 'boolean', text: 'comment', matrix: 'matrix'
+    ranking: 'ranking', boolean: 'boolean', text: 'comment', matrix: 'matrix', number: 'text'
 };

@@ -8,7 +8,7 @@ import {
     isAndCondition, isAnsweredCondition, isBooleanValue, isComparison, isInCondition, isNotCondition, isNumberValue,
     isOrCondition, isStringValue, isSymbolValue,
     type BoxExpr, type ClvExpr, type Condition, type Dataset, type Document, type DriverAnalysis, type Journey,
-    type LifecycleExpr, type MeanExpr, type Metric, type NpsExpr, type RateExpr, type Segment, type Survey, type Value
+    type LifecycleExpr, type MeanExpr, type Metric, type NpsExpr, type QuantileExpr, type RateExpr, type Segment, type Survey, type Value
 } from '../src/generated/ast.js';
 import { buildFiles } from './support/spec-workspace.js';
 
@@ -124,6 +124,7 @@ describe('parsing every construct (fixtures/clean.cx)', () => {
             switch (e.$type) {
                 case 'NpsExpr': case 'MeanExpr': return `${e.fn}(${f(e)})`;
                 case 'BoxExpr': return `${e.fn}(${f(e)}, ${(e as BoxExpr).boxes ?? '-'})`;
+                case 'QuantileExpr': return `${e.fn}(${f(e as unknown as MeanExpr)}, ${(e as QuantileExpr).percent ?? '-'})`;
                 case 'RateExpr': return `rate(${(e as RateExpr).source.$refText} where ${show((e as RateExpr).condition)})`;
                 case 'LifecycleExpr': return `${e.fn}(${(e as LifecycleExpr).dataset.$refText})`;
                 case 'ClvExpr': {

@@ -138,6 +138,18 @@ export const Scale = z.object({
 });
 export type Scale = z.infer<typeof Scale>;
 
+/**
+ * What a number question accepts: optional bounds (inclusive), whole numbers only or any decimal,
+ * and the unit shown next to the field (empty when none).
+ */
+export const NumberAnswer = z.object({
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    integer: z.boolean(),
+    unit: Localized
+});
+export type NumberAnswer = z.infer<typeof NumberAnswer>;
+
 /** An option of a choice, multichoice or ranking question, or an item (row) of a matrix. */
 export const Choice = z.object({ id: z.string(), label: Localized });
 export type Choice = z.infer<typeof Choice>;
@@ -152,6 +164,8 @@ export const Question = z.object({
     about: z.string().nullable(),
     /** Set for nps, csat, ces, rating and matrix (the scale of every item); null otherwise. */
     scale: Scale.nullable(),
+    /** Set for number questions only (absent otherwise, so models without one keep their shape). */
+    number: NumberAnswer.optional(),
     /** Options of choice, multichoice and ranking; empty otherwise. */
     options: z.array(Choice),
     /** Rows of a matrix; empty otherwise. */
@@ -260,6 +274,8 @@ export const MetricExpr = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('bottomBox'), survey: z.string(), question: z.string(), boxes: z.number().int() }),
     /** Mean of a rating (scale units) or of a numeric dataset column. */
     z.object({ kind: z.literal('mean'), field: FieldRef }),
+    /** The `percent`-th percentile (50: the median) of a rating or a number question, Hyndman-Fan type 7. */
+    z.object({ kind: z.literal('quantile'), field: FieldRef, percent: z.number() }),
     /** Share of rows where the condition holds, in percent. */
     z.object({ kind: z.literal('rate'), source: MetricSource, condition: Condition }),
     /** Lost in period / customers at the start of the period, in percent. */

@@ -11,13 +11,14 @@ const metric = (expr: MetricExpr, segments: string[] = []): Metric =>
 
 describe('question kind catalog', () => {
     it('is the list of kinds of the model', () => {
-        expect(QuestionKind.options).toEqual(['nps', 'csat', 'ces', 'rating', 'choice', 'multichoice', 'boolean', 'text', 'matrix', 'ranking']);
+        expect(QuestionKind.options).toEqual(['nps', 'csat', 'ces', 'rating', 'choice', 'multichoice', 'boolean', 'text', 'matrix', 'ranking', 'number']);
     });
 
     it('derives the metric functions that score a kind from the metric catalog', () => {
-        expect(metricFunctionsOf('nps')).toEqual(['nps', 'csat', 'top', 'bottom', 'mean']);
-        expect(metricFunctionsOf('ces')).toEqual(['csat', 'top', 'bottom', 'mean']);
-        expect(metricFunctionsOf('rating')).toEqual(['nps', 'csat', 'top', 'bottom', 'mean']);
+        expect(metricFunctionsOf('nps')).toEqual(['nps', 'csat', 'top', 'bottom', 'mean', 'median', 'percentile']);
+        expect(metricFunctionsOf('ces')).toEqual(['csat', 'top', 'bottom', 'mean', 'median', 'percentile']);
+        expect(metricFunctionsOf('rating')).toEqual(['nps', 'csat', 'top', 'bottom', 'mean', 'median', 'percentile']);
+        expect(metricFunctionsOf('number')).toEqual(['mean', 'median', 'percentile']);
         expect(metricFunctionsOf('choice')).toEqual([]);
         expect(metricFunctionsOf('matrix')).toEqual([]);
     });
@@ -57,7 +58,7 @@ describe('metric kind catalog and queries', () => {
 
     it('gives every grammar function a unit', () => {
         expect(Object.keys(METRIC_FUNCTIONS).map(fn => unitOf(fn as keyof typeof METRIC_FUNCTIONS, false)))
-            .toEqual(['points', 'percent', 'percent', 'percent', 'scale', 'percent', 'percent', 'percent', 'number']);
+            .toEqual(['points', 'percent', 'percent', 'percent', 'scale', 'scale', 'scale', 'percent', 'percent', 'percent', 'number']);
         expect(unitOf('mean', true)).toBe('number');
     });
 });
@@ -65,6 +66,8 @@ describe('metric kind catalog and queries', () => {
 describe('texts', () => {
     it('writes formulas, targets and triggers as a spec does', () => {
         expect(formulaText({ kind: 'bottomBox', survey: 'S', question: 'q', boxes: 3 }, () => '')).toBe('bottom(S.q, 3)');
+        expect(formulaText({ kind: 'quantile', field: { source: 'question', survey: 'S', question: 'q' }, percent: 50 }, () => '')).toBe('median(S.q)');
+        expect(formulaText({ kind: 'quantile', field: { source: 'question', survey: 'S', question: 'q' }, percent: 90 }, () => '')).toBe('percentile(S.q, 90)');
         expect(formulaText(rateOf('S'), (c, within) => `${c.type} within ${within}`)).toBe('rate(S where answered within S)');
         expect(targetText({ op: '>=', value: 30, warning: 35 }, 'points')).toBe('>= 30 pts warn 35 pts');
         expect(targetText({ op: '>=', value: 30, warning: 35 }, 'points', false)).toBe('>= 30 pts');

@@ -110,6 +110,12 @@ function exprPlain(model: CxModel, expr: MetricExpr, lang: Lang, title: (l: Loca
         }
         case 'churn': return ja ? `${datasetTitle(expr.dataset)}で期間中に離反したお客様の割合` : `Share of customers in ${datasetTitle(expr.dataset)} lost in the period`;
         case 'retention': return ja ? `${datasetTitle(expr.dataset)}で期間を通じて継続したお客様の割合` : `Share of customers in ${datasetTitle(expr.dataset)} kept through the period`;
+        case 'quantile': {
+            const field = expr.field;
+            const of = field.source === 'question' ? quoted(field.survey, field.question) : `${datasetTitle(field.dataset)} ${field.column}`;
+            if (expr.percent === 50) return ja ? `${of}の回答の中央値` : `Median answer to ${of}`;
+            return ja ? `${of}の回答の ${expr.percent} パーセンタイル` : `${expr.percent}th percentile of the answers to ${of}`;
+        }
         case 'clv': return ja ? `${datasetTitle(expr.dataset)}から求める顧客生涯価値 (粗利率 ${expr.marginPercent}%、割引率 ${expr.discountPercent}%)`
             : `Customer lifetime value from ${datasetTitle(expr.dataset)} (margin ${expr.marginPercent}%, discount ${expr.discountPercent}%)`;
     }
@@ -162,7 +168,8 @@ const KINDS: Record<Question['kind'], Record<Lang, string>> = {
     boolean: { en: 'Yes / no', ja: 'はい / いいえ' },
     text: { en: 'Free text', ja: '自由記述' },
     matrix: { en: 'Matrix', ja: 'マトリクス' },
-    ranking: { en: 'Ranking', ja: '順位付け' }
+    ranking: { en: 'Ranking', ja: '順位付け' },
+    number: { en: 'Number', ja: '数値' }
 };
 
 export function kindPlain(model: CxModel, kind: Question['kind']): Localized {

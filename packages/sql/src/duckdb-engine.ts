@@ -6,7 +6,7 @@
  * value, interval, verdict, segment and period then comes from the SQL. Key-driver analysis
  * (eigen-decomposition) is not SQL and stays native, in the same pass.
  */
-import { estimatorOf, type CxModel, type Metric, type RowEstimator, type Survey } from '@cxspec/model';
+import { estimatorOf, type CxModel, type Metric, type Survey } from '@cxspec/model';
 import {
     Acc, changeTest, evaluate, isInvalid,
     type DatasetTable, type EvaluateOptions, type EvaluationResult, type Estimate, type MetricResult, type PeriodEstimate,
@@ -16,6 +16,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { dialectOf } from './dialect.js';
 import { openTableAppender, type Cell, type Row } from './load-duckdb.js';
 import type { SqlResultRow } from './result-rows.js';
+import type { RowEstimator } from './metric-context.js';
 import { queryMetrics, withDuckDb } from './run-duckdb.js';
 import { INVALID_SUFFIX, createTablesSql, datasetColumns, datasetTableName, surveyColumns, surveyTableName } from './tables.js';
 
@@ -129,9 +130,9 @@ function accOf(kind: RowEstimator, row: SqlResultRow): Acc {
 
 function metricResult(metric: Metric, model: CxModel, base: MetricResult, rows: SqlResultRow[]): MetricResult {
     const overall = rows.find(r => r.breakdown === 'overall')!;
-    // CLV periods carry no change test (as on the native side).
+    // CLV periods carry no change test (as on the native side); quantiles never reach here (metricSql refuses them).
     const estimator = estimatorOf(metric.expr.kind);
-    const kind = estimator === 'clv' ? null : estimator;
+    const kind = estimator === 'clv' || estimator === 'quantile' ? null : estimator;
     const segments: SegmentEstimate[] = rows.filter(r => r.breakdown === 'segment').map(r => ({
         segment: r.segment!, title: model.segments.find(s => s.name === r.segment)!.title, ...estimateOf(metric, r)
     }));
@@ -162,6 +163,8 @@ function detailsOf(metric: Metric, row: SqlResultRow): Record<string, number> {
         case 'topBox': case 'bottomBox': return { hits: a };
         case 'rate': return expr.source.type === 'survey' ? { hits: a } : {};
         case 'mean': return expr.field.source === 'question' ? { sd: row.n > 1 ? Math.sqrt(b) : 0 } : {};
+        // metricSql refuses quantiles, so no row of one comes back.
+        case 'quantile': throw new Error(`metric ${metric.name}: quantiles are not computed in SQL`);
         case 'churn': case 'retention': return { customersAtStart: row.n, lost: b, added: c, customersAtEnd: d };
         case 'clv': {
             if (row.value === null) return {};

@@ -2,12 +2,16 @@
  * What the per-metric SQL builders share: the context (model, dialect, table names, shared CTEs),
  * the shape of their output, the row aliases and the head and aggregates of a statistics SELECT.
  */
-import type { CxModel, Dataset, Estimator, RowEstimator, SourceLocation, Survey } from '@cxspec/model';
+import type { CxModel, Dataset, Estimator, RowEstimator as ModelRowEstimator, SourceLocation, Survey } from '@cxspec/model';
 import { quoteText, type Dialect } from './dialect.js';
 import type { TableNames } from './tables.js';
 
-/** The model's estimators (catalog/metric-kinds.ts); a RowEstimator's statistics are plain aggregates of one observation `x` per row. */
-export type { Estimator, RowEstimator };
+/**
+ * The model's estimators (catalog/metric-kinds.ts); a RowEstimator's statistics are plain aggregates
+ * of one observation `x` per row. Quantiles are not written in SQL yet: metricSql refuses them.
+ */
+export type RowEstimator = Exclude<ModelRowEstimator, 'quantile'>;
+export type { Estimator };
 
 /** CTEs shared by metrics (lifecycle bounds, period windows), by name, in creation order. */
 export type SharedCtes = Map<string, string>;

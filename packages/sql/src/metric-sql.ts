@@ -42,6 +42,9 @@ export function metricSql(ctx: MetricContext, metric: Metric, index: number): Me
             }
             return datasetMetric(ctx, metric, index, datasetNamed(model, field.dataset), segments, `${D}.${quoteIdent(field.column)}`, 'mean');
         }
+        case 'quantile':
+            // Refused rather than dropped: the order-statistics interval is not written in SQL yet.
+            throw new SpecShapeError(`${expr.percent === 50 ? 'median()' : 'percentile()'} is not computed in SQL yet; score this metric with the native engine (cxspec score without --engine duckdb)`, metric.loc);
         case 'rate': {
             const source = expr.source;
             if (source.type === 'survey') {

@@ -54,6 +54,9 @@ export function surveyColumns(survey: Survey, model: CxModel, flags = false): Co
             case 'scale':
                 columns.push({ name: q.name, type: 'integer' });
                 break;
+            case 'number':
+                columns.push({ name: q.name, type: q.number!.integer ? 'integer' : 'double' });
+                break;
             case 'items':
                 for (const item of q.items) columns.push({ name: `${q.name}.${item.id}`, type: 'integer' });
                 break;

@@ -5,7 +5,7 @@ import {
     DataFileError, evaluate, loadMapping, openScoring, renderHtml, renderMarkdown,
     type ColumnMapping, type EvaluationResult, type Exclusion, type TextEncoding
 } from '@cxspec/metrics';
-import { evaluateWithDuckDb } from '@cxspec/sql';
+import { SpecShapeError, evaluateWithDuckDb } from '@cxspec/sql';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { pickSpec } from './model.js';
 import { writeOutput } from '../write-output.js';
@@ -102,6 +102,12 @@ with --fail-on inconclusive), 2 invalid input, spec errors or (with --strict) ex
             if (error instanceof DataFileError) {
                 io.err(`cxspec score: ${oneLine(error.message)}`);
                 return EXIT.badInput;
+            }
+            // --engine duckdb on a metric the SQL does not compute (a median, a percentile).
+            if (error instanceof SpecShapeError) {
+                const loc = error.loc ?? model.spec.loc;
+                io.err(`${loc.file}:${loc.line}:${loc.column} error ${oneLine(error.message)}`);
+                return EXIT.failed;
             }
             throw error;
         } finally {

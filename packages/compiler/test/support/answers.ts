@@ -11,6 +11,12 @@ export function answerArb(q: Question): fc.Arbitrary<unknown> {
     switch (questionKind(q.kind).answer) {
         case 'scale':
             return fc.integer({ min: q.scale!.min, max: q.scale!.max });
+        case 'number': {
+            const n = q.number!;
+            const bounds = { min: n.min ?? -1e6, max: n.max ?? 1e6 };
+            // Whole numbers too, so that a decimal question meets conditions such as `= 0`.
+            return n.integer ? fc.integer(bounds) : fc.oneof(fc.integer(bounds), fc.double({ ...bounds, noNaN: true, noDefaultInfinity: true }));
+        }
         case 'option': return fc.constantFrom(...ids);
         case 'options': return fc.subarray(ids, { minLength: 1 });
         case 'order': return fc.shuffledSubarray(ids, { minLength: ids.length });
@@ -32,7 +38,7 @@ export function unansweredArb(q: Question): fc.Arbitrary<unknown> {
         case 'options': case 'order': return fc.constantFrom(undefined, []);
         case 'items': return fc.constantFrom(undefined, {});
         case 'text': return fc.constantFrom(undefined, '');
-        case 'scale': case 'option': case 'boolean': return fc.constant(undefined);
+        case 'scale': case 'number': case 'option': case 'boolean': return fc.constant(undefined);
     }
 }
 

@@ -52,7 +52,10 @@ export function constructsSurvey(): CxModel {
             ...question('x', 'matrix', 7), required: true, scale: { min: 1, max: 3, minLabel: {}, maxLabel: {} },
             items: [{ id: 'i', label: { en: 'I' } }, { id: 'j', label: { en: 'J' } }]
         },
-        { ...question('k', 'ranking', 8), options: options.slice(0, 2) }
+        { ...question('k', 'ranking', 8), options: options.slice(0, 2) },
+        { ...question('n', 'number', 9), number: { min: -10, max: 120, integer: false, unit: { en: 'years' } } },
+        // Wider than a row of rate buttons: compiled to a slider.
+        { ...question('w', 'rating', 10), scale: { min: 0, max: 100, minLabel: { en: 'Low' }, maxLabel: {} } }
     ];
     const conditions: Condition[] = [
         cmp('r', '=', 5), cmp('r', '!=', 5), cmp('r', '<', 3), cmp('r', '<=', 3), cmp('r', '>', 8), cmp('r', '>=', 8),
@@ -65,11 +68,13 @@ export function constructsSurvey(): CxModel {
         // Option ids compare ignoring case in display mode, as SurveyJS compares them.
         cmp('c', '=', 'A'), inList('m', ['B'], true),
         cmp('b', '=', true), cmp('b', '!=', false), inList('b', [true]),
+        cmp('n', '>=', 18), cmp('n', '<', 2.5), cmp('n', '=', 0), inList('n', [-1, 7], true), answered('n', true),
+        cmp('w', '>', 50), inList('w', [0, 100]),
         answered('r'), answered('m'), answered('t', true), answered('x'), answered('x', true), answered('k'), answered('k', true),
         { type: 'not', operand: cmp('r', '>=', 9) },
         { type: 'not', operand: inList('m', ['a'], true) },
         { type: 'or', operands: [cmp('r', '<=', 6), { type: 'and', operands: [cmp('c', '!=', 'b'), { type: 'not', operand: answered('t') }] }] },
         { type: 'and', operands: [{ type: 'or', operands: [cmp('b', '=', false), cmp('m', '=', 'c')] }, { type: 'not', operand: { type: 'or', operands: [answered('x'), cmp('r', '>', 5)] } }] }
     ];
-    return surveyModel([...base, ...conditions.map((c, i) => question(`shown_${i}`, 'boolean', 10 + i, c))]);
+    return surveyModel([...base, ...conditions.map((c, i) => question(`shown_${i}`, 'boolean', 12 + i, c))]);
 }

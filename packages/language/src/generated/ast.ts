@@ -65,6 +65,7 @@ export type CxSpecKeywordNames =
     | "false"
     | "high"
     | "in"
+    | "integer"
     | "is"
     | "item"
     | "joins"
@@ -78,6 +79,7 @@ export type CxSpecKeywordNames =
     | "matrix"
     | "mean"
     | "measured"
+    | "median"
     | "method"
     | "metric"
     | "min"
@@ -91,6 +93,7 @@ export type CxSpecKeywordNames =
     | "or"
     | "owner"
     | "per"
+    | "percentile"
     | "priority"
     | "pts"
     | "quarantine"
@@ -118,6 +121,7 @@ export type CxSpecKeywordNames =
     | "touchpoint"
     | "trigger"
     | "true"
+    | "unit"
     | "warn"
     | "week"
     | "when"
@@ -440,7 +444,7 @@ export function isField(item: unknown): item is Field {
 }
 
 export interface FieldRef extends langium.AstNode {
-    readonly $container: AnsweredCondition | BoxExpr | Comparison | DriverAnalysis | InCondition | MeanExpr | NpsExpr;
+    readonly $container: AnsweredCondition | BoxExpr | Comparison | DriverAnalysis | InCondition | MeanExpr | NpsExpr | QuantileExpr;
     readonly $type: 'FieldRef';
     head: langium.Reference<Referable>;
     member?: langium.Reference<Field>;
@@ -554,7 +558,7 @@ export function isLocaleDecl(item: unknown): item is LocaleDecl {
 }
 
 export interface LocalizedText extends langium.AstNode {
-    readonly $container: Dataset | Description | DriverAnalysis | Journey | MatrixItem | Metric | Option | Question | ScaleLabel | Segment | SpecHeader | Stage | Survey | Thanks | Touchpoint;
+    readonly $container: Dataset | Description | DriverAnalysis | Journey | MatrixItem | Metric | Option | Question | ScaleLabel | Segment | SpecHeader | Stage | Survey | Thanks | Touchpoint | UnitLabel;
     readonly $type: 'LocalizedText';
     locale: LocaleCode;
     text: string;
@@ -631,7 +635,7 @@ export function isMetric(item: unknown): item is Metric {
     return reflection.isInstance(item, Metric.$type);
 }
 
-export type MetricExpr = BoxExpr | ClvExpr | LifecycleExpr | MeanExpr | NpsExpr | RateExpr;
+export type MetricExpr = BoxExpr | ClvExpr | LifecycleExpr | MeanExpr | NpsExpr | QuantileExpr | RateExpr;
 
 export const MetricExpr = {
     $type: 'MetricExpr'
@@ -641,10 +645,10 @@ export function isMetricExpr(item: unknown): item is MetricExpr {
     return reflection.isInstance(item, MetricExpr.$type);
 }
 
-export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'warn' | 'week' | 'year' | string;
+export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'median' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'percentile' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || item === 'integer' || item === 'unit' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotCondition extends langium.AstNode {
@@ -740,11 +744,31 @@ export function isPrimitiveType(item: unknown): item is PrimitiveType {
     return item === 'number' || item === 'text' || item === 'date' || item === 'boolean';
 }
 
+export interface QuantileExpr extends langium.AstNode {
+    readonly $container: Metric;
+    readonly $type: 'QuantileExpr';
+    field: FieldRef;
+    fn: 'median' | 'percentile';
+    percent?: Decimal;
+}
+
+export const QuantileExpr = {
+    $type: 'QuantileExpr',
+    field: 'field',
+    fn: 'fn',
+    percent: 'percent'
+} as const;
+
+export function isQuantileExpr(item: unknown): item is QuantileExpr {
+    return reflection.isInstance(item, QuantileExpr.$type);
+}
+
 export interface Question extends langium.AstNode {
     readonly $container: Survey;
     readonly $type: 'Question';
     about?: langium.Reference<Touchpoint>;
     description?: Description;
+    integer: boolean;
     items: Array<MatrixItem>;
     kind: QuestionKind;
     labels: Array<ScaleLabel>;
@@ -753,6 +777,7 @@ export interface Question extends langium.AstNode {
     range?: ScaleRange;
     required: boolean;
     texts: Array<LocalizedText>;
+    unit?: UnitLabel;
     visibleWhen?: Condition;
 }
 
@@ -760,6 +785,7 @@ export const Question = {
     $type: 'Question',
     about: 'about',
     description: 'description',
+    integer: 'integer',
     items: 'items',
     kind: 'kind',
     labels: 'labels',
@@ -768,6 +794,7 @@ export const Question = {
     range: 'range',
     required: 'required',
     texts: 'texts',
+    unit: 'unit',
     visibleWhen: 'visibleWhen'
 } as const;
 
@@ -775,10 +802,10 @@ export function isQuestion(item: unknown): item is Question {
     return reflection.isInstance(item, Question.$type);
 }
 
-export type QuestionKind = 'boolean' | 'ces' | 'choice' | 'csat' | 'matrix' | 'multichoice' | 'nps' | 'ranking' | 'rating' | 'text';
+export type QuestionKind = 'boolean' | 'ces' | 'choice' | 'csat' | 'matrix' | 'multichoice' | 'nps' | 'number' | 'ranking' | 'rating' | 'text';
 
 export function isQuestionKind(item: unknown): item is QuestionKind {
-    return item === 'nps' || item === 'csat' || item === 'ces' || item === 'rating' || item === 'choice' || item === 'multichoice' || item === 'boolean' || item === 'text' || item === 'matrix' || item === 'ranking';
+    return item === 'nps' || item === 'csat' || item === 'ces' || item === 'rating' || item === 'choice' || item === 'multichoice' || item === 'boolean' || item === 'text' || item === 'matrix' || item === 'ranking' || item === 'number';
 }
 
 export interface RateExpr extends langium.AstNode {
@@ -1074,6 +1101,23 @@ export function isTrigger(item: unknown): item is Trigger {
     return reflection.isInstance(item, Trigger.$type);
 }
 
+export interface UnitLabel extends langium.AstNode {
+    readonly $container: Question;
+    readonly $type: 'UnitLabel';
+    plain?: string;
+    texts: Array<LocalizedText>;
+}
+
+export const UnitLabel = {
+    $type: 'UnitLabel',
+    plain: 'plain',
+    texts: 'texts'
+} as const;
+
+export function isUnitLabel(item: unknown): item is UnitLabel {
+    return reflection.isInstance(item, UnitLabel.$type);
+}
+
 export type Value = BooleanValue | NumberValue | StringValue | SymbolValue;
 
 export const Value = {
@@ -1129,6 +1173,7 @@ export type CxSpecAstType = {
     NumberValue: NumberValue
     Option: Option
     OrCondition: OrCondition
+    QuantileExpr: QuantileExpr
     Question: Question
     RateExpr: RateExpr
     Referable: Referable
@@ -1145,6 +1190,7 @@ export type CxSpecAstType = {
     Thanks: Thanks
     Touchpoint: Touchpoint
     Trigger: Trigger
+    UnitLabel: UnitLabel
     Value: Value
     ValueSymbol: ValueSymbol
 }
@@ -1638,6 +1684,22 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Condition.$type]
         },
+        QuantileExpr: {
+            name: QuantileExpr.$type,
+            properties: {
+                field: {
+                    name: QuantileExpr.field
+                },
+                fn: {
+                    name: QuantileExpr.fn
+                },
+                percent: {
+                    name: QuantileExpr.percent,
+                    optional: true
+                }
+            },
+            superTypes: [MetricExpr.$type]
+        },
         Question: {
             name: Question.$type,
             properties: {
@@ -1648,6 +1710,11 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 description: {
                     name: Question.description,
+                    optional: true
+                },
+                integer: {
+                    name: Question.integer,
+                    defaultValue: false,
                     optional: true
                 },
                 items: {
@@ -1683,6 +1750,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 texts: {
                     name: Question.texts,
                     defaultValue: [],
+                    optional: true
+                },
+                unit: {
+                    name: Question.unit,
                     optional: true
                 },
                 visibleWhen: {
@@ -1959,6 +2030,21 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 touchpoint: {
                     name: Trigger.touchpoint,
                     referenceType: Touchpoint.$type
+                }
+            },
+            superTypes: []
+        },
+        UnitLabel: {
+            name: UnitLabel.$type,
+            properties: {
+                plain: {
+                    name: UnitLabel.plain,
+                    optional: true
+                },
+                texts: {
+                    name: UnitLabel.texts,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: []

@@ -6,17 +6,17 @@ import path from 'node:path';
 import { AstUtils, type AstNode } from 'langium';
 import {
     isAndCondition, isAnsweredCondition, isBooleanValue, isBoxExpr, isClvExpr, isColumn, isComparison, isDataset,
-    isInCondition, isLifecycleExpr, isMeanExpr, isNotCondition, isNpsExpr, isNumberValue, isOrCondition, isQuestion,
+    isInCondition, isLifecycleExpr, isMeanExpr, isNotCondition, isNpsExpr, isNumberValue, isOrCondition, isQuantileExpr, isQuestion,
     isRateExpr, isStringValue, isSurvey, isSymbolValue,
     type Condition as AstCondition, type Dataset as AstDataset, type Document, type FieldRef as AstFieldRef,
     type Journey as AstJourney, type LocalizedText, type Metric as AstMetric, type Question as AstQuestion,
     type Survey as AstSurvey, type Value
 } from '../generated/ast.js';
 import type {
-    Condition, CxModel, Dataset, DriverAnalysis, Duration, FieldRef, Journey, Literal, Localized, Metric, MetricExpr,
+    Condition, CxModel, Dataset, DriverAnalysis, Duration, FieldRef, Journey, Literal, Localized, Metric, MetricExpr, NumberAnswer,
     Period, Question, QuestionKind, Segment, SourceLocation, Survey
 } from '@cxspec/model';
-import { DEFAULT_LIMITS, DEFAULT_MIN_SAMPLE, estimateSeconds, rangeOf, scaleOf, unitOf, type MetricFunction } from '@cxspec/model';
+import { DEFAULT_LIMITS, DEFAULT_MIN_SAMPLE, estimateSeconds, questionKind, rangeOf, scaleOf, unitOf, type MetricFunction } from '@cxspec/model';
 import { isFieldMetricExpr, resolveFieldTarget } from '../references/field-resolution.js';
 import { localeSettings } from '../references/spec-membership.js';
 import { specRoot } from '../workspace/spec-root.js';
@@ -157,6 +157,7 @@ class ModelBuilder {
             required: q.required,
             about: q.about?.ref?.name ?? q.about?.$refText ?? null,
             scale: bounds ? { min: bounds.min, max: bounds.max, minLabel: label('low'), maxLabel: label('high') } : null,
+            ...(questionKind(kind).answer === 'number' ? { number: this.numberAnswer(q) } : {}),
             options: q.options.map(o => ({ id: o.name, label: this.texts(o.texts) })),
             items: q.items.map(i => ({ id: i.name, label: this.texts(i.texts) })),
             trueLabel: kind === 'boolean' ? label('true') : {},
@@ -165,6 +166,12 @@ class ModelBuilder {
             estimatedSeconds: estimateSeconds(kind, q.options.length, q.items.length),
             loc: this.loc(q)
         };
+    }
+
+    private numberAnswer(q: AstQuestion): NumberAnswer {
+        const plain = q.unit?.plain;
+        const unit = plain !== undefined ? Object.fromEntries(this.locales.map(l => [l, plain])) : this.texts(q.unit?.texts);
+        return { min: q.range?.min ?? null, max: q.range?.max ?? null, integer: q.integer, unit };
     }
 
     private dataset(d: AstDataset): Dataset {
@@ -188,7 +195,8 @@ class ModelBuilder {
     private metric(m: AstMetric): Metric {
         const expr = this.metricExpr(m);
         const field = isFieldMetricExpr(m.expr) ? resolveFieldTarget(m.expr.field) : undefined;
-        const unit = unitOf(m.expr.fn as MetricFunction, isColumn(field));
+        // A typed number has no scale: its mean is a plain number, as a column's is.
+        const unit = unitOf(m.expr.fn as MetricFunction, isColumn(field) || (isQuestion(field) && field.kind === 'number'));
         const scale = isQuestion(field) ? scaleOf(field.kind as QuestionKind, field.range) ?? undefined : undefined;
         return {
             name: m.name,
@@ -215,6 +223,7 @@ class ModelBuilder {
         if (isNpsExpr(e)) return { kind: 'nps', ...question(e.field) };
         if (isBoxExpr(e)) return { kind: e.fn === 'bottom' ? 'bottomBox' : 'topBox', ...question(e.field), boxes: e.boxes ?? 2 };
         if (isMeanExpr(e)) return { kind: 'mean', field: this.fieldRef(e.field) };
+        if (isQuantileExpr(e)) return { kind: 'quantile', field: this.fieldRef(e.field), percent: e.fn === 'median' ? 50 : e.percent ?? 50 };
         if (isRateExpr(e)) {
             const source = e.source.ref;
             return {

@@ -55,6 +55,7 @@ function questionValueType(q: Question): ValueType {
             const scale = scaleOf(kind, q.range)!;
             return { kind: 'number', label, min: scale.min, max: scale.max };
         }
+        case 'number': return { kind: 'number', label, min: q.range?.min, max: q.range?.max };
         case 'option': case 'options': return { kind: 'symbol', label, ids: q.options.map(o => o.name) };
         case 'boolean': return { kind: 'boolean', label: 'Boolean question' };
         case 'text': return { kind: 'string', label: 'Text question' };

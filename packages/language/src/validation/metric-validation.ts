@@ -1,7 +1,7 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import {
     isAnsweredCondition, isBoxExpr, isClvExpr, isColumn, isComparison, isDataset, isInCondition, isLifecycleExpr,
-    isMeanExpr, isNpsExpr, isQuestion, isRateExpr, isSurvey,
+    isMeanExpr, isNpsExpr, isQuantileExpr, isQuestion, isRateExpr, isSurvey,
     type ClvExpr, type Column, type Condition, type Dataset, type FieldRef, type Metric, type Question, type Segment, type Survey, type Target
 } from '../generated/ast.js';
 import type { MetricUnit, QuestionKind } from '@cxspec/model';
@@ -33,13 +33,20 @@ export class MetricValidator {
                 const kind = field.kind as QuestionKind;
                 scale = scaleOf(kind, field.range) ?? undefined;
                 if (isNpsExpr(expr) && kind !== 'nps' && !(kind === 'rating' && scale?.min === 0 && scale.max === 10)) {
-                    report(accept, 'CX701', `nps() needs an NPS question (0..10), and '${field.name}' is ${kind}; use csat(), top() or mean() for it.`, expr, { property: 'field' });
+                    const instead = kind === 'number' ? 'mean(), median() or percentile()' : 'csat(), top() or mean()';
+                    report(accept, 'CX701', `nps() needs an NPS question (0..10), and '${field.name}' is ${kind}; use ${instead} for it.`, expr, { property: 'field' });
                     return;
                 }
                 if (!metricFunctionsOf(kind).includes(expr.fn as MetricFunction)) {
                     const what = kind === 'text' ? 'free text, which has no score' : `${kind}, which has no single score`;
-                    report(accept, 'CX701', `${expr.fn}() cannot score question '${field.name}': it is ${what}; measure a rating, or use rate(${field.$container.name} where ...) for choices.`, expr, { property: 'field' });
+                    const message = kind === 'number'
+                        ? `${expr.fn}() cannot score question '${field.name}': it is a typed number, which has no scale to count boxes on; use mean(), median() or percentile() for it.`
+                        : `${expr.fn}() cannot score question '${field.name}': it is ${what}; measure a rating, or use rate(${field.$container.name} where ...) for choices.`;
+                    report(accept, 'CX701', message, expr, { property: 'field' });
                     return;
+                }
+                if (isQuantileExpr(expr) && expr.percent !== undefined && !(expr.percent >= 0 && expr.percent <= 100)) {
+                    report(accept, 'CX710', `percentile() takes a percentile from 0 to 100, not ${expr.percent}; write e.g. percentile(${field.$container.name}.${field.name}, 90), or median(...) for 50.`, expr, { property: 'percent' });
                 }
                 if (isBoxExpr(expr) && scale) {
                     const boxes = expr.boxes ?? 2;
@@ -241,10 +248,10 @@ export class MetricValidator {
     }
 }
 
-/** The survey question an nps(), csat()/top()/bottom() or mean() metric scores, if it scores one. */
+/** The survey question an nps(), csat()/top()/bottom(), mean() or quantile metric scores, if it scores one. */
 function scoredQuestion(metric: Metric): Question | undefined {
     const expr = metric.expr;
-    if (!isNpsExpr(expr) && !isBoxExpr(expr) && !isMeanExpr(expr)) return undefined;
+    if (!isNpsExpr(expr) && !isBoxExpr(expr) && !isMeanExpr(expr) && !isQuantileExpr(expr)) return undefined;
     const field = resolveField(expr.field);
     return isQuestion(field) ? field : undefined;
 }

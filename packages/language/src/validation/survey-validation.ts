@@ -2,7 +2,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Document, Option, Question, Survey } from '../generated/ast.js';
 import type { QuestionKind } from '@cxspec/model';
 import {
-    DEFAULT_LIMITS, KINDS_WITH_CUSTOM_SCALE, KINDS_WITH_OPTIONS, MAX_SCALE_POINTS, SCALED_KINDS, estimateSeconds
+    DEFAULT_LIMITS, KINDS_WITH_CUSTOM_SCALE, KINDS_WITH_OPTIONS, SCALED_KINDS, estimateSeconds, maxScalePoints
 } from '@cxspec/model';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { report, reportDuplicates } from './validation-utils.js';
@@ -55,16 +55,25 @@ export class SurveyValidator {
     }
 
     private checkScale(question: Question, kind: QuestionKind, accept: ValidationAcceptor): void {
+        if (kind !== 'number') {
+            if (question.integer) report(accept, 'CX307', `\`integer\` belongs to number questions, and '${question.name}' is ${kind}; remove it or make it \`number\`.`, question, { property: 'integer' });
+            if (question.unit) report(accept, 'CX307', `A unit belongs to number questions, and '${question.name}' is ${kind}; remove \`unit\` or make it \`number\`.`, question.unit);
+        }
         const range = question.range;
         if (!range) return;
+        if (kind === 'number') {
+            if (range.min >= range.max) report(accept, 'CX302', `Range ${range.min}..${range.max} of number question '${question.name}' must run upwards; e.g. write 0..120.`, range);
+            return;
+        }
         if (!KINDS_WITH_CUSTOM_SCALE.has(kind)) {
             const why = kind === 'nps' ? 'NPS is 0..10 by definition' : `${kind} questions have no scale`;
             report(accept, 'CX302', `Question '${question.name}' cannot have a scale: ${why}; remove \`${range.min}..${range.max}\`.`, range);
             return;
         }
         const points = range.max - range.min + 1;
-        if (range.min >= range.max || points > MAX_SCALE_POINTS) {
-            report(accept, 'CX302', `Scale ${range.min}..${range.max} of question '${question.name}' must run upwards over 2 to ${MAX_SCALE_POINTS} points; e.g. write 1..5.`, range);
+        const most = maxScalePoints(kind);
+        if (range.min >= range.max || points > most) {
+            report(accept, 'CX302', `Scale ${range.min}..${range.max} of question '${question.name}' must run upwards over 2 to ${most} points; e.g. write 1..5.`, range);
         }
     }
 

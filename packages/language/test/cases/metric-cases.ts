@@ -73,6 +73,24 @@ export const METRIC_CASES: DiagnosticCase[] = [
         fix: { from: 'nps(Sv.s)', to: 'nps(Sv.q)' }
     },
     {
+        code: 'CX701', title: 'top() of a number question',
+        files: surveySpec(`${NPS}
+    question wait: number unit "min" { en "Minutes?" }`, 'metric quick = top(Sv.wait, 2)\n'),
+        expected: [
+            "spec.cx:9:20 error CX701 top() cannot score question 'wait': it is a typed number, which has no scale to count boxes on; use mean(), median() or percentile() for it."
+        ],
+        fix: { from: 'top(Sv.wait, 2)', to: 'percentile(Sv.wait, 90)' }
+    },
+    {
+        code: 'CX701', title: 'nps() of a number question',
+        files: surveySpec(`${NPS}
+    question wait: number { en "Minutes?" }`, 'metric loyalty = nps(Sv.wait)\n'),
+        expected: [
+            "spec.cx:9:22 error CX701 nps() needs an NPS question (0..10), and 'wait' is number; use mean(), median() or percentile() for it."
+        ],
+        fix: { from: 'nps(Sv.wait)', to: 'median(Sv.wait)' }
+    },
+    {
         code: 'CX702', title: 'NPS target beyond 100 points',
         files: withMetrics('metric loyalty = nps(Sv.q) target >= 120'),
         expected: [
@@ -231,6 +249,14 @@ export const METRIC_CASES: DiagnosticCase[] = [
             "spec.cx:20:31 error CX708 bottom() counts 0 boxes of a 7-point scale; use 1 to 6."
         ],
         fix: { from: 'bottom(Sv.e, 0)', to: 'bottom(Sv.e, 2)' }
+    },
+    {
+        code: 'CX710', title: 'a percentile above 100',
+        files: withMetrics('metric slow = percentile(Sv.e, 120)'),
+        expected: [
+            "spec.cx:20:32 error CX710 percentile() takes a percentile from 0 to 100, not 120; write e.g. percentile(Sv.e, 90), or median(...) for 50."
+        ],
+        fix: { from: 'percentile(Sv.e, 120)', to: 'percentile(Sv.e, 90)' }
     },
     {
         code: 'CX709', title: 'CLV margin above 100 %',

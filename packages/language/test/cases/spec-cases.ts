@@ -23,7 +23,7 @@ export const SPEC_CASES: DiagnosticCase[] = [
         code: 'CX000', title: 'syntax error: unknown question kind',
         files: surveySpec('    question q: stars about Tp { en "Q?" }'),
         expected: [
-            "spec.cx:6:17 error CX000 Expected 'nps', 'csat', 'ces', 'rating', 'choice', 'multichoice', 'boolean', 'text', 'matrix' or 'ranking' but found 'stars'."
+            "spec.cx:6:17 error CX000 Expected 'nps', 'csat', 'ces', 'rating', 'choice', 'multichoice', 'boolean', 'text', 'matrix', 'ranking' or 'number' but found 'stars'."
         ],
         fix: { from: 'q: stars', to: 'q: nps' }
     },

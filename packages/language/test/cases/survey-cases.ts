@@ -32,18 +32,54 @@ export const SURVEY_CASES: DiagnosticCase[] = [
         files: surveySpec(`${NPS}
     question r: rating 5..1 { en "R?" }`),
         expected: [
-            "spec.cx:7:24 error CX302 Scale 5..1 of question 'r' must run upwards over 2 to 11 points; e.g. write 1..5."
+            "spec.cx:7:24 error CX302 Scale 5..1 of question 'r' must run upwards over 2 to 101 points; e.g. write 1..5."
         ],
         fix: { from: 'rating 5..1', to: 'rating 1..5' }
     },
     {
-        code: 'CX302', title: 'a rating scale has at most 11 points',
+        code: 'CX302', title: 'a rating scale has at most 101 points (0..100, a slider)',
         files: surveySpec(`${NPS}
-    question r: rating 0..100 { en "R?" }`),
+    question r: rating 0..101 { en "R?" }`),
         expected: [
-            "spec.cx:7:24 error CX302 Scale 0..100 of question 'r' must run upwards over 2 to 11 points; e.g. write 1..5."
+            "spec.cx:7:24 error CX302 Scale 0..101 of question 'r' must run upwards over 2 to 101 points; e.g. write 1..5."
         ],
-        fix: { from: 'rating 0..100', to: 'rating 0..10' }
+        fix: { from: 'rating 0..101', to: 'rating 0..100' }
+    },
+    {
+        code: 'CX302', title: 'a matrix scale has at most 11 points',
+        files: surveySpec(`${NPS}
+    question m: matrix 0..20 { en "M?" item a { en "A" } }`),
+        expected: [
+            "spec.cx:7:24 error CX302 Scale 0..20 of question 'm' must run upwards over 2 to 11 points; e.g. write 1..5."
+        ],
+        fix: { from: 'matrix 0..20', to: 'matrix 0..10' }
+    },
+    {
+        code: 'CX302', title: 'a number range runs upwards',
+        files: surveySpec(`${NPS}
+    question age: number 120..0 integer { en "Age?" }`),
+        expected: [
+            "spec.cx:7:26 error CX302 Range 120..0 of number question 'age' must run upwards; e.g. write 0..120."
+        ],
+        fix: { from: 'number 120..0', to: 'number 0..120' }
+    },
+    {
+        code: 'CX307', title: 'integer on a rating',
+        files: surveySpec(`${NPS}
+    question r: rating 1..5 integer { en "R?" }`),
+        expected: [
+            "spec.cx:7:29 error CX307 `integer` belongs to number questions, and 'r' is rating; remove it or make it `number`."
+        ],
+        fix: { from: 'rating 1..5 integer', to: 'rating 1..5' }
+    },
+    {
+        code: 'CX307', title: 'a unit on a text question',
+        files: surveySpec(`${NPS}
+    question t: text unit { en "km" } { en "T?" }`),
+        expected: [
+            "spec.cx:7:27 error CX307 A unit belongs to number questions, and 't' is text; remove `unit` or make it `number`."
+        ],
+        fix: { from: 'text unit { en "km" }', to: 'number unit { en "km" }' }
     },
     {
         code: 'CX302', title: 'a choice has no scale',

@@ -103,6 +103,27 @@ function scaleConverter(label: string, rule: ScaleRule, recode?: Recode): Conver
     };
 }
 
+/** Converter of a number question: any number (numberOf's rule), whole if declared so, within its bounds. */
+function numberConverter(q: Question, recode?: Recode): Converter {
+    const { min, max, integer } = q.number!;
+    const offset = recode?.offset ?? 0;
+    const bounds = min !== null && max !== null ? ` from ${min} to ${max}` : min !== null ? ` of at least ${min}` : max !== null ? ` of at most ${max}` : '';
+    return (raw, report) => {
+        if (isEmpty(raw)) return undefined;
+        const n = numberOf(recodeValue(raw, recode));
+        if (n === null || (integer && !Number.isSafeInteger(n))) {
+            report('wrong_type', `${q.name} expects ${integer ? 'a whole number' : 'a number'}${bounds}, got ${show(raw)}`);
+            return INVALID;
+        }
+        const v = n + offset;
+        if ((min !== null && v < min) || (max !== null && v > max)) {
+            report('out_of_range', `${q.name} expects a number${bounds}, got ${show(raw)}${offset ? ` (${v} after offset ${offset})` : ''}`);
+            return INVALID;
+        }
+        return v;
+    };
+}
+
 function optionConverter(q: Question, recode?: Recode): Converter {
     const ids = new Set(q.options.map(o => o.id));
     const list = q.options.map(o => o.id).join(', ');
@@ -165,6 +186,8 @@ function questionConverter(q: Question, recode?: Recode): Converter {
     switch (questionKind(q.kind).answer) {
         case 'scale':
             return scaleConverter(q.name, scaleRule(q.scale!.min, q.scale!.max, recode), recode);
+        case 'number':
+            return numberConverter(q, recode);
         case 'option': case 'options': case 'order':
             return optionConverter(q, recode);
         case 'boolean':
@@ -232,7 +255,7 @@ function questionByteConverter(q: Question, recode: Recode | undefined, convert:
             return scaleByteConverter(scaleRule(q.scale!.min, q.scale!.max, recode), convert);
         case 'option':
             return choiceBytes(q, recode, convert);
-        case 'options': case 'order': case 'boolean': case 'text': case 'items':
+        case 'number': case 'options': case 'order': case 'boolean': case 'text': case 'items':
             return decoded(convert);
     }
 }

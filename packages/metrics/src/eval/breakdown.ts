@@ -22,7 +22,8 @@ export class Breakdown {
     /** Keyed by period start (epoch ms). */
     readonly periods = new Map<number, Acc>();
 
-    constructor(readonly estimator: Estimator, segmentCount: number) {
+    /** `percent` is a quantile metric's percentile; other estimators ignore it. */
+    constructor(readonly estimator: Estimator, segmentCount: number, readonly percent = 50) {
         this.segments = Array.from({ length: segmentCount }, () => new Acc());
     }
 
@@ -30,6 +31,7 @@ export class Breakdown {
     static add(acc: Acc, estimator: Estimator, x: number): void {
         if (estimator === 'nps') acc.addNps(x);
         else if (estimator === 'share') acc.addHit(x === 1);
+        else if (estimator === 'quantile') acc.addCount(x);
         else acc.addValue(x);
     }
 
@@ -51,11 +53,11 @@ export class Breakdown {
     }
 
     overallEstimate(metric: Metric, scale: Scale | null): Estimate {
-        return toEstimate(estimate(this.estimator, this.overall), metric, scale);
+        return toEstimate(estimate(this.estimator, this.overall, this.percent), metric, scale);
     }
 
     segmentEstimates(metric: Metric, segments: Segment[], scale: Scale | null): SegmentEstimate[] {
-        return segments.map((s, i) => ({ segment: s.name, title: s.title, ...toEstimate(estimate(this.estimator, this.segments[i]), metric, scale) }));
+        return segments.map((s, i) => ({ segment: s.name, title: s.title, ...toEstimate(estimate(this.estimator, this.segments[i], this.percent), metric, scale) }));
     }
 
     periodEstimates(metric: Metric, unit: Period | null, scale: Scale | null): PeriodEstimate[] {
@@ -66,7 +68,7 @@ export class Breakdown {
             return {
                 period: periodLabel(start, unit),
                 start: isoDate(start),
-                ...toEstimate(estimate(this.estimator, acc), metric, scale),
+                ...toEstimate(estimate(this.estimator, acc, this.percent), metric, scale),
                 change: i === 0 ? null : changeTest(this.estimator, this.periods.get(starts[i - 1])!, acc)
             };
         });

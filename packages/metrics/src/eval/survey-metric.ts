@@ -51,7 +51,16 @@ export class SurveyMetric {
                 const q = (this.question = questionOf(expr.field.question));
                 this.estimator = 'mean';
                 this.observe = numberAt(survey.questions.indexOf(q));
-                this.formula = `mean of ${survey.name}.${q.name} on its ${q.scale!.min}-${q.scale!.max} scale`;
+                this.formula = `mean of ${survey.name}.${q.name} ${q.scale ? `on its ${q.scale.min}-${q.scale.max} scale` : 'as answered'}`;
+                break;
+            }
+            case 'quantile': {
+                if (expr.field.source !== 'question') throw new Error(`metric ${metric.name} reads a dataset column`);
+                const q = (this.question = questionOf(expr.field.question));
+                this.estimator = 'quantile';
+                this.observe = numberAt(survey.questions.indexOf(q));
+                const what = expr.percent === 50 ? 'median' : `${expr.percent}th percentile`;
+                this.formula = `${what} of ${survey.name}.${q.name} (Hyndman-Fan type 7), ${q.scale ? `on its ${q.scale.min}-${q.scale.max} scale` : 'as answered'}`;
                 break;
             }
             case 'rate': {
@@ -66,25 +75,26 @@ export class SurveyMetric {
                 break;
             }
         }
-        this.breakdown = new Breakdown(this.estimator, metric.segments.length);
+        this.breakdown = new Breakdown(this.estimator, metric.segments.length, expr.kind === 'quantile' ? expr.percent : undefined);
     }
 
     result(model: CxModel): MetricResult {
         const { metric, breakdown } = this;
-        const scale = this.estimator === 'mean' ? this.question!.scale : null;
+        const scale = this.estimator === 'mean' || this.estimator === 'quantile' ? this.question!.scale : null;
         const segments = metric.segments.map(name => model.segments.find(s => s.name === name)!);
         const acc = breakdown.overall;
         const details: Record<string, number> = this.estimator === 'nps'
             ? { promoters: acc.promoters, passives: acc.n - acc.promoters - acc.detractors, detractors: acc.detractors }
             : this.estimator === 'share' ? { hits: acc.hits }
-                : { sd: acc.n > 1 ? Math.sqrt(acc.variance) : 0 };
+                : this.estimator === 'quantile' ? { percentile: breakdown.percent, distinct: acc.counts?.size ?? 0 }
+                    : { sd: acc.n > 1 ? Math.sqrt(acc.variance) : 0 };
         return {
             name: metric.name,
             title: metric.title,
             kind: metric.expr.kind,
             unit: metric.unit,
             formula: this.formula,
-            interval: this.estimator === 'nps' ? 'adjusted-wald' : this.estimator === 'share' ? 'wilson' : 't',
+            interval: this.estimator === 'nps' ? 'adjusted-wald' : this.estimator === 'share' ? 'wilson' : this.estimator === 'quantile' ? 'order-statistics' : 't',
             source: `survey:${this.survey.name}`,
             details,
             ...breakdown.overallEstimate(metric, scale),

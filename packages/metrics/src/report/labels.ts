@@ -208,6 +208,7 @@ const jaFormulas: Record<MetricKind, string> = {
     topBox: '上位ボックス (尺度の上位の回答) の割合 (%)',
     bottomBox: '下位ボックス (尺度の下位の回答) の割合 (%)',
     mean: '回答の平均値',
+    quantile: '回答の分位点 (Hyndman-Fan 第 7 種、区間は順序統計量による分布によらない方法)',
     rate: '条件に当てはまる行の割合 (%)',
     churn: '期間中に離反した顧客 ÷ 期首の顧客 (%)',
     retention: '期首の顧客のうち期末まで継続した割合 (%)',

@@ -1,6 +1,6 @@
 /**
  * The one mergeable accumulator every metric streams into: counts for NPS and shares, shifted sums
- * for means (each estimator fills its own fields, see `Estimator` in estimates.ts); merging is
+ * for means, value counts for quantiles (each estimator fills its own fields, see `Estimator` in estimates.ts); merging is
  * addition, so partial results from threads, shards or SQL can be combined exactly.
  */
 /** The sums of an Acc as plain data (what a worker thread sends back). */
@@ -19,6 +19,12 @@ export interface AccState {
     deviations: number;
     /** Mean: Σ (x − origin)². */
     squares: number;
+    /**
+     * Quantile: how often each distinct value occurs (null for other estimators). A rating has at
+     * most 101 values, so this stays small; a decimal number question keeps one entry per distinct
+     * value, which grows with the data (docs/scoring.md).
+     */
+    counts: Map<number, number> | null;
 }
 
 export class Acc implements AccState {
@@ -56,6 +62,7 @@ export class Acc implements AccState {
     origin = Number.NaN;
     deviations = 0;
     squares = 0;
+    counts: Map<number, number> | null = null;
 
     addNps(score: number): void {
         this.n++;
@@ -76,8 +83,19 @@ export class Acc implements AccState {
         this.squares += d * d;
     }
 
+    /** Counts one value of a quantile metric. */
+    addCount(x: number): void {
+        this.n++;
+        const counts = (this.counts ??= new Map());
+        counts.set(x, (counts.get(x) ?? 0) + 1);
+    }
+
     merge(other: AccState): void {
         if (other.n === 0) return;
+        if (other.counts) {
+            const counts = (this.counts ??= new Map());
+            for (const [x, c] of other.counts) counts.set(x, (counts.get(x) ?? 0) + c);
+        }
         this.promoters += other.promoters;
         this.detractors += other.detractors;
         this.hits += other.hits;
@@ -99,6 +117,6 @@ export class Acc implements AccState {
 }
 
 /** An accumulator's sums copied out as plain data. */
-export function accState({ n, promoters, detractors, hits, origin, deviations, squares }: AccState): AccState {
-    return { n, promoters, detractors, hits, origin, deviations, squares };
+export function accState({ n, promoters, detractors, hits, origin, deviations, squares, counts }: AccState): AccState {
+    return { n, promoters, detractors, hits, origin, deviations, squares, counts: counts && new Map(counts) };
 }

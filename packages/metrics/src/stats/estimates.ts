@@ -58,11 +58,42 @@ export function tEstimate(n: number, mean: number, variance: number): PointEstim
     return { value: mean, ci: [mean - half, mean + half], n, sd };
 }
 
-export function estimate(kind: Estimator, acc: Acc): PointEstimate {
+/**
+ * The `percent`-th percentile of the counted values, Hyndman-Fan type 7 (R's default, DuckDB's
+ * quantile_cont, PostgreSQL's percentile_cont): with the values sorted x(1) ≤ ... ≤ x(n) and
+ * h = (n − 1)·p, x(⌊h⌋+1) + (h − ⌊h⌋)·(x(⌊h⌋+2) − x(⌊h⌋+1)). The 95% interval is distribution-free,
+ * [x(r), x(s)] with r = round(np − z√(np(1−p))) and s = round(1 + np + z√(np(1−p))) (Campbell and
+ * Gardner 1988, the normal approximation to the binomial count of values below the quantile);
+ * none when r < 1 or s > n, where too few answers reach 95%.
+ */
+export function quantileEstimate(counts: ReadonlyMap<number, number> | null, n: number, percent: number): PointEstimate {
+    if (n === 0 || !counts) return { value: null, ci: null, n, sd: null };
+    const sorted = [...counts].sort((a, b) => a[0] - b[0]);
+    /** x(k), the k-th smallest value (1-based). */
+    const order = (k: number): number => {
+        let seen = 0;
+        for (const [x, c] of sorted) {
+            seen += c;
+            if (seen >= k) return x;
+        }
+        return sorted[sorted.length - 1][0];
+    };
+    const p = percent / 100;
+    const h = (n - 1) * p, lo = Math.floor(h);
+    const below = order(lo + 1);
+    const value = lo + 1 >= n ? below : below + (h - lo) * (order(lo + 2) - below);
+    const half = Z95 * Math.sqrt(n * p * (1 - p));
+    const r = Math.round(n * p - half), s = Math.round(1 + n * p + half);
+    return { value, ci: r < 1 || s > n ? null : [order(r), order(s)], n, sd: null };
+}
+
+/** `percent` is the percentile a quantile metric asks for; other estimators ignore it. */
+export function estimate(kind: Estimator, acc: Acc, percent = 50): PointEstimate {
     switch (kind) {
         case 'nps': return npsEstimate(acc.n, acc.promoters, acc.detractors);
         case 'share': return wilsonEstimate(acc.n, acc.hits);
         case 'mean': return acc.n === 0 ? tEstimate(0, 0, 0) : tEstimate(acc.n, acc.mean, acc.n > 1 ? acc.variance : 0);
+        case 'quantile': return quantileEstimate(acc.counts, acc.n, percent);
     }
 }
 
@@ -106,10 +137,11 @@ export function satisfies(x: number, op: TargetSpec['op'], value: number): boole
 /**
  * Test of the change between two consecutive periods (two-sided, alpha 0.05): NPS by a z test on
  * the difference with each period's unadjusted standard error, shares by the pooled two-proportion
- * z test, means by Welch's t test. Null when either side cannot be tested.
+ * z test, means by Welch's t test. Null when either side cannot be tested, and for quantiles (no
+ * change test is offered for them yet).
  */
 export function changeTest(kind: Estimator, prev: Acc, cur: Acc): PeriodChange | null {
-    if (prev.n < 2 || cur.n < 2) return null;
+    if (prev.n < 2 || cur.n < 2 || kind === 'quantile') return null;
     const a = estimate(kind, prev), b = estimate(kind, cur);
     if (a.value === null || b.value === null) return null;
     const delta = b.value - a.value;

@@ -9,16 +9,16 @@ import { conditionFields, fieldKey } from '../queries/condition-queries.js';
 import type { AnswerShape } from './question-kinds.js';
 
 /** The functions of the metric grammar (`csat` is `top(q, 2)`). */
-export type MetricFunction = 'nps' | 'csat' | 'top' | 'bottom' | 'mean' | 'rate' | 'churn' | 'retention' | 'clv';
+export type MetricFunction = 'nps' | 'csat' | 'top' | 'bottom' | 'mean' | 'median' | 'percentile' | 'rate' | 'churn' | 'retention' | 'clv';
 
 export type MetricKind = MetricExpr['kind'];
 export type MetricExprOf<K extends MetricKind> = Extract<MetricExpr, { kind: K }>;
 
 /**
  * How a metric's statistics turn into an estimate: NPS points, a share of hits in percent, a mean,
- * or CLV (a mean value combined with a retention share).
+ * a quantile (from the count of each distinct value), or CLV (a mean value combined with a retention share).
  */
-export type Estimator = 'nps' | 'share' | 'mean' | 'clv';
+export type Estimator = 'nps' | 'share' | 'mean' | 'quantile' | 'clv';
 
 /** Estimators of one observation per row (every one but CLV's); the evaluator and the SQL both read it. */
 export type RowEstimator = Exclude<Estimator, 'clv'>;
@@ -99,12 +99,27 @@ export const METRIC_KINDS = {
         rows: 'either',
         source: e => (e.field.source === 'question' ? { type: 'survey', survey: e.field.survey } : { type: 'dataset', dataset: e.field.dataset }),
         fieldsRead: e => [e.field],
-        scores: q => q.answer === 'scale',
+        scores: q => q.answer === 'scale' || q.answer === 'number',
         scored: e => (e.field.source === 'question' ? e.field : null),
         unit: readsColumn => (readsColumn ? 'number' : 'scale'),
         estimator: 'mean',
         syntax: e => `mean(${fieldKey(e.field)})`,
         explanation: { en: 'Mean of the answers on their scale, or of the column', ja: '回答 (尺度上) または列の平均' }
+    },
+    quantile: {
+        // Responses only: a dataset column's quantile is not computed yet (docs/scoring.md).
+        rows: 'survey',
+        source: e => (e.field.source === 'question' ? { type: 'survey', survey: e.field.survey } : { type: 'dataset', dataset: e.field.dataset }),
+        fieldsRead: e => [e.field],
+        scores: q => q.answer === 'scale' || q.answer === 'number',
+        scored: e => (e.field.source === 'question' ? e.field : null),
+        unit: readsColumn => (readsColumn ? 'number' : 'scale'),
+        estimator: 'quantile',
+        syntax: e => (e.percent === 50 ? `median(${fieldKey(e.field)})` : `percentile(${fieldKey(e.field)}, ${e.percent})`),
+        explanation: {
+            en: 'Percentile of the answers (the median is the 50th), interpolated between order statistics (Hyndman-Fan type 7)',
+            ja: '回答のパーセンタイル (中央値は第 50)、順序統計量の間を線形補間 (Hyndman-Fan 第 7 種)'
+        }
     },
     rate: {
         rows: 'either',
@@ -187,7 +202,7 @@ export function estimatorOf(kind: MetricKind): Estimator {
 
 /** The kind each grammar function builds. */
 export const METRIC_FUNCTIONS = {
-    nps: 'nps', csat: 'topBox', top: 'topBox', bottom: 'bottomBox', mean: 'mean', rate: 'rate',
+    nps: 'nps', csat: 'topBox', top: 'topBox', bottom: 'bottomBox', mean: 'mean', median: 'quantile', percentile: 'quantile', rate: 'rate',
     churn: 'churn', retention: 'retention', clv: 'clv'
 } as const satisfies Record<MetricFunction, MetricKind>;
 

@@ -11,12 +11,13 @@ export interface ScaleBounds { min: number; max: number }
 
 /**
  * What one answer is: a number on the question's scale, one option id, several option ids, all
- * option ids in order of preference, true/false, free text, or a number on the scale per item.
+ * option ids in order of preference, true/false, free text, or a number on the scale per item;
+ * `number` is any number within the question's optional bounds (a number question).
  */
-export type AnswerShape = 'scale' | 'option' | 'options' | 'order' | 'boolean' | 'text' | 'items';
+export type AnswerShape = 'scale' | 'number' | 'option' | 'options' | 'order' | 'boolean' | 'text' | 'items';
 
 /** The SurveyJS element a question compiles to. */
-export type SurveyJsElement = 'rating' | 'radiogroup' | 'checkbox' | 'ranking' | 'comment' | 'boolean' | 'matrix';
+export type SurveyJsElement = 'rating' | 'text' | 'radiogroup' | 'checkbox' | 'ranking' | 'comment' | 'boolean' | 'matrix';
 
 export interface QuestionKindFacts {
     answer: AnswerShape;
@@ -43,7 +44,9 @@ export const QUESTION_KINDS = {
     boolean: { answer: 'boolean', scale: null, options: false, element: 'boolean', seconds: () => 4 },
     text: { answer: 'text', scale: null, options: false, element: 'comment', seconds: () => 30 },
     matrix: { answer: 'items', scale: { min: 1, max: 5, custom: true }, options: false, element: 'matrix', seconds: (_, items) => 4 + 4 * items },
-    ranking: { answer: 'order', scale: null, options: true, element: 'ranking', seconds: options => 8 + 3 * options }
+    ranking: { answer: 'order', scale: null, options: true, element: 'ranking', seconds: options => 8 + 3 * options },
+    // A typed number (`text` with inputType number); its bounds are the question's `number`, not a scale.
+    number: { answer: 'number', scale: null, options: false, element: 'text', seconds: () => 8 }
 } as const satisfies Record<string, QuestionKindFacts>;
 
 /** The kinds in catalog order, which is the order of the grammar and the docs. */
@@ -66,7 +69,10 @@ const kindsWhere = (test: (facts: QuestionKindFacts) => boolean): ReadonlySet<Qu
 export const KINDS_WITH_CUSTOM_SCALE = kindsWhere(f => f.scale?.custom === true);
 export const SCALED_KINDS = kindsWhere(f => f.scale !== null);
 export const KINDS_WITH_OPTIONS = kindsWhere(f => f.options);
-/** Kinds whose single answer is a number on a scale: usable in metrics, drivers and numeric logic. */
+/**
+ * Kinds whose single answer is a number on a scale: usable in metrics, drivers and numeric logic
+ * (a number question, with no scale, is scored by mean() and percentiles only; the catalogs say so).
+ */
 export const NUMERIC_KINDS = kindsWhere(f => f.answer === 'scale');
 
 /**
@@ -79,8 +85,19 @@ export function metricFunctionsOf(kind: QuestionKind): MetricFunction[] {
     return (Object.keys(METRIC_FUNCTIONS) as MetricFunction[]).filter(fn => METRIC_KINDS[METRIC_FUNCTIONS[fn]].scores({ kind, answer: facts.answer }));
 }
 
-/** Longest scale a respondent can use reliably; SurveyJS renders up to 11 rate values in a row. */
+/**
+ * Longest scale of a labelled-point kind (csat, ces, matrix): SurveyJS renders up to 11 rate
+ * values in a row, and a respondent can tell that many points apart.
+ */
 export const MAX_SCALE_POINTS = 11;
+
+/** Longest rating scale (0..100); a rating wider than MAX_SCALE_POINTS compiles to a slider. */
+export const MAX_RATING_POINTS = 101;
+
+/** The most points a scale of this kind may have. */
+export function maxScalePoints(kind: QuestionKind): number {
+    return kind === 'rating' ? MAX_RATING_POINTS : MAX_SCALE_POINTS;
+}
 
 /** Fixed and default scales; kinds without a scale (and kinds still being typed) map to null. */
 export function scaleOf(kind: QuestionKind, range?: ScaleBounds): ScaleBounds | null {

@@ -83,6 +83,11 @@ export function generateSpecData(model: CxModel, seed: number, size: DataSize): 
                 return row;
             }
             case 'scale': return { [q.name]: skipped ? null : int(q.scale!.min, q.scale!.max) };
+            case 'number': {
+                const n = q.number!;
+                const [min, max] = [n.min ?? 0, n.max ?? 1000];
+                return { [q.name]: skipped ? null : n.integer ? int(min, max) : min + random() * (max - min) };
+            }
             case 'option': return { [q.name]: skipped ? null : pick(q.options).id };
             case 'options': {
                 const ids = q.options.filter(() => random() < 0.4).map(o => o.id);
