@@ -10,18 +10,24 @@ import type { TextDocument } from 'langium';
  */
 export class CxSpecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly fileSystem: FileSystemProvider;
+    private readonly openDocuments: LangiumSharedServices['workspace']['TextDocuments'];
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.fileSystem = services.workspace.FileSystemProvider;
+        this.openDocuments = services.workspace.TextDocuments;
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         const buffer = event.document.getText();
-        this.diskText(uri).then(
+        this.diskText(uri).then(text => {
+            // Opened again while the file was read: the new buffer is the document now.
+            if (this.openDocuments?.get(event.document.uri)) return;
             // A buffer equal to its file (closed after saving) needs no rebuild.
-            text => text === undefined ? this.fireDocumentUpdate([], [uri]) : text !== buffer && this.fireDocumentUpdate([uri], []),
+            if (text === undefined) this.fireDocumentUpdate([], [uri]);
+            else if (text !== buffer) this.fireDocumentUpdate([uri], []);
+        },
             error => console.error(`CXSpec language server: cannot read ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`)
         );
     }
