@@ -37,6 +37,8 @@ export function registerValidationChecks(services: CxSpecServices): void {
         Description: texts,
         Survey: [(n, a) => surveys.checkSurvey(n, a), (n, a) => program.checkPriority(n, a), texts],
         Thanks: texts,
+        Welcome: texts,
+        Page: [(n, a) => logic.checkPageLogic(n, a), texts],
         Question: [(n, a) => surveys.checkQuestion(n, a), (n, a) => logic.checkDisplayLogic(n, a), texts],
         Option: texts,
         MatrixItem: texts,

@@ -180,6 +180,36 @@ export const SURVEY_CASES: DiagnosticCase[] = [
         fix: { from: '    question b11: boolean { en "B11?" }\n', to: '' }
     },
     {
+        // 119 words of welcome at 238 words a minute (Brysbaert 2019) are 119 * 60 / 238 = 30 s of
+        // reading, plus the NPS question's 6 s: 36 s, one above the limit of 35 and within a limit of 36.
+        code: 'CX305', title: 'longer than the limit once the welcome text is read',
+        files: surveySpec(`    welcome { en "WELCOME" }
+${NPS}`.replace('WELCOME', Array(119).fill('word').join(' ')), '', 'locales en limits seconds 35'),
+        expected: [
+            "spec.cx:3:8 warning CX305 Survey 'Sv' takes about 36 s, more than the limit of 35 s; shorten it or raise `limits seconds`."
+        ],
+        fix: { from: 'limits seconds 35', to: 'limits seconds 36' }
+    },
+    {
+        code: 'CX320', title: 'a page without questions',
+        files: surveySpec(`${NPS}
+    page extra { en "Extra" }`),
+        expected: [
+            "spec.cx:7:10 error CX320 Page 'extra' of survey 'Sv' has no questions: a respondent would see an empty page; put questions after it or remove it."
+        ],
+        fix: { from: 'page extra { en "Extra" }', to: 'page extra { en "Extra" }\n    question e: boolean { en "E?" }' }
+    },
+    {
+        code: 'CX320', title: 'a page named like the untitled first page',
+        files: surveySpec(`${NPS}
+    page questions { en "More" }
+    question e: boolean { en "E?" }`),
+        expected: [
+            "spec.cx:7:10 error CX320 Page 'questions' has the name of survey 'Sv''s untitled first page (the questions before the first `page`); rename the page."
+        ],
+        fix: { from: 'page questions', to: 'page more' }
+    },
+    {
         code: 'CX306', title: 'survey without questions',
         files: surveySpec(NPS, 'survey Empty { en "Empty" }\n'),
         expected: [
