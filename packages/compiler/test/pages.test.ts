@@ -1,7 +1,7 @@
 /**
- * Pages and a welcome text: the compiled survey has SurveyJS's start page and one page per `page`
- * (the questions before the first one on an untitled page), page titles and descriptions, and
- * page display logic; survey-core loads it, hides a page's questions with the page, and agrees
+ * Pages, groups and a welcome text: the compiled survey has SurveyJS's start page and one page per
+ * `page` (the questions before the first one on an untitled page), page titles and descriptions,
+ * page display logic and each group as a titled panel; survey-core loads it, hides a page's questions with the page, and agrees
  * with the interpreter (visibleQuestions) on every generated answer set.
  */
 import path from 'node:path';
@@ -32,13 +32,15 @@ describe('pages and a welcome text in SurveyJS', () => {
         expect(survey.welcome).toEqual({ en: 'Thank you for staying with us. This takes two minutes.', ja: 'ご滞在ありがとうございました。' });
         expect(survey.pages!.map(p => [p.name, p.title.en, p.questions, p.visibleWhen !== null])).toEqual([
             ['questions', undefined, ['recommend'], false],
-            ['room', 'Your room', ['clean', 'quiet'], false],
+            ['room', 'Your room', ['clean', 'quiet', 'bed'], false],
             ['complaint', 'What went wrong', ['why', 'again'], true]
         ]);
-        // Questions: nps 6 + csat 6 + boolean 4 + text 30 + boolean 4 = 50 s. Texts read, at 238
-        // words a minute, longest locale, each rounded up: welcome 10 words -> 3 s, "Your room" 2 -> 1,
-        // its description 6 -> 2, "What went wrong" 3 -> 1 (the Japanese texts are one "word" each).
-        expect(survey.estimatedSeconds).toBe(50 + 3 + 1 + 2 + 1);
+        expect(survey.pages!.map(p => p.groups.map(g => [g.name, g.title.ja, g.questions]))).toEqual([[], [['night', '夜', ['quiet', 'bed']]], []]);
+        // Questions: nps 6 + csat 6 + boolean 4 + csat 6 + text 30 + boolean 4 = 56 s. Texts read, at
+        // 238 words a minute, longest locale, each rounded up: welcome 10 words -> 3 s, "Your room"
+        // 2 -> 1, its description 6 -> 2, "Your night" 2 -> 1, "What went wrong" 3 -> 1 (the
+        // Japanese texts are one "word" each).
+        expect(survey.estimatedSeconds).toBe(56 + 3 + 1 + 2 + 1 + 1);
     });
 
     it('compiles to a start page and the declared pages, with their titles and display logic', async () => {
@@ -48,13 +50,15 @@ describe('pages and a welcome text in SurveyJS', () => {
         expect(pages.map(p => [p.name, p.elements.map(e => e.name), p.visibleIf])).toEqual([
             ['welcome', ['welcome_text'], undefined],
             ['questions', ['recommend'], undefined],
-            ['room', ['clean', 'quiet'], undefined],
+            ['room', ['clean', 'night'], undefined],
             ['complaint', ['why', 'again'], pages[3].visibleIf]
         ]);
         expect(pages[0].elements[0]).toEqual({ type: 'html', name: 'welcome_text', html: { default: '<p>Thank you for staying with us. This takes two minutes.</p>', ja: '<p>ご滞在ありがとうございました。</p>' } });
         expect(pages[2].title).toEqual({ default: 'Your room', ja: 'お部屋' });
         expect(pages[2].description).toEqual({ default: 'About the room you stayed in.', ja: 'お部屋について' });
         expect(pages[1].title).toBeUndefined();
+        expect(pages[2].elements[1]).toMatchObject({ type: 'panel', name: 'night', title: { default: 'Your night', ja: '夜' } });
+        expect((pages[2].elements[1] as unknown as Page).elements.map(e => [e.type, e.name])).toEqual([['boolean', 'quiet'], ['rating', 'bed']]);
         expect(typeof pages[3].visibleIf).toBe('string');
     });
 
@@ -79,6 +83,12 @@ describe('pages and a welcome text in SurveyJS', () => {
         survey.setValue('why', 'noise');
         expect(survey.getQuestionByName('again').isVisible).toBe(true);
         expect(survey.getQuestionByName('again').isParentVisible).toBe(false);
+        // The group is a panel on its page, titled, holding its questions.
+        const night = survey.getPanelByName('night');
+        expect(night.page.name).toBe('room');
+        expect(night.processedTitle).toBe('Your night');
+        expect(night.questions.map(q => q.name)).toEqual(['quiet', 'bed']);
+        expect(survey.getAllQuestions().filter(q => q.getType() !== 'html').map(q => q.name)).toEqual(['recommend', 'clean', 'quiet', 'bed', 'why', 'again']);
     });
 
     it(`the interpreter and survey-core agree on which questions are shown (${propertyRuns(200)} answer sets)`, async () => {

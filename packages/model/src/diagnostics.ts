@@ -36,7 +36,7 @@ const rules = [
     { code: 'CX305', severity: 'warning', name: 'survey-fatigue', help: 'Long surveys lose respondents; stay within the spec limits on questions and seconds.' },
     { code: 'CX306', severity: 'warning', name: 'empty-survey', help: 'A survey without questions collects nothing.' },
     { code: 'CX307', severity: 'error', name: 'number-settings', help: 'Only number questions take `integer` and `unit`, which describe their answer.' },
-    { code: 'CX320', severity: 'error', name: 'page-structure', help: 'Each page of a survey has its own name (not `questions`, the untitled first page\'s, when questions come before the first page) and at least one question.' },
+    { code: 'CX320', severity: 'error', name: 'page-structure', help: 'Each page and group of a survey has its own name (a page not `questions`, the untitled first page\'s, when questions come before the first page; a group not a question\'s) and at least one question.' },
     { code: 'CX401', severity: 'error', name: 'logic-order', help: 'Display logic may only read questions asked earlier in the same survey.' },
     { code: 'CX402', severity: 'error', name: 'logic-type', help: 'Display logic compares each question with values of its own type: option ids, numbers inside its scale, true/false.' },
     { code: 'CX403', severity: 'error', name: 'logic-cycle', help: 'A question cannot depend on itself.' },

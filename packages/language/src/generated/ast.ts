@@ -63,6 +63,7 @@ export type CxSpecKeywordNames =
     | "end"
     | "expect"
     | "false"
+    | "group"
     | "high"
     | "in"
     | "integer"
@@ -338,7 +339,7 @@ export function isDecimal(item: unknown): item is Decimal {
 }
 
 export interface Description extends langium.AstNode {
-    readonly $container: Journey | Page | Question | Survey | Touchpoint;
+    readonly $container: Group | Journey | Page | Question | Survey | Touchpoint;
     readonly $type: 'Description';
     texts: Array<LocalizedText>;
 }
@@ -462,6 +463,25 @@ export function isFieldRef(item: unknown): item is FieldRef {
     return reflection.isInstance(item, FieldRef.$type);
 }
 
+export interface Group extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'Group';
+    description?: Description;
+    name: Name;
+    texts: Array<LocalizedText>;
+}
+
+export const Group = {
+    $type: 'Group',
+    description: 'description',
+    name: 'name',
+    texts: 'texts'
+} as const;
+
+export function isGroup(item: unknown): item is Group {
+    return reflection.isInstance(item, Group.$type);
+}
+
 export interface InCondition extends langium.AstNode {
     readonly $container: AndCondition | NotCondition | OrCondition | Page | Question | RateExpr | Segment;
     readonly $type: 'InCondition';
@@ -560,7 +580,7 @@ export function isLocaleDecl(item: unknown): item is LocaleDecl {
 }
 
 export interface LocalizedText extends langium.AstNode {
-    readonly $container: Dataset | Description | DriverAnalysis | Journey | MatrixItem | Metric | Option | Page | Question | ScaleLabel | Segment | SpecHeader | Stage | Survey | Thanks | Touchpoint | UnitLabel | Welcome;
+    readonly $container: Dataset | Description | DriverAnalysis | Group | Journey | MatrixItem | Metric | Option | Page | Question | ScaleLabel | Segment | SpecHeader | Stage | Survey | Thanks | Touchpoint | UnitLabel | Welcome;
     readonly $type: 'LocalizedText';
     locale: LocaleCode;
     text: string;
@@ -647,10 +667,10 @@ export function isMetricExpr(item: unknown): item is MetricExpr {
     return reflection.isInstance(item, MetricExpr.$type);
 }
 
-export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'median' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'page' | 'percentile' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
+export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'group' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'median' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'page' | 'percentile' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || item === 'integer' || item === 'unit' || item === 'page' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || item === 'integer' || item === 'unit' || item === 'page' || item === 'group' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotCondition extends langium.AstNode {
@@ -990,6 +1010,7 @@ export interface Survey extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Survey';
     description?: Description;
+    groups: Array<Group>;
     joins?: langium.Reference<Dataset>;
     name: Name;
     pages: Array<Page>;
@@ -1003,6 +1024,7 @@ export interface Survey extends langium.AstNode {
 export const Survey = {
     $type: 'Survey',
     description: 'description',
+    groups: 'groups',
     joins: 'joins',
     name: 'name',
     pages: 'pages',
@@ -1200,6 +1222,7 @@ export type CxSpecAstType = {
     FatigueLimits: FatigueLimits
     Field: Field
     FieldRef: FieldRef
+    Group: Group
     InCondition: InCondition
     Journey: Journey
     Lifecycle: Lifecycle
@@ -1506,6 +1529,24 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 member: {
                     name: FieldRef.member,
                     referenceType: Field.$type,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        Group: {
+            name: Group.$type,
+            properties: {
+                description: {
+                    name: Group.description,
+                    optional: true
+                },
+                name: {
+                    name: Group.name
+                },
+                texts: {
+                    name: Group.texts,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -1960,6 +2001,11 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
             properties: {
                 description: {
                     name: Survey.description,
+                    optional: true
+                },
+                groups: {
+                    name: Survey.groups,
+                    defaultValue: [],
                     optional: true
                 },
                 joins: {

@@ -141,20 +141,27 @@ class ModelBuilder {
             } : null,
             joins: s.joins?.ref?.name ?? s.joins?.$refText ?? null,
             questions,
-            ...(s.pages.length > 0 ? { pages: surveyPages(s).map(p => this.page(p)) } : {}),
+            ...(s.pages.length > 0 || s.groups.length > 0 ? { pages: surveyPages(s).map(p => this.page(p, s)) } : {}),
             estimatedSeconds: questions.reduce((sum, q) => sum + q.estimatedSeconds, 0) + surveyReadingSeconds(s),
             loc: this.loc(s)
         };
     }
 
-    private page({ page, questions }: AstPage): SurveyPage {
+    private page({ page, questions, groups }: AstPage, s: AstSurvey): SurveyPage {
         return {
             name: page?.name ?? UNTITLED_PAGE,
             title: this.texts(page?.texts),
             description: this.texts(page?.description?.texts),
             visibleWhen: page?.visibleWhen ? this.condition(page.visibleWhen) : null,
             questions: questions.map(q => q.name),
-            loc: this.loc(page ?? questions[0])
+            groups: groups.map(({ group, questions }) => ({
+                name: group.name,
+                title: this.texts(group.texts),
+                description: this.texts(group.description?.texts),
+                questions: questions.map(q => q.name),
+                loc: this.loc(group)
+            })),
+            loc: this.loc(page ?? questions[0] ?? groups[0]?.group ?? s)
         };
     }
 

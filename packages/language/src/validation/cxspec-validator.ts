@@ -39,6 +39,7 @@ export function registerValidationChecks(services: CxSpecServices): void {
         Thanks: texts,
         Welcome: texts,
         Page: [(n, a) => logic.checkPageLogic(n, a), texts],
+        Group: texts,
         Question: [(n, a) => surveys.checkQuestion(n, a), (n, a) => logic.checkDisplayLogic(n, a), texts],
         Option: texts,
         MatrixItem: texts,

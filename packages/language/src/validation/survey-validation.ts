@@ -81,6 +81,12 @@ export class SurveyValidator {
 
     private checkPages(survey: Survey, accept: ValidationAcceptor): void {
         reportDuplicates(accept, survey.pages, 'page', `survey '${survey.name}'`);
+        reportDuplicates(accept, survey.groups, 'group', `survey '${survey.name}'`);
+        const questionNames = new Set(survey.questions.map(q => q.name));
+        for (const group of survey.groups.filter(g => questionNames.has(g.name))) {
+            // SurveyJS keeps panels and questions in one namespace of element names.
+            report(accept, 'CX320', `Group '${group.name}' has the name of a question of survey '${survey.name}'; rename the group.`, group, { property: 'name' });
+        }
         const pages = surveyPages(survey);
         for (const { page, questions } of pages) {
             if (page && page.name === UNTITLED_PAGE && pages[0].page === undefined) {
@@ -88,6 +94,11 @@ export class SurveyValidator {
             }
             if (page && questions.length === 0) {
                 report(accept, 'CX320', `Page '${page.name}' of survey '${survey.name}' has no questions: a respondent would see an empty page; put questions after it or remove it.`, page, { property: 'name' });
+            }
+        }
+        for (const { group, questions } of pages.flatMap(p => p.groups)) {
+            if (questions.length === 0) {
+                report(accept, 'CX320', `Group '${group.name}' of survey '${survey.name}' has no questions (a group holds the questions after it, up to the next group or page); put questions after it or remove it.`, group, { property: 'name' });
             }
         }
     }

@@ -210,6 +210,27 @@ ${NPS}`.replace('WELCOME', Array(119).fill('word').join(' ')), '', 'locales en l
         fix: { from: 'page questions', to: 'page more' }
     },
     {
+        code: 'CX320', title: 'a group without questions',
+        files: surveySpec(`${NPS}
+    group extra { en "Extra" }
+    page next
+    question e: boolean { en "E?" }`),
+        expected: [
+            "spec.cx:7:11 error CX320 Group 'extra' of survey 'Sv' has no questions (a group holds the questions after it, up to the next group or page); put questions after it or remove it."
+        ],
+        fix: { from: '    group extra { en "Extra" }\n', to: '' }
+    },
+    {
+        code: 'CX320', title: 'a group named like a question',
+        files: surveySpec(`${NPS}
+    group e { en "Extra" }
+    question e: boolean { en "E?" }`),
+        expected: [
+            "spec.cx:7:11 error CX320 Group 'e' has the name of a question of survey 'Sv'; rename the group."
+        ],
+        fix: { from: 'group e', to: 'group extra' }
+    },
+    {
         code: 'CX306', title: 'survey without questions',
         files: surveySpec(NPS, 'survey Empty { en "Empty" }\n'),
         expected: [
