@@ -290,6 +290,25 @@ describe('navigation', () => {
         await client.change(metricsUri, metrics);
     });
 
+    it('renaming a question renames its {name} pipes in the survey\'s texts, and refuses a group\'s name', async () => {
+        const pipe = (text: string) => text
+            .replace('en "What is the main reason for your score?"', 'en "You gave {recommend}. What is the main reason?"')
+            .replace('  question reason:', '  page why { en "About your {recommend}" }\n  group reasons { en "Reasons" }\n  question reason:');
+        await withText('coffee-mobile-order/survey.cx', pipe, async (text, uri) => {
+            expect(await client.waitForDiagnostics(uri, d => d.length === 0)).toEqual([]);
+            const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+                textDocument: { uri }, position: positionOf(text, 'question recommend', 9), newName: 'likelihood'
+            });
+            const renamed = applyEdits(text, edit.changes![uri]);
+            expect(renamed).toContain('en "You gave {likelihood}. What is the main reason?"');
+            expect(renamed).toContain('page why { en "About your {likelihood}" }');
+            expect(renamed).not.toContain('{recommend}');
+            await expect(client.request('textDocument/rename', {
+                textDocument: { uri }, position: positionOf(text, 'question recommend', 9), newName: 'reasons'
+            })).rejects.toThrow("'reasons' is already the name of group 'reasons' (survey.cx:");
+        });
+    });
+
     it('refuses a rename to a keyword with a clear message', async () => {
         const survey = await read('coffee-mobile-order/survey.cx');
         await expect(client.request('textDocument/rename', {
