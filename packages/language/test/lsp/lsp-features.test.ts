@@ -149,6 +149,20 @@ describe('hover', () => {
         ].join('\n') });
     });
 
+    it('shows a page with its questions and display logic, and a group with its questions', async () => {
+        const paged = (text: string) => text.replace('  question reason:', '  page why when recommend <= 6 { en "Why" }\n  group reasons { en "Reasons" }\n  question reason:');
+        await withText('coffee-mobile-order/survey.cx', paged, async (text, uri) => {
+            const hover = (at: string, offset: number) => client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, at, offset) });
+            const page = await hover('page why', 6);
+            expect((page.contents as { value: string }).value).toMatch(/^\*\*Page\*\* `why` of survey `AfterPickup`: \d+ questions \(`reason`, /);
+            expect((page.contents as { value: string }).value).toContain('Shown when `recommend <= 6`\n\n- `en` Why');
+            const group = await hover('group reasons', 7);
+            expect((group.contents as { value: string }).value).toMatch(/^\*\*Group\*\* `reasons` of survey `AfterPickup`: \d+ questions \(`reason`, /);
+            const keyword = await hover('page why', 1);
+            expect((keyword.contents as { value: string }).value).toMatch(/^`page`: A page break/);
+        });
+    });
+
     it('shows a metric formula in words and its target', async () => {
         const text = await read('coffee-mobile-order/metrics.cx');
         const hover = await client.request<Hover>('textDocument/hover', {
