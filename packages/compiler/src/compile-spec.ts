@@ -70,6 +70,15 @@ function surveyProblems(model: CxModel, survey: Survey): CompileProblem[] {
             problems.push({ loc: q.loc, code: 'CX901', message: `Display logic of question '${q.name}' cannot be compiled: ${error.message}.` });
         }
     }
+    for (const page of survey.pages ?? []) {
+        if (!page.visibleWhen) continue;
+        try {
+            compileCondition(page.visibleWhen, name => questions.get(name));
+        } catch (error) {
+            if (!(error instanceof ExpressionError)) throw error;
+            problems.push({ loc: page.loc, code: 'CX901', message: `Display logic of page '${page.name}' cannot be compiled: ${error.message}.` });
+        }
+    }
     return problems;
 }
 

@@ -1,8 +1,9 @@
 /**
- * A survey of the CX model as SurveyJS form-library JSON: one page, one element per question,
- * option ids as choice values, display logic as `visibleIf`, every text localized.
+ * A survey of the CX model as SurveyJS form-library JSON: its pages (one when it declares none),
+ * one element per question, option ids as choice values, display logic as `visibleIf` (of a
+ * question or a page), a welcome text as SurveyJS's start page, every text localized.
  */
-import { MAX_SCALE_POINTS, questionKind, type CxModel, type Localized, type Question, type Survey } from '@cxspec/model';
+import { MAX_SCALE_POINTS, UNTITLED_PAGE, questionKind, type CxModel, type Localized, type Question, type Survey, type SurveyPage } from '@cxspec/model';
 import { NPS_END_LABELS } from './default-labels.js';
 import { compileCondition } from './expression.js';
 import { htmlLines, mapText, surveyText, type SurveyText } from './localize.js';
@@ -14,23 +15,52 @@ export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
     const text = (t: Localized) => surveyText(t, model.spec.locales, model.spec.defaultLocale);
     const questions = new Map(survey.questions.map(q => [q.name, q]));
     const thanks = mapText(text(survey.thanks), s => `<h3>${htmlLines(s)}</h3>`);
+    const element = (q: Question) => compact({
+        ...questionBody(q, text),
+        visibleIf: q.visibleWhen ? compileCondition(q.visibleWhen, name => questions.get(name)) : undefined,
+        isRequired: q.required || undefined
+    });
+    const pages = (survey.pages ?? [{ name: UNTITLED_PAGE, title: {}, description: {}, visibleWhen: null, questions: survey.questions.map(q => q.name), groups: [], loc: survey.loc }])
+        .map(page => compact({
+            name: page.name,
+            title: text(page.title),
+            description: text(page.description),
+            visibleIf: page.visibleWhen ? compileCondition(page.visibleWhen, name => questions.get(name)) : undefined,
+            elements: pageElements(page, name => element(questions.get(name)!), text)
+        }));
+    // SurveyJS's start page (firstPageIsStartPage) is shown before the first question and has no
+    // answers; page names come from the grammar's identifiers, and `welcome` is a keyword there, so
+    // it cannot clash with a declared page.
+    const welcome = survey.welcome && text(survey.welcome);
+    const start = welcome ? [{ name: 'welcome', elements: [{ type: 'html', name: 'welcome_text', html: mapText(welcome, s => `<p>${htmlLines(s)}</p>`) }] }] : [];
     return compact({
         locale: model.spec.defaultLocale,
         title: text(survey.title),
         description: text(survey.description),
         completedHtml: thanks,
-        pages: [{
-            name: 'questions',
-            elements: survey.questions.map(q => compact({
-                ...questionBody(q, text),
-                visibleIf: q.visibleWhen ? compileCondition(q.visibleWhen, name => questions.get(name)) : undefined,
-                isRequired: q.required || undefined
-            }))
-        }]
+        firstPageIsStartPage: welcome ? true : undefined,
+        pages: [...start, ...pages]
     });
 }
 
 type TextOf = (t: Localized) => SurveyText | undefined;
+
+/** A page's elements in order: each group a panel holding its (consecutive) questions, where its first one stands. */
+function pageElements(page: SurveyPage, element: (name: string) => SurveyJson, text: TextOf): SurveyJson[] {
+    const groupOf = new Map(page.groups.flatMap(g => g.questions.map(name => [name, g] as const)));
+    const elements: SurveyJson[] = [];
+    for (const name of page.questions) {
+        const group = groupOf.get(name);
+        if (!group) elements.push(element(name));
+        else if (group.questions[0] === name) {
+            elements.push(compact({
+                type: 'panel', name: group.name, title: text(group.title), description: text(group.description),
+                elements: group.questions.map(element)
+            }));
+        }
+    }
+    return elements;
+}
 
 function questionBody(q: Question, text: TextOf): SurveyJson {
     const facts = questionKind(q.kind);

@@ -2,7 +2,7 @@
  * Differential test of display logic: for every example survey, fast-check generates answer sets
  * (valid answers and every form of "not answered"); the model's evaluator in display mode (the rule,
  * docs/language.md "What a condition means") and SurveyJS's runtime on the compiled `visibleIf`
- * must agree on every question's visibility, in every case. On the same answers the analysis mode
+ * must agree on every question's visibility (its own and its page's), in every case. On the same answers the analysis mode
  * must give the same outcome unless a string compared differs from the answer only in letter case
  * or surrounding whitespace (the one difference of the two modes on values that are not excluded).
  * Analysis mode is held to DuckDB and PostgreSQL in packages/sql/test/conditions-property.test.ts.
@@ -31,7 +31,7 @@ describe('compiled display logic behaves like the spec', () => {
                 const surveyModel = new Model(compileSurvey(model, survey));
                 const shownBySurveyJs = (answers: Record<string, unknown>) => {
                     surveyModel.data = answers;
-                    return survey.questions.filter(q => surveyModel.getQuestionByName(q.name).isVisible).map(q => q.name);
+                    return survey.questions.filter(q => { const question = surveyModel.getQuestionByName(q.name); return question.isVisible && question.isParentVisible; }).map(q => q.name);
                 };
                 const shownCount = new Map<string, number>();
                 fc.assert(fc.property(answerSetArb(survey), answers => {

@@ -216,16 +216,52 @@ export const Trigger = z.object({
 });
 export type Trigger = z.infer<typeof Trigger>;
 
+/** Name of the untitled first page (questions before the first `page`), as of a survey without pages. */
+export const UNTITLED_PAGE = 'questions';
+
+/** A group of consecutive questions of a page under a title (a SurveyJS panel). */
+export const SurveyGroup = z.object({
+    name: z.string(),
+    title: Localized,
+    description: Localized,
+    questions: z.array(z.string()),
+    loc: SourceLocation
+});
+export type SurveyGroup = z.infer<typeof SurveyGroup>;
+
+/** A page of a survey: its title, description and display logic, and its questions by name. */
+export const SurveyPage = z.object({
+    /** The declared page's name; the untitled page before the first one is UNTITLED_PAGE. */
+    name: z.string(),
+    title: Localized,
+    description: Localized,
+    /** Display logic over questions on earlier pages; null when always shown. */
+    visibleWhen: Condition.nullable(),
+    /** Every question on the page, in order, grouped or not. */
+    questions: z.array(z.string()),
+    /** The page's groups in order; each holds consecutive questions of `questions`. */
+    groups: z.array(SurveyGroup),
+    loc: SourceLocation
+});
+export type SurveyPage = z.infer<typeof SurveyPage>;
+
 export const Survey = z.object({
     name: z.string(),
     title: Localized,
     description: Localized,
+    /** Text of the start page shown before the first question; absent when not declared. */
+    welcome: Localized.optional(),
     /** Text of the completion page. */
     thanks: Localized,
     trigger: Trigger.nullable(),
     /** Dataset joined to each response by its key column; responses carry that key. */
     joins: z.string().nullable(),
     questions: z.array(Question),
+    /**
+     * The pages in order, each question on exactly one, when the survey declares pages or groups; absent
+     * otherwise (then every question is on one page), so models without pages keep their shape.
+     */
+    pages: z.array(SurveyPage).optional(),
     estimatedSeconds: z.number(),
     loc: SourceLocation
 });

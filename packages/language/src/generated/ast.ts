@@ -63,6 +63,7 @@ export type CxSpecKeywordNames =
     | "end"
     | "expect"
     | "false"
+    | "group"
     | "high"
     | "in"
     | "integer"
@@ -92,6 +93,7 @@ export type CxSpecKeywordNames =
     | "option"
     | "or"
     | "owner"
+    | "page"
     | "per"
     | "percentile"
     | "priority"
@@ -124,6 +126,7 @@ export type CxSpecKeywordNames =
     | "unit"
     | "warn"
     | "week"
+    | "welcome"
     | "when"
     | "where"
     | "year"
@@ -134,7 +137,7 @@ export type CxSpecKeywordNames =
 export type CxSpecTokenNames = CxSpecTerminalNames | CxSpecKeywordNames;
 
 export interface AndCondition extends langium.AstNode {
-    readonly $container: AndCondition | NotCondition | OrCondition | Question | RateExpr | Segment;
+    readonly $container: AndCondition | NotCondition | OrCondition | Page | Question | RateExpr | Segment;
     readonly $type: 'AndCondition';
     left: Condition;
     right: Condition;
@@ -151,7 +154,7 @@ export function isAndCondition(item: unknown): item is AndCondition {
 }
 
 export interface AnsweredCondition extends langium.AstNode {
-    readonly $container: AndCondition | NotCondition | OrCondition | Question | RateExpr | Segment;
+    readonly $container: AndCondition | NotCondition | OrCondition | Page | Question | RateExpr | Segment;
     readonly $type: 'AnsweredCondition';
     field: FieldRef;
     negated: boolean;
@@ -246,7 +249,7 @@ export function isColumn(item: unknown): item is Column {
 }
 
 export interface Comparison extends langium.AstNode {
-    readonly $container: AndCondition | NotCondition | OrCondition | Question | RateExpr | Segment;
+    readonly $container: AndCondition | NotCondition | OrCondition | Page | Question | RateExpr | Segment;
     readonly $type: 'Comparison';
     field: FieldRef;
     op: '!=' | '<' | '<=' | '=' | '>' | '>=';
@@ -336,7 +339,7 @@ export function isDecimal(item: unknown): item is Decimal {
 }
 
 export interface Description extends langium.AstNode {
-    readonly $container: Journey | Question | Survey | Touchpoint;
+    readonly $container: Group | Journey | Page | Question | Survey | Touchpoint;
     readonly $type: 'Description';
     texts: Array<LocalizedText>;
 }
@@ -460,8 +463,27 @@ export function isFieldRef(item: unknown): item is FieldRef {
     return reflection.isInstance(item, FieldRef.$type);
 }
 
+export interface Group extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'Group';
+    description?: Description;
+    name: Name;
+    texts: Array<LocalizedText>;
+}
+
+export const Group = {
+    $type: 'Group',
+    description: 'description',
+    name: 'name',
+    texts: 'texts'
+} as const;
+
+export function isGroup(item: unknown): item is Group {
+    return reflection.isInstance(item, Group.$type);
+}
+
 export interface InCondition extends langium.AstNode {
-    readonly $container: AndCondition | NotCondition | OrCondition | Question | RateExpr | Segment;
+    readonly $container: AndCondition | NotCondition | OrCondition | Page | Question | RateExpr | Segment;
     readonly $type: 'InCondition';
     field: FieldRef;
     negated: boolean;
@@ -558,7 +580,7 @@ export function isLocaleDecl(item: unknown): item is LocaleDecl {
 }
 
 export interface LocalizedText extends langium.AstNode {
-    readonly $container: Dataset | Description | DriverAnalysis | Journey | MatrixItem | Metric | Option | Question | ScaleLabel | Segment | SpecHeader | Stage | Survey | Thanks | Touchpoint | UnitLabel;
+    readonly $container: Dataset | Description | DriverAnalysis | Group | Journey | MatrixItem | Metric | Option | Page | Question | ScaleLabel | Segment | SpecHeader | Stage | Survey | Thanks | Touchpoint | UnitLabel | Welcome;
     readonly $type: 'LocalizedText';
     locale: LocaleCode;
     text: string;
@@ -645,14 +667,14 @@ export function isMetricExpr(item: unknown): item is MetricExpr {
     return reflection.isInstance(item, MetricExpr.$type);
 }
 
-export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'median' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'percentile' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
+export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'group' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'median' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'page' | 'percentile' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || item === 'integer' || item === 'unit' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || item === 'integer' || item === 'unit' || item === 'page' || item === 'group' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotCondition extends langium.AstNode {
-    readonly $container: AndCondition | NotCondition | OrCondition | Question | RateExpr | Segment;
+    readonly $container: AndCondition | NotCondition | OrCondition | Page | Question | RateExpr | Segment;
     readonly $type: 'NotCondition';
     operand: Condition;
 }
@@ -716,7 +738,7 @@ export function isOption(item: unknown): item is Option {
 }
 
 export interface OrCondition extends langium.AstNode {
-    readonly $container: AndCondition | NotCondition | OrCondition | Question | RateExpr | Segment;
+    readonly $container: AndCondition | NotCondition | OrCondition | Page | Question | RateExpr | Segment;
     readonly $type: 'OrCondition';
     left: Condition;
     right: Condition;
@@ -730,6 +752,27 @@ export const OrCondition = {
 
 export function isOrCondition(item: unknown): item is OrCondition {
     return reflection.isInstance(item, OrCondition.$type);
+}
+
+export interface Page extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'Page';
+    description?: Description;
+    name: Name;
+    texts: Array<LocalizedText>;
+    visibleWhen?: Condition;
+}
+
+export const Page = {
+    $type: 'Page',
+    description: 'description',
+    name: 'name',
+    texts: 'texts',
+    visibleWhen: 'visibleWhen'
+} as const;
+
+export function isPage(item: unknown): item is Page {
+    return reflection.isInstance(item, Page.$type);
 }
 
 export type Period = 'month' | 'quarter' | 'week' | 'year';
@@ -967,23 +1010,29 @@ export interface Survey extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Survey';
     description?: Description;
+    groups: Array<Group>;
     joins?: langium.Reference<Dataset>;
     name: Name;
+    pages: Array<Page>;
     questions: Array<Question>;
     texts: Array<LocalizedText>;
     thanks?: Thanks;
     trigger?: Trigger;
+    welcome?: Welcome;
 }
 
 export const Survey = {
     $type: 'Survey',
     description: 'description',
+    groups: 'groups',
     joins: 'joins',
     name: 'name',
+    pages: 'pages',
     questions: 'questions',
     texts: 'texts',
     thanks: 'thanks',
-    trigger: 'trigger'
+    trigger: 'trigger',
+    welcome: 'welcome'
 } as const;
 
 export function isSurvey(item: unknown): item is Survey {
@@ -1138,6 +1187,21 @@ export function isValueSymbol(item: unknown): item is ValueSymbol {
     return reflection.isInstance(item, ValueSymbol.$type);
 }
 
+export interface Welcome extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'Welcome';
+    texts: Array<LocalizedText>;
+}
+
+export const Welcome = {
+    $type: 'Welcome',
+    texts: 'texts'
+} as const;
+
+export function isWelcome(item: unknown): item is Welcome {
+    return reflection.isInstance(item, Welcome.$type);
+}
+
 export type CxSpecAstType = {
     AndCondition: AndCondition
     AnsweredCondition: AnsweredCondition
@@ -1158,6 +1222,7 @@ export type CxSpecAstType = {
     FatigueLimits: FatigueLimits
     Field: Field
     FieldRef: FieldRef
+    Group: Group
     InCondition: InCondition
     Journey: Journey
     Lifecycle: Lifecycle
@@ -1173,6 +1238,7 @@ export type CxSpecAstType = {
     NumberValue: NumberValue
     Option: Option
     OrCondition: OrCondition
+    Page: Page
     QuantileExpr: QuantileExpr
     Question: Question
     RateExpr: RateExpr
@@ -1193,6 +1259,7 @@ export type CxSpecAstType = {
     UnitLabel: UnitLabel
     Value: Value
     ValueSymbol: ValueSymbol
+    Welcome: Welcome
 }
 
 export class CxSpecAstReflection extends langium.AbstractAstReflection {
@@ -1467,6 +1534,24 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Group: {
+            name: Group.$type,
+            properties: {
+                description: {
+                    name: Group.description,
+                    optional: true
+                },
+                name: {
+                    name: Group.name
+                },
+                texts: {
+                    name: Group.texts,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         InCondition: {
             name: InCondition.$type,
             properties: {
@@ -1684,6 +1769,28 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Condition.$type]
         },
+        Page: {
+            name: Page.$type,
+            properties: {
+                description: {
+                    name: Page.description,
+                    optional: true
+                },
+                name: {
+                    name: Page.name
+                },
+                texts: {
+                    name: Page.texts,
+                    defaultValue: [],
+                    optional: true
+                },
+                visibleWhen: {
+                    name: Page.visibleWhen,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         QuantileExpr: {
             name: QuantileExpr.$type,
             properties: {
@@ -1896,6 +2003,11 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                     name: Survey.description,
                     optional: true
                 },
+                groups: {
+                    name: Survey.groups,
+                    defaultValue: [],
+                    optional: true
+                },
                 joins: {
                     name: Survey.joins,
                     referenceType: Dataset.$type,
@@ -1903,6 +2015,11 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Survey.name
+                },
+                pages: {
+                    name: Survey.pages,
+                    defaultValue: [],
+                    optional: true
                 },
                 questions: {
                     name: Survey.questions,
@@ -1920,6 +2037,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 trigger: {
                     name: Survey.trigger,
+                    optional: true
+                },
+                welcome: {
+                    name: Survey.welcome,
                     optional: true
                 }
             },
@@ -2058,6 +2179,17 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
         ValueSymbol: {
             name: ValueSymbol.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        Welcome: {
+            name: Welcome.$type,
+            properties: {
+                texts: {
+                    name: Welcome.texts,
+                    defaultValue: [],
+                    optional: true
+                }
             },
             superTypes: []
         }

@@ -3,10 +3,11 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import {
-    isColumn, isDataset, isDocument, isDriverAnalysis, isEnumValue, isJourney, isMatrixItem, isMetric, isOption, isQuestion, isSegment, isStage, isSurvey, isTouchpoint,
+    isColumn, isDataset, isDocument, isDriverAnalysis, isEnumValue, isGroup, isJourney, isPage, isMatrixItem, isMetric, isOption, isQuestion, isSegment, isStage, isSurvey, isTouchpoint,
     type Column, type Dataset, type DriverAnalysis, type Journey, type MatrixItem, type Metric, type Option, type Question, type Segment,
-    type Stage, type Survey, type Touchpoint
+    type Group, type Page, type Stage, type Survey, type Touchpoint
 } from '../generated/ast.js';
+import { surveyPages } from '../model/survey-structure.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { guarded } from './guard.js';
 import { KEYWORD_DOCS } from './keyword-docs.js';
@@ -15,6 +16,19 @@ import {
     escapeMarkdown, formatDuration, metricFormula, questionKindText, questionsAbout, surveySeconds, surveysTriggeredBy,
     targetText, textLines
 } from './spec-facts.js';
+
+/** A page or group: its survey, its questions in order and, for a page, when it is shown. */
+function pageHover(node: Page | Group): string {
+    const pages = surveyPages(node.$container);
+    const questions = isPage(node)
+        ? pages.find(p => p.page === node)?.questions ?? []
+        : pages.flatMap(p => p.groups).find(g => g.group === node)?.questions ?? [];
+    const names = questions.map(q => `\`${q.name}\``).join(', ') || 'none';
+    const lines = [`**${isPage(node) ? 'Page' : 'Group'}** \`${node.name}\` of survey \`${node.$container.name}\`: ${questions.length} questions (${names})`];
+    if (isPage(node) && node.visibleWhen?.$cstNode) lines.push('', `Shown when \`${node.visibleWhen.$cstNode.text.replace(/\s+/g, ' ')}\``);
+    if (node.texts.length > 0) lines.push('', ...textLines(node.texts));
+    return lines.join('\n');
+}
 
 /** Hover on a declaration or a reference: what a question asks, what a metric computes, where a touchpoint sits. */
 export class CxSpecHoverProvider extends AstNodeHoverProvider {
@@ -34,6 +48,7 @@ export class CxSpecHoverProvider extends AstNodeHoverProvider {
         if (isMetric(node)) return metricHover(node);
         if (isTouchpoint(node)) return this.touchpointHover(node);
         if (isSurvey(node)) return surveyHover(node);
+        if (isPage(node) || isGroup(node)) return pageHover(node);
         if (isOption(node) || isMatrixItem(node)) return choiceHover(node);
         if (isSegment(node)) return segmentHover(node);
         if (isDataset(node)) return datasetHover(node);

@@ -4,9 +4,10 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken, Range, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import {
-    isColumn, isDataset, isDocument, isEnumValue, isJourney, isMatrixItem, isOption, isQuestion, isStage, isSurvey, isTouchpoint,
-    type Document
+    isColumn, isDataset, isDocument, isEnumValue, isGroup, isJourney, isLocalizedText, isMatrixItem, isOption, isPage, isQuestion, isStage, isSurvey, isTouchpoint,
+    type Document, type Question
 } from '../generated/ast.js';
+import { pipesOf } from '../validation/piping-validation.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { guarded } from './guard.js';
 
@@ -37,7 +38,7 @@ export class CxSpecRenameProvider extends DefaultRenameProvider {
     }
 
     override rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
-        return guarded('rename', () => {
+        return guarded('rename', async () => {
             if (!NAME.test(params.newName) || this.reserved.has(params.newName)) {
                 throw refusal(`'${params.newName}' cannot be a CXSpec name; use letters, digits and _, start with a letter or _, and avoid keywords.`);
             }
@@ -49,7 +50,9 @@ export class CxSpecRenameProvider extends DefaultRenameProvider {
                 }
                 if (isDocument(target)) return this.renameSpec(target.name, params.newName);
             }
-            return super.rename(document, params, cancelToken);
+            const edit = await super.rename(document, params, cancelToken);
+            if (edit && target && isQuestion(target) && target.name !== params.newName) addPipeEdits(edit, target, params.newName);
+            return edit;
         });
     }
 
@@ -74,7 +77,10 @@ export class CxSpecRenameProvider extends DefaultRenameProvider {
         if (isTouchpoint(target)) return elements.filter(isJourney).flatMap(j => j.stages.flatMap(s => s.touchpoints));
         if (isDocument(target.$container)) return elements;
         if (isStage(target)) return target.$container.stages;
-        if (isQuestion(target) && isSurvey(target.$container)) return target.$container.questions;
+        // SurveyJS keeps questions and panels (groups) in one namespace of element names.
+        if (isQuestion(target) && isSurvey(target.$container)) return [...target.$container.questions, ...target.$container.groups];
+        if (isGroup(target)) return [...target.$container.questions, ...target.$container.groups];
+        if (isPage(target)) return target.$container.pages;
         if (isOption(target)) return target.$container.options;
         if (isMatrixItem(target)) return target.$container.items;
         if (isColumn(target) && isDataset(target.$container)) return target.$container.columns;
@@ -99,6 +105,18 @@ export class CxSpecRenameProvider extends DefaultRenameProvider {
             if (nameNode && root.$document) changes[root.$document.uri.toString()] = [{ range: nameNode.range, newText: newName }];
         }
         return { changes };
+    }
+}
+
+/** A renamed question's `{name}` pipes in the texts of its survey follow the new name. */
+function addPipeEdits(edit: WorkspaceEdit, question: Question, newName: string): void {
+    const uri = AstUtils.getDocument(question).uri.toString();
+    const edits = (edit.changes ??= {})[uri] ??= [];
+    for (const node of AstUtils.streamAllContents(question.$container)) {
+        if (!isLocalizedText(node)) continue;
+        for (const pipe of pipesOf(node).filter(p => p.name === question.name)) {
+            edits.push({ range: pipe.range, newText: `{${newName}}` });
+        }
     }
 }
 

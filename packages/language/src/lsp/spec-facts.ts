@@ -11,6 +11,7 @@ import type { QuestionKind } from '@cxspec/model';
 import { METRIC_FUNCTIONS, METRIC_KINDS, escapeMarkdown as escapeModelMarkdown, estimateSeconds, scaleOf, type MetricKind } from '@cxspec/model';
 import { resolveField } from '../references/field-resolution.js';
 import type { SpecMembership } from '../references/spec-membership.js';
+import { surveyReadingSeconds } from '../model/survey-structure.js';
 
 /**
  * Escapes spec text for Markdown so a label can never inject links, HTML or formatting. Text is
@@ -29,10 +30,11 @@ export function questionKindText(question: Question): string {
     return scale ? `${question.kind}, scale ${scale.min}..${scale.max}` : question.kind;
 }
 
-/** Seconds a respondent needs for the survey, with the same per-question figures as CX305. */
+/** Seconds a respondent needs for the survey, with the same figures as CX305 (questions and texts read). */
 export function surveySeconds(survey: Survey): number {
     // A question whose kind is still being typed counts nothing yet.
-    return survey.questions.reduce((sum, q) => sum + (estimateSeconds(q.kind as QuestionKind, q.options.length, q.items.length) ?? 0), 0);
+    return survey.questions.reduce((sum, q) => sum + (estimateSeconds(q.kind as QuestionKind, q.options.length, q.items.length) ?? 0), 0)
+        + surveyReadingSeconds(survey);
 }
 
 export function formatDuration(seconds: number): string {

@@ -14,12 +14,13 @@ import {
 } from '../generated/ast.js';
 import type {
     Condition, CxModel, Dataset, DriverAnalysis, Duration, FieldRef, Journey, Literal, Localized, Metric, MetricExpr, NumberAnswer,
-    Period, Question, QuestionKind, Segment, SourceLocation, Survey
+    Period, Question, QuestionKind, Segment, SourceLocation, Survey, SurveyPage
 } from '@cxspec/model';
-import { DEFAULT_LIMITS, DEFAULT_MIN_SAMPLE, estimateSeconds, questionKind, rangeOf, scaleOf, unitOf, type MetricFunction } from '@cxspec/model';
+import { DEFAULT_LIMITS, DEFAULT_MIN_SAMPLE, UNTITLED_PAGE, estimateSeconds, questionKind, rangeOf, scaleOf, unitOf, type MetricFunction } from '@cxspec/model';
 import { isFieldMetricExpr, resolveFieldTarget } from '../references/field-resolution.js';
 import { localeSettings } from '../references/spec-membership.js';
 import { specRoot } from '../workspace/spec-root.js';
+import { surveyPages, surveyReadingSeconds, type AstPage } from './survey-structure.js';
 
 export interface ModelOptions {
     /** Directory that source locations are written relative to (default: the spec's root, see specRoot). */
@@ -124,6 +125,7 @@ class ModelBuilder {
             name: s.name,
             title: this.texts(s.texts),
             description: this.texts(s.description?.texts),
+            ...(s.welcome ? { welcome: this.texts(s.welcome.texts) } : {}),
             thanks: this.texts(s.thanks?.texts),
             trigger: trigger ? {
                 touchpoint: touchpoint?.name ?? trigger.touchpoint.$refText,
@@ -139,8 +141,27 @@ class ModelBuilder {
             } : null,
             joins: s.joins?.ref?.name ?? s.joins?.$refText ?? null,
             questions,
-            estimatedSeconds: questions.reduce((sum, q) => sum + q.estimatedSeconds, 0),
+            ...(s.pages.length > 0 || s.groups.length > 0 ? { pages: surveyPages(s).map(p => this.page(p, s)) } : {}),
+            estimatedSeconds: questions.reduce((sum, q) => sum + q.estimatedSeconds, 0) + surveyReadingSeconds(s),
             loc: this.loc(s)
+        };
+    }
+
+    private page({ page, questions, groups }: AstPage, s: AstSurvey): SurveyPage {
+        return {
+            name: page?.name ?? UNTITLED_PAGE,
+            title: this.texts(page?.texts),
+            description: this.texts(page?.description?.texts),
+            visibleWhen: page?.visibleWhen ? this.condition(page.visibleWhen) : null,
+            questions: questions.map(q => q.name),
+            groups: groups.map(({ group, questions }) => ({
+                name: group.name,
+                title: this.texts(group.texts),
+                description: this.texts(group.description?.texts),
+                questions: questions.map(q => q.name),
+                loc: this.loc(group)
+            })),
+            loc: this.loc(page ?? questions[0] ?? groups[0]?.group ?? s)
         };
     }
 

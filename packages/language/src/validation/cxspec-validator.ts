@@ -13,6 +13,7 @@ import { DriverValidator } from './driver-validation.js';
 import { checkConditionText } from './condition-text-validation.js';
 import { nestingDiagnostics } from '../parser/nesting-limit.js';
 import { ProgramValidator } from './program-validation.js';
+import { PipingValidator } from './piping-validation.js';
 
 /** Registers every check, grouped by concept, in one place. */
 export function registerValidationChecks(services: CxSpecServices): void {
@@ -26,6 +27,7 @@ export function registerValidationChecks(services: CxSpecServices): void {
     const metrics = new MetricValidator();
     const drivers = new DriverValidator();
     const program = new ProgramValidator(membership);
+    const piping = new PipingValidator();
     const texts = (node: { texts: LocalizedText[] } & Parameters<LocaleValidator['checkTexts']>[0], accept: ValidationAcceptor) => locales.checkTexts(node, accept);
     const checks: ValidationChecks<CxSpecAstType> = {
         Document: (n, a) => spec.checkDocument(n, a),
@@ -37,6 +39,9 @@ export function registerValidationChecks(services: CxSpecServices): void {
         Description: texts,
         Survey: [(n, a) => surveys.checkSurvey(n, a), (n, a) => program.checkPriority(n, a), texts],
         Thanks: texts,
+        Welcome: texts,
+        Page: [(n, a) => logic.checkPageLogic(n, a), texts],
+        Group: texts,
         Question: [(n, a) => surveys.checkQuestion(n, a), (n, a) => logic.checkDisplayLogic(n, a), texts],
         Option: texts,
         MatrixItem: texts,
@@ -45,6 +50,7 @@ export function registerValidationChecks(services: CxSpecServices): void {
         Dataset: [(n, a) => metrics.checkDataset(n, a), texts],
         Metric: [(n, a) => metrics.checkMetric(n, a), texts],
         DriverAnalysis: [(n, a) => drivers.checkDrivers(n, a), texts],
+        LocalizedText: (n, a) => piping.checkPiping(n, a),
         StringValue: checkConditionText
     };
     registry.register(checks);

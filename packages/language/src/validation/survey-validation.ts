@@ -2,16 +2,18 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Document, Option, Question, Survey } from '../generated/ast.js';
 import type { QuestionKind } from '@cxspec/model';
 import {
-    DEFAULT_LIMITS, KINDS_WITH_CUSTOM_SCALE, KINDS_WITH_OPTIONS, SCALED_KINDS, estimateSeconds, maxScalePoints
+    DEFAULT_LIMITS, UNTITLED_PAGE, KINDS_WITH_CUSTOM_SCALE, KINDS_WITH_OPTIONS, SCALED_KINDS, estimateSeconds, maxScalePoints
 } from '@cxspec/model';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { report, reportDuplicates } from './validation-utils.js';
+import { surveyPages, surveyReadingSeconds } from '../model/survey-structure.js';
 
 export class SurveyValidator {
     constructor(private readonly membership: SpecMembership) {}
 
     checkSurvey(survey: Survey, accept: ValidationAcceptor): void {
         reportDuplicates(accept, survey.questions, 'question', `survey '${survey.name}'`);
+        this.checkPages(survey, accept);
         const sample = survey.trigger?.sample;
         if (survey.trigger && sample !== undefined && !(sample > 0 && sample <= 100)) {
             report(accept, 'CX301', `Sampling ${sample}% of survey '${survey.name}' is outside (0, 100] %; invite between 0.1% and 100% of customers.`, survey.trigger, { property: 'sample' });
@@ -77,12 +79,37 @@ export class SurveyValidator {
         }
     }
 
+    private checkPages(survey: Survey, accept: ValidationAcceptor): void {
+        reportDuplicates(accept, survey.pages, 'page', `survey '${survey.name}'`);
+        reportDuplicates(accept, survey.groups, 'group', `survey '${survey.name}'`);
+        const questionNames = new Set(survey.questions.map(q => q.name));
+        for (const group of survey.groups.filter(g => questionNames.has(g.name))) {
+            // SurveyJS keeps panels and questions in one namespace of element names.
+            report(accept, 'CX320', `Group '${group.name}' has the name of a question of survey '${survey.name}'; rename the group.`, group, { property: 'name' });
+        }
+        const pages = surveyPages(survey);
+        for (const { page, questions } of pages) {
+            if (page && page.name === UNTITLED_PAGE && pages[0].page === undefined) {
+                report(accept, 'CX320', `Page '${page.name}' has the name of survey '${survey.name}''s untitled first page (the questions before the first \`page\`); rename the page.`, page, { property: 'name' });
+            }
+            if (page && questions.length === 0) {
+                report(accept, 'CX320', `Page '${page.name}' of survey '${survey.name}' has no questions: a respondent would see an empty page; put questions after it or remove it.`, page, { property: 'name' });
+            }
+        }
+        for (const { group, questions } of pages.flatMap(p => p.groups)) {
+            if (questions.length === 0) {
+                report(accept, 'CX320', `Group '${group.name}' of survey '${survey.name}' has no questions (a group holds the questions after it, up to the next group or page); put questions after it or remove it.`, group, { property: 'name' });
+            }
+        }
+    }
+
     private checkFatigue(survey: Survey, accept: ValidationAcceptor): void {
         const root = AstUtils.findRootNode(survey) as Document;
         const limits = this.membership.headersOf(root.name)[0]?.limits;
         const maxQuestions = limits?.maxQuestions ?? DEFAULT_LIMITS.maxQuestions;
         const maxSeconds = limits?.maxSeconds ?? DEFAULT_LIMITS.maxSeconds;
-        const seconds = survey.questions.reduce((sum, q) => sum + estimateSeconds(q.kind as QuestionKind, q.options.length, q.items.length), 0);
+        const seconds = survey.questions.reduce((sum, q) => sum + estimateSeconds(q.kind as QuestionKind, q.options.length, q.items.length), 0)
+            + surveyReadingSeconds(survey);
         if (survey.questions.length > maxQuestions) {
             report(accept, 'CX305', `Survey '${survey.name}' asks ${survey.questions.length} questions, more than the limit of ${maxQuestions}; drop or merge questions to keep respondents.`, survey, { property: 'name' });
         } else if (seconds > maxSeconds) {

@@ -27,6 +27,26 @@ export const LOGIC_CASES: DiagnosticCase[] = [
         fix: { from: 'when later is answered', to: 'when q is answered' }
     },
     {
+        code: 'CX401', title: 'page display logic reads a question on the page itself',
+        files: surveySpec(`${NPS}
+    page more when e = true { en "More" }
+    question e: boolean { en "E?" }`),
+        expected: [
+            "spec.cx:7:20 error CX401 Page 'more' is shown when e = true, but 'e' is asked on this page or a later one; move it to an earlier page."
+        ],
+        fix: { from: 'when e = true', to: 'when q >= 9' }
+    },
+    {
+        code: 'CX402', title: 'page display logic compares a question with a value outside its type',
+        files: surveySpec(`${NPS}
+    page more when q <= 11 { en "More" }
+    question e: boolean { en "E?" }`),
+        expected: [
+            "spec.cx:7:25 error CX402 NPS question 'q' is answered on 0..10, so 11 can never match; use a number in 0..10."
+        ],
+        fix: { from: 'when q <= 11', to: 'when q <= 6' }
+    },
+    {
         code: 'CX402', title: 'number outside the NPS scale',
         files: shownWhen('q <= 11'),
         expected: [

@@ -180,6 +180,57 @@ export const SURVEY_CASES: DiagnosticCase[] = [
         fix: { from: '    question b11: boolean { en "B11?" }\n', to: '' }
     },
     {
+        // 119 words of welcome at 238 words a minute (Brysbaert 2019) are 119 * 60 / 238 = 30 s of
+        // reading, plus the NPS question's 6 s: 36 s, one above the limit of 35 and within a limit of 36.
+        code: 'CX305', title: 'longer than the limit once the welcome text is read',
+        files: surveySpec(`    welcome { en "WELCOME" }
+${NPS}`.replace('WELCOME', Array(119).fill('word').join(' ')), '', 'locales en limits seconds 35'),
+        expected: [
+            "spec.cx:3:8 warning CX305 Survey 'Sv' takes about 36 s, more than the limit of 35 s; shorten it or raise `limits seconds`."
+        ],
+        fix: { from: 'limits seconds 35', to: 'limits seconds 36' }
+    },
+    {
+        code: 'CX320', title: 'a page without questions',
+        files: surveySpec(`${NPS}
+    page extra { en "Extra" }`),
+        expected: [
+            "spec.cx:7:10 error CX320 Page 'extra' of survey 'Sv' has no questions: a respondent would see an empty page; put questions after it or remove it."
+        ],
+        fix: { from: 'page extra { en "Extra" }', to: 'page extra { en "Extra" }\n    question e: boolean { en "E?" }' }
+    },
+    {
+        code: 'CX320', title: 'a page named like the untitled first page',
+        files: surveySpec(`${NPS}
+    page questions { en "More" }
+    question e: boolean { en "E?" }`),
+        expected: [
+            "spec.cx:7:10 error CX320 Page 'questions' has the name of survey 'Sv''s untitled first page (the questions before the first `page`); rename the page."
+        ],
+        fix: { from: 'page questions', to: 'page more' }
+    },
+    {
+        code: 'CX320', title: 'a group without questions',
+        files: surveySpec(`${NPS}
+    group extra { en "Extra" }
+    page next
+    question e: boolean { en "E?" }`),
+        expected: [
+            "spec.cx:7:11 error CX320 Group 'extra' of survey 'Sv' has no questions (a group holds the questions after it, up to the next group or page); put questions after it or remove it."
+        ],
+        fix: { from: '    group extra { en "Extra" }\n', to: '' }
+    },
+    {
+        code: 'CX320', title: 'a group named like a question',
+        files: surveySpec(`${NPS}
+    group e { en "Extra" }
+    question e: boolean { en "E?" }`),
+        expected: [
+            "spec.cx:7:11 error CX320 Group 'e' has the name of a question of survey 'Sv'; rename the group."
+        ],
+        fix: { from: 'group e', to: 'group extra' }
+    },
+    {
         code: 'CX306', title: 'survey without questions',
         files: surveySpec(NPS, 'survey Empty { en "Empty" }\n'),
         expected: [

@@ -149,6 +149,20 @@ describe('hover', () => {
         ].join('\n') });
     });
 
+    it('shows a page with its questions and display logic, and a group with its questions', async () => {
+        const paged = (text: string) => text.replace('  question reason:', '  page why when recommend <= 6 { en "Why" }\n  group reasons { en "Reasons" }\n  question reason:');
+        await withText('coffee-mobile-order/survey.cx', paged, async (text, uri) => {
+            const hover = (at: string, offset: number) => client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, at, offset) });
+            const page = await hover('page why', 6);
+            expect((page.contents as { value: string }).value).toMatch(/^\*\*Page\*\* `why` of survey `AfterPickup`: \d+ questions \(`reason`, /);
+            expect((page.contents as { value: string }).value).toContain('Shown when `recommend <= 6`\n\n- `en` Why');
+            const group = await hover('group reasons', 7);
+            expect((group.contents as { value: string }).value).toMatch(/^\*\*Group\*\* `reasons` of survey `AfterPickup`: \d+ questions \(`reason`, /);
+            const keyword = await hover('page why', 1);
+            expect((keyword.contents as { value: string }).value).toMatch(/^`page`: A page break/);
+        });
+    });
+
     it('shows a metric formula in words and its target', async () => {
         const text = await read('coffee-mobile-order/metrics.cx');
         const hover = await client.request<Hover>('textDocument/hover', {
@@ -288,6 +302,25 @@ describe('navigation', () => {
         await expect.poll(() => [client.diagnostics.get(uri), client.diagnostics.get(metricsUri)], { timeout: 20_000 }).toEqual([[], []]);
         await client.change(uri, survey);
         await client.change(metricsUri, metrics);
+    });
+
+    it('renaming a question renames its {name} pipes in the survey\'s texts, and refuses a group\'s name', async () => {
+        const pipe = (text: string) => text
+            .replace('en "What is the main reason for your score?"', 'en "You gave {recommend}. What is the main reason?"')
+            .replace('  question reason:', '  page why { en "About your {recommend}" }\n  group reasons { en "Reasons" }\n  question reason:');
+        await withText('coffee-mobile-order/survey.cx', pipe, async (text, uri) => {
+            expect(await client.waitForDiagnostics(uri, d => d.length === 0)).toEqual([]);
+            const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+                textDocument: { uri }, position: positionOf(text, 'question recommend', 9), newName: 'likelihood'
+            });
+            const renamed = applyEdits(text, edit.changes![uri]);
+            expect(renamed).toContain('en "You gave {likelihood}. What is the main reason?"');
+            expect(renamed).toContain('page why { en "About your {likelihood}" }');
+            expect(renamed).not.toContain('{recommend}');
+            await expect(client.request('textDocument/rename', {
+                textDocument: { uri }, position: positionOf(text, 'question recommend', 9), newName: 'reasons'
+            })).rejects.toThrow("'reasons' is already the name of group 'reasons' (survey.cx:");
+        });
     });
 
     it('refuses a rename to a keyword with a clear message', async () => {

@@ -111,6 +111,24 @@ export function estimateSeconds(kind: QuestionKind, optionCount: number, itemCou
     return questionKind(kind).seconds(optionCount, itemCount);
 }
 
+/**
+ * Silent reading rate of adults for non-fiction, 238 words per minute: Brysbaert, M. (2019), "How
+ * many words do we read per minute? A review and meta-analysis of reading rate", Journal of Memory
+ * and Language 109, 104047.
+ */
+export const READING_WORDS_PER_MINUTE = 238;
+
+/**
+ * Seconds to read a text shown besides the questions (a welcome text, a page's title and
+ * description), given in each of its locales: the longest translation counts, so no locale's
+ * respondents take longer than the estimate. Words are runs of characters between spaces, so a
+ * text in a language written without spaces counts as few words (an underestimate there).
+ */
+export function readingSeconds(translations: readonly string[]): number {
+    const words = Math.max(0, ...translations.map(t => t.split(/\s+/).filter(w => w !== '').length));
+    return Math.ceil(words * 60 / READING_WORDS_PER_MINUTE);
+}
+
 export const DEFAULT_LIMITS = { maxQuestions: 12, maxSeconds: 180 } as const;
 
 export const KNOWN_CHANNELS: readonly string[] = [

@@ -18,6 +18,7 @@ export type ChangeKind =
     | 'touchpoint.added' | 'touchpoint.removed' | 'touchpoint.renamed' | 'touchpoint.moved' | 'touchpoint.title' | 'touchpoint.description'
     | 'touchpoint.channel' | 'touchpoint.owner'
     | 'survey.added' | 'survey.removed' | 'survey.renamed' | 'survey.title' | 'survey.description' | 'survey.thanks' | 'survey.trigger' | 'survey.joins'
+    | 'survey.welcome' | 'survey.pages'
     | 'question.added' | 'question.removed' | 'question.renamed' | 'question.moved' | 'question.kind' | 'question.wording'
     | 'question.description' | 'question.scale' | 'question.scale-labels' | 'question.options' | 'question.option-labels'
     | 'question.items' | 'question.logic' | 'question.required' | 'question.about' | 'question.boolean-labels'

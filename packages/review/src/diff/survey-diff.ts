@@ -2,7 +2,7 @@
 import { sourceName, type CxModel, type Survey } from '@cxspec/model';
 import { locOf, type Change } from './change.js';
 import { localizedChanges } from './localized-diff.js';
-import { triggerText } from './model-text.js';
+import { conditionText, triggerText } from './model-text.js';
 import { diffQuestion, type QuestionContext } from './question-diff.js';
 import type { QuestionMove } from './question-move.js';
 import { matchQuestions, type QuestionMatch } from './question-match.js';
@@ -75,6 +75,22 @@ export function diffSurveys(before: CxModel, after: CxModel, ctx: SurveyContext)
     return changes;
 }
 
+/** `questions: recommend | room: clean, night [quiet, bed] | complaint (when recommend <= 6): why`. */
+function layoutText(survey: Survey, rename: (name: string) => string): string {
+    if (!survey.pages) return 'one page';
+    return survey.pages.map(page => {
+        const grouped = new Map(page.groups.map(g => [g.questions[0], g]));
+        const inGroup = new Set(page.groups.flatMap(g => g.questions));
+        const parts = page.questions.flatMap(q => {
+            const group = grouped.get(q);
+            if (group) return [`${group.name} [${group.questions.map(rename).join(', ')}]`];
+            return inGroup.has(q) ? [] : [rename(q)];
+        });
+        const when = page.visibleWhen ? ` (when ${conditionText(page.visibleWhen, survey.name)})` : '';
+        return `${page.name}${when}: ${parts.join(', ')}`;
+    }).join(' | ');
+}
+
 function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[] {
     const changes: Change[] = [];
     const subject = `survey ${after.name}`;
@@ -86,7 +102,8 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
     for (const [kind, what, b, a] of [
         ['survey.title', 'title', before.title, after.title],
         ['survey.description', 'description', before.description, after.description],
-        ['survey.thanks', 'thank-you text', before.thanks, after.thanks]
+        ['survey.thanks', 'thank-you text', before.thanks, after.thanks],
+        ['survey.welcome', 'welcome text', before.welcome ?? {}, after.welcome ?? {}]
     ] as const) {
         for (const c of localizedChanges(b, a)) {
             changes.push({ kind, severity: 'cosmetic', subject, loc, locale: c.locale, before: c.before, after: c.after,
@@ -97,6 +114,15 @@ function diffSurvey(before: Survey, after: Survey, ctx: SurveyContext): Change[]
     if (!sameValue(oldTrigger, after.trigger)) {
         changes.push({ kind: 'survey.trigger', severity: 'non-breaking', subject, loc, before: triggerText(before.trigger), after: triggerText(after.trigger),
             message: `Survey '${after.name}' is now sent ${triggerText(after.trigger)} (was ${triggerText(before.trigger)}).` });
+    }
+    // Pages and groups: what a respondent sees together and when a page is shown. Names are compared
+    // after question renames, so a renamed question alone is not a layout change.
+    const renamed = (name: string) => ctx.matches.get(after.name)?.pairs.find(p => p.before.name === name)?.after.name ?? name;
+    const oldLayout = layoutText(before, renamed);
+    const newLayout = layoutText(after, name => name);
+    if (oldLayout !== newLayout) {
+        changes.push({ kind: 'survey.pages', severity: 'non-breaking', subject, loc, before: oldLayout, after: newLayout,
+            message: `The pages of survey '${after.name}' changed: ${newLayout} (was ${oldLayout}).` });
     }
     if (before.joins !== after.joins) {
         changes.push({ kind: 'survey.joins', severity: 'non-breaking', subject, loc, before: before.joins ?? 'none', after: after.joins ?? 'none',
