@@ -7,12 +7,14 @@
  * preview back after a restart (see preview-state.ts).
  */
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildPreviewData, renderPreviewHtml, type HostMessage, type PageMessage, type PreviewData, type PreviewFocus } from '@cxspec/preview';
 import { PreviewModelRequest, type PreviewModelParams } from '@cxspec/language/protocol';
 import { parsePageMessage } from './page-message.js';
 import { messagePageHtml, PreviewStateKey, savedPreview } from './preview-state.js';
+import { loadResultsFile, resultsFileOf, resultsForModel } from './results-file.js';
 import { readSettings } from './settings.js';
 
 export interface PreviewTarget {
@@ -36,6 +38,11 @@ export class PreviewPanel implements vscode.Disposable {
     private timer: ReturnType<typeof setTimeout> | undefined;
     /** Numbers requests so a slow answer never overwrites a newer one. */
     private requestSeq = 0;
+    /** The results file watched for the spec on show, and its watcher (re-made when the file changes). */
+    private resultsFile: string | null = null;
+    private resultsWatcher: vscode.FileSystemWatcher | undefined;
+    /** The last warning about the results file, so a redraw does not repeat it. */
+    private resultsWarning = '';
 
     /** Opens a new preview beside the editor and draws it. */
     static create(context: vscode.ExtensionContext, client: LanguageClient, target: PreviewTarget, onDispose: () => void): PreviewPanel {
@@ -125,7 +132,9 @@ export class PreviewPanel implements vscode.Disposable {
             // Later refreshes keep what was shown rather than jump back to the cursor's survey.
             this.target = { uri: this.target.uri, focus: result.focus };
             this.remember();
-            data = buildPreviewData(result.model, result.focus);
+            const results = await this.resultsFor(result.specName, result.model.metrics.map(m => m.name));
+            if (seq !== this.requestSeq) return;
+            data = buildPreviewData(result.model, result.focus, results);
         } catch (error) {
             if (seq !== this.requestSeq) return;
             const message = error instanceof Error ? error.message : String(error);
@@ -138,6 +147,44 @@ export class PreviewPanel implements vscode.Disposable {
         if (this.pageLoaded) this.post({ type: 'update', data });
         else this.draw(data);
         this.lastData = data;
+    }
+
+    /**
+     * The scores beside the spec (see results-file.ts), or null to draw the map without them. A file
+     * that is not a score result, or names metrics the spec no longer has, is said once as a warning.
+     */
+    private async resultsFor(specName: string, metricNames: string[]) {
+        if (this.target.uri.scheme !== 'file') return null;
+        const workspaceFolder = vscode.workspace.getWorkspaceFolder(this.target.uri)?.uri.fsPath;
+        const file = resultsFileOf(this.target.uri.fsPath, specName, readSettings().previewResults, workspaceFolder);
+        this.watchResults(file);
+        const loaded = await loadResultsFile(file);
+        let warning = '';
+        let results = null;
+        if (loaded.kind === 'invalid') warning = `${vscode.workspace.asRelativePath(file)} ${loaded.reason}; the journey map is drawn without scores.`;
+        if (loaded.kind === 'loaded') {
+            const kept = resultsForModel(loaded.results, metricNames);
+            results = kept.results;
+            if (kept.unknown.length > 0) {
+                warning = `${vscode.workspace.asRelativePath(file)} scores metrics spec ${specName} does not have (${kept.unknown.join(', ')}): it may be from an older version; score again.`;
+            }
+        }
+        if (warning && warning !== this.resultsWarning) void vscode.window.showWarningMessage(`CXSpec preview: ${warning}`);
+        this.resultsWarning = warning;
+        return results;
+    }
+
+    /** Redraws when the results file is written, created or deleted (a new `cxspec score` run). */
+    private watchResults(file: string): void {
+        if (file === this.resultsFile) return;
+        this.resultsWatcher?.dispose();
+        this.resultsFile = file;
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+        const changed = () => this.schedule();
+        watcher.onDidCreate(changed);
+        watcher.onDidChange(changed);
+        watcher.onDidDelete(changed);
+        this.resultsWatcher = watcher;
     }
 
     /** Replaces the page with a message (no script); the next successful refresh draws the preview again. */
@@ -185,6 +232,7 @@ export class PreviewPanel implements vscode.Disposable {
 
     dispose(): void {
         clearTimeout(this.timer);
+        this.resultsWatcher?.dispose();
         for (const d of this.disposables.splice(0)) d.dispose();
         this.panel.dispose();
     }

@@ -8,6 +8,8 @@ export interface CxSettings {
     cliPath: string;
     /** Folder, relative to the workspace folder, that `CXSpec: Compile` writes into. */
     compileOutDir: string;
+    /** The score results the preview colours the journey map with; empty = `<Spec>.result.json` beside the spec. */
+    previewResults: string;
 }
 
 export function readSettings(): CxSettings {
@@ -15,6 +17,7 @@ export function readSettings(): CxSettings {
     return {
         previewDelay: Math.max(0, config.get<number>('preview.delay', 150)),
         cliPath: config.get<string>('cli.path', ''),
-        compileOutDir: config.get<string>('compile.outDir', 'dist/cxspec')
+        compileOutDir: config.get<string>('compile.outDir', 'dist/cxspec'),
+        previewResults: config.get<string>('preview.results', '')
     };
 }
