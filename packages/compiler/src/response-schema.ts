@@ -55,9 +55,10 @@ function answerSchema(q: Question): JsonSchema {
             return { type: 'string', enum: ids };
         case 'options': {
             const bounds = q.select;
+            // `[]` is SurveyJS's unanswered multichoice, so a lower bound holds for answered ones only.
             const count = {
-                ...(bounds?.min != null ? { minItems: bounds.min } : {}),
-                ...(bounds?.max != null ? { maxItems: bounds.max } : {})
+                ...(bounds?.max != null ? { maxItems: bounds.max } : {}),
+                ...((bounds?.min ?? 0) > 1 ? { anyOf: [{ maxItems: 0 }, { minItems: bounds!.min! }] } : {})
             };
             const array = { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true };
             if (!specialOption(q, 'exclusive')) return { ...array, ...count };

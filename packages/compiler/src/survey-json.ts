@@ -117,7 +117,9 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
                 noneText: none ? text(none.label) : undefined,
                 showOtherItem: other ? true : undefined,
                 otherText: other ? text(other.label) : undefined,
-                minSelectedChoices: q.select?.min ?? undefined,
+                // SurveyJS counts an unanswered question as too few options, so a lower bound of 1
+                // (which every answer meets) is left out, keeping an optional question optional.
+                minSelectedChoices: (q.select?.min ?? 0) > 1 ? q.select!.min! : undefined,
                 maxSelectedChoices: q.select?.max ?? undefined
             });
         }

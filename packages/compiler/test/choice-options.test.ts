@@ -41,7 +41,7 @@ describe('options offered as a designer declares them', () => {
         });
         expect((purpose.choices as Array<{ value: string }>).map(c => c.value)).toEqual(['business', 'leisure', 'family']);
         expect(amenities).toMatchObject({
-            type: 'checkbox', choicesOrder: 'random', minSelectedChoices: 1, maxSelectedChoices: 2,
+            type: 'checkbox', choicesOrder: 'random', maxSelectedChoices: 2,
             showNoneItem: true, noneText: { default: 'None of these', ja: 'いずれも利用していない' },
             showOtherItem: true, otherText: { default: 'Something else', ja: 'その他' }
         });
@@ -127,6 +127,19 @@ describe('options offered as a designer declares them', () => {
         const validate = new Ajv2020({ strict: false }).compile(schema);
         expect(validate(record({ amenities: ['pool', 'gym'] }))).toBe(true);
         expect(validate(record({ amenities: ['pool', 'gym', 'spa'] }))).toBe(false);
-        expect(validate(record({ amenities: [] }))).toBe(false);
+        // [] is how SurveyJS records an unanswered multichoice (docs/response-format.md).
+        expect(validate(record({ amenities: [] }))).toBe(true);
+        // Two or more: SurveyJS asks for them; the schema takes [] (unanswered) or 2 to 3 options.
+        const highlights = survey.getQuestionByName('highlights') as QuestionCheckboxModel;
+        expect(highlights.minSelectedChoices).toBe(2);
+        highlights.value = ['view'];
+        expect(highlights.hasErrors(false)).toBe(true);
+        expect(validate(record({ highlights: ['view'] }))).toBe(false);
+        expect(validate(record({ highlights: ['view', 'staff'] }))).toBe(true);
+        expect(validate(record({ highlights: [] }))).toBe(true);
+        // A lower bound of 1 is every answer's: the optional question may still be left unanswered.
+        expect(amenities.minSelectedChoices).toBe(0);
+        amenities.clearValue();
+        expect(amenities.hasErrors(false)).toBe(false);
     });
 });
