@@ -43,14 +43,14 @@ describe('language server → preview', () => {
 
     it('announces the edited spec and answers with the edit', async () => {
         const changed = session.nextModelChange('CoffeeMobileOrder');
-        const edited = text.replace('"What is the main reason for your score?"', '"Why that score?"');
+        const edited = text.replace('"You gave us {recommend}. What is the main reason for your score?"', '"Why that score?"');
         await session.change(uri, edited);
         await changed;
         const result = await session.connection.sendRequest<PreviewModelResult>('cxspec/previewModel', { uri, focus: { kind: 'survey', name: 'AfterPickup' } });
         const data = buildPreviewData(CxModel.parse(result.model), { kind: 'survey', name: 'AfterPickup' });
         const reason = (data.surveys[0].json as { pages: Array<{ elements: Array<{ name: string; title: Record<string, string> }> }> })
             .pages[0].elements.find(e => e.name === 'reason');
-        expect(reason?.title).toEqual({ default: 'そのように評価された一番の理由を教えてください。', en: 'Why that score?' });
+        expect(reason?.title).toEqual({ default: '{recommend} 点と評価された一番の理由を教えてください。', en: 'Why that score?' });
     });
 
     it('answers an error, not a model, while the spec has errors', async () => {

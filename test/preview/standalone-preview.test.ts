@@ -81,7 +81,7 @@ describe('standalone preview of examples/coffee-mobile-order', () => {
         await choose(3);
         await page.waitForSelector('.sd-question[data-name="reason"]');
         expect(await visibleQuestions(page)).toEqual(['recommend', 'reason', ...ALL_BUT_REASON.slice(1)]);
-        expect(await page.textContent('.sd-question[data-name="reason"] .sd-question__title')).toContain('そのように評価された一番の理由を教えてください。');
+        expect(await page.textContent('.sd-question[data-name="reason"] .sd-question__title')).toContain('3 点と評価された一番の理由を教えてください。');
         await choose(9);
         await page.waitForSelector('.sd-question[data-name="reason"]', { state: 'detached' });
         expect(await visibleQuestions(page)).toEqual(ALL_BUT_REASON);

@@ -3,7 +3,7 @@
  * respondent id, submission time, the joined dataset's key, then one property per question.
  * Questions are optional (display logic may hide them); anything not declared is rejected.
  */
-import { questionKind, type CxModel, type Question, type Survey } from '@cxspec/model';
+import { otherTextField, questionKind, SPECIAL_OPTION_IDS, specialOption, type CxModel, type Question, type Survey } from '@cxspec/model';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -24,7 +24,13 @@ export function responseSchema(model: CxModel, survey: Survey): JsonSchema {
         submitted_at: { type: 'string', pattern: DATE_TIME_PATTERN, description: 'ISO 8601 date-time; no zone means UTC.' }
     };
     if (key) properties[key] = { type: 'string', minLength: 1, description: `Key of dataset ${survey.joins}.` };
-    for (const q of survey.questions) properties[q.name] = answerSchema(q);
+    for (const q of survey.questions) {
+        properties[q.name] = answerSchema(q);
+        // SurveyJS records the text typed into "Other (please specify)" beside the answer.
+        if (specialOption(q, 'specify')) {
+            properties[otherTextField(q.name)] = { type: 'string', description: `Text typed into ${q.name}'s "other" option.` };
+        }
+    }
     return {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         $id: `urn:cxspec:${model.spec.name}:${survey.name}:response`,
@@ -47,8 +53,19 @@ function answerSchema(q: Question): JsonSchema {
         }
         case 'option':
             return { type: 'string', enum: ids };
-        case 'options':
-            return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true };
+        case 'options': {
+            const bounds = q.select;
+            // `[]` is SurveyJS's unanswered multichoice, so a lower bound holds for answered ones only.
+            const count = {
+                ...(bounds?.max != null ? { maxItems: bounds.max } : {}),
+                ...((bounds?.min ?? 0) > 1 ? { anyOf: [{ maxItems: 0 }, { minItems: bounds!.min! }] } : {})
+            };
+            const array = { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true };
+            if (!specialOption(q, 'exclusive')) return { ...array, ...count };
+            // "None of these" is given alone (SurveyJS clears the rest when it is picked), and then
+            // the bounds on how many options are picked do not apply.
+            return { ...array, if: { contains: { const: SPECIAL_OPTION_IDS.exclusive } }, then: { maxItems: 1 }, else: count };
+        }
         case 'order':
             // All options in order of preference, or none: SurveyJS keeps `[]` for an untouched ranking.
             return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true, maxItems: ids.length, anyOf: [{ maxItems: 0 }, { minItems: ids.length }] };

@@ -3,7 +3,7 @@
  * one element per question, option ids as choice values, display logic as `visibleIf` (of a
  * question or a page), a welcome text as SurveyJS's start page, every text localized.
  */
-import { MAX_SCALE_POINTS, UNTITLED_PAGE, questionKind, type CxModel, type Localized, type Question, type Survey, type SurveyPage } from '@cxspec/model';
+import { MAX_SCALE_POINTS, UNTITLED_PAGE, questionKind, specialOption, type CxModel, type Localized, type Question, type Survey, type SurveyPage } from '@cxspec/model';
 import { NPS_END_LABELS } from './default-labels.js';
 import { compileCondition } from './expression.js';
 import { htmlLines, mapText, surveyText, type SurveyText } from './localize.js';
@@ -18,7 +18,9 @@ export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
     const element = (q: Question) => compact({
         ...questionBody(q, text),
         visibleIf: q.visibleWhen ? compileCondition(q.visibleWhen, name => questions.get(name)) : undefined,
-        isRequired: q.required || undefined
+        isRequired: q.required || undefined,
+        // Values stay option ids, so a shuffled order changes nothing in the answers or scores.
+        choicesOrder: q.randomOrder ? 'random' : undefined
     });
     const pages = (survey.pages ?? [{ name: UNTITLED_PAGE, title: {}, description: {}, visibleWhen: null, questions: survey.questions.map(q => q.name), groups: [], loc: survey.loc }])
         .map(page => compact({
@@ -26,6 +28,7 @@ export function compileSurvey(model: CxModel, survey: Survey): SurveyJson {
             title: text(page.title),
             description: text(page.description),
             visibleIf: page.visibleWhen ? compileCondition(page.visibleWhen, name => questions.get(name)) : undefined,
+            questionOrder: page.randomOrder ? 'random' : undefined,
             elements: pageElements(page, name => element(questions.get(name)!), text)
         }));
     // SurveyJS's start page (firstPageIsStartPage) is shown before the first question and has no
@@ -55,6 +58,7 @@ function pageElements(page: SurveyPage, element: (name: string) => SurveyJson, t
         else if (group.questions[0] === name) {
             elements.push(compact({
                 type: 'panel', name: group.name, title: text(group.title), description: text(group.description),
+                questionOrder: group.randomOrder ? 'random' : undefined,
                 elements: group.questions.map(element)
             }));
         }
@@ -65,7 +69,7 @@ function pageElements(page: SurveyPage, element: (name: string) => SurveyJson, t
 function questionBody(q: Question, text: TextOf): SurveyJson {
     const facts = questionKind(q.kind);
     const common = { type: facts.element, name: q.name, title: text(q.text), description: text(q.description) };
-    const choices = () => q.options.map(o => compact({ value: o.id, text: text(o.label) }));
+    const choices = () => q.options.filter(o => !o.special).map(o => compact({ value: o.id, text: text(o.label) }));
     switch (facts.answer) {
         case 'scale': {
             const scale = q.scale!;
@@ -99,7 +103,26 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
                 placeholder: text(n.unit)
             });
         }
-        case 'option': case 'options': case 'order': return { ...common, choices: choices() };
+        case 'option': case 'options': case 'order': {
+            // SurveyJS's own Other and None items: always after the choices, even in a random order,
+            // recorded as 'other' (its text under '<name>-Comment') and 'none', which none of the
+            // other choices can then be.
+            const other = specialOption(q, 'specify');
+            const none = specialOption(q, 'exclusive');
+            return compact({
+                ...common,
+                type: q.dropdown ? 'dropdown' : common.type,
+                choices: choices(),
+                showNoneItem: none ? true : undefined,
+                noneText: none ? text(none.label) : undefined,
+                showOtherItem: other ? true : undefined,
+                otherText: other ? text(other.label) : undefined,
+                // SurveyJS counts an unanswered question as too few options, so a lower bound of 1
+                // (which every answer meets) is left out, keeping an optional question optional.
+                minSelectedChoices: (q.select?.min ?? 0) > 1 ? q.select!.min! : undefined,
+                maxSelectedChoices: q.select?.max ?? undefined
+            });
+        }
         case 'text': return common;
         // SurveyJS draws the "no" label first unless swapOrder is set; "yes" reads first in both locales.
         case 'boolean': return { ...common, labelTrue: text(q.trueLabel), labelFalse: text(q.falseLabel), swapOrder: true };

@@ -8,8 +8,10 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { Model } from 'survey-core';
 import { evaluateCondition, questionKind, type CxModel, type Question, type Survey } from '@cxspec/model';
 import { compileSurvey, responseSchema } from '@cxspec/compiler';
-import { EXAMPLE_NAMES, exampleModel } from './support/examples.js';
-import { answerArb, unansweredArb } from './support/answers.js';
+import path from 'node:path';
+import { loadWorkspace } from '@cxspec/language';
+import { EXAMPLE_NAMES, REPO_ROOT, exampleModel } from './support/examples.js';
+import { answerArb, otherText, unansweredArb } from './support/answers.js';
 import { constructsSurvey } from './support/models.js';
 import { propertyRuns } from '../../../test/support/property-runs.js';
 
@@ -27,7 +29,9 @@ function envelope(model: CxModel, survey: Survey): Record<string, string> {
 
 /** Per question: a valid answer, and whether an optional question is left unanswered. */
 function planArb(survey: Survey): fc.Arbitrary<Record<string, unknown>> {
-    return fc.record(Object.fromEntries(survey.questions.map(q => [q.name, q.required ? answerArb(q) : fc.oneof(answerArb(q), unansweredArb(q))])));
+    // SurveyJS asks for an answer where `select` needs two or more options, as it does where `required`.
+    const asked = (q: Question) => q.required || (q.select?.min ?? 0) > 1;
+    return fc.record(Object.fromEntries(survey.questions.map(q => [q.name, asked(q) ? answerArb(q) : fc.oneof(answerArb(q), unansweredArb(q))])));
 }
 
 /** Answers a respondent gives going through the survey: only questions shown by then. */
@@ -36,7 +40,7 @@ function respond(survey: Survey, plan: Record<string, unknown>): Record<string, 
     const lookup = (field: { source: string; question?: string }) => field.source === 'question' ? answers[field.question!] : undefined;
     for (const q of survey.questions) {
         const shown = q.visibleWhen === null || evaluateCondition(q.visibleWhen, 'display', lookup);
-        if (shown && plan[q.name] !== undefined) answers[q.name] = plan[q.name];
+        if (shown && plan[q.name] !== undefined) Object.assign(answers, { [q.name]: plan[q.name] }, otherText(q, plan[q.name]));
     }
     return answers;
 }
@@ -65,6 +69,10 @@ describe('completed surveys validate against the response schema', () => {
     }
     it(`one question of every kind and every logic construct: ${RUNS} completed surveys are accepted`, () => {
         checkCompletions(constructsSurvey());
+    });
+    it(`dropdown, random order, Other, None and select (fixtures/choices.cx): ${RUNS} completed surveys are accepted`, async () => {
+        const workspace = await loadWorkspace([path.join(REPO_ROOT, 'packages/compiler/test/fixtures/choices.cx')], { root: REPO_ROOT });
+        checkCompletions(workspace.model('Choices'));
     });
 });
 

@@ -12,8 +12,9 @@ import { LOGIC_CASES } from './cases/logic-cases.js';
 import { METRIC_CASES } from './cases/metric-cases.js';
 import { PROGRAM_CASES } from './cases/program-cases.js';
 import { PIPING_CASES } from './cases/piping-cases.js';
+import { CHOICE_CASES } from './cases/choice-cases.js';
 
-const ALL_CASES: DiagnosticCase[] = [...SPEC_CASES, ...LIMIT_CASES, ...LOCALE_CASES, ...JOURNEY_CASES, ...SURVEY_CASES, ...LOGIC_CASES, ...METRIC_CASES, ...PROGRAM_CASES, ...PIPING_CASES];
+const ALL_CASES: DiagnosticCase[] = [...SPEC_CASES, ...LIMIT_CASES, ...LOCALE_CASES, ...JOURNEY_CASES, ...SURVEY_CASES, ...LOGIC_CASES, ...METRIC_CASES, ...PROGRAM_CASES, ...PIPING_CASES, ...CHOICE_CASES];
 const LINE = /^[^:]+:\d+:\d+ (error|warning|info|hint) (CX\d{3}) /;
 
 describe('diagnostic codes', () => {

@@ -150,8 +150,13 @@ export const NumberAnswer = z.object({
 });
 export type NumberAnswer = z.infer<typeof NumberAnswer>;
 
-/** An option of a choice, multichoice or ranking question, or an item (row) of a matrix. */
-export const Choice = z.object({ id: z.string(), label: Localized });
+/**
+ * An option of a choice, multichoice or ranking question, or an item (row) of a matrix. `special`
+ * (absent on plain options): `specify` is "Other (please specify)", whose typed text is recorded
+ * under `<question>-Comment`; `exclusive` is a multichoice's "None of these". SurveyJS records them
+ * as `other` and `none`, which are therefore their ids.
+ */
+export const Choice = z.object({ id: z.string(), label: Localized, special: z.enum(['specify', 'exclusive']).optional() });
 export type Choice = z.infer<typeof Choice>;
 
 export const Question = z.object({
@@ -175,6 +180,12 @@ export const Question = z.object({
     falseLabel: Localized,
     /** Display logic over earlier questions of the same survey; null when always shown. */
     visibleWhen: Condition.nullable(),
+    /** True when the options are shown in a new random order to each respondent; absent otherwise. */
+    randomOrder: z.literal(true).optional(),
+    /** True when a choice is shown as a drop-down list; absent otherwise. */
+    dropdown: z.literal(true).optional(),
+    /** Bounds on how many options a multichoice answer holds (null: no bound); absent when not declared. */
+    select: z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() }).optional(),
     /** Estimated seconds a respondent spends on this question. */
     estimatedSeconds: z.number(),
     loc: SourceLocation
@@ -225,6 +236,8 @@ export const SurveyGroup = z.object({
     title: Localized,
     description: Localized,
     questions: z.array(z.string()),
+    /** True when the group's questions are shown in a new random order to each respondent; absent otherwise. */
+    randomOrder: z.literal(true).optional(),
     loc: SourceLocation
 });
 export type SurveyGroup = z.infer<typeof SurveyGroup>;
@@ -241,6 +254,8 @@ export const SurveyPage = z.object({
     questions: z.array(z.string()),
     /** The page's groups in order; each holds consecutive questions of `questions`. */
     groups: z.array(SurveyGroup),
+    /** True when the page's elements (questions and groups) are shown in a new random order; absent otherwise. */
+    randomOrder: z.literal(true).optional(),
     loc: SourceLocation
 });
 export type SurveyPage = z.infer<typeof SurveyPage>;

@@ -40,6 +40,8 @@ const rules = [
     { code: 'CX330', severity: 'error', name: 'piping-unknown', help: 'A `{name}` in a survey text pipes the answer of a question of that survey.' },
     { code: 'CX331', severity: 'error', name: 'piping-order', help: 'A text pipes only answers given before it is shown: questions asked earlier, on an earlier page for a page\'s texts.' },
     { code: 'CX332', severity: 'warning', name: 'piping-hidden', help: 'A piped question that may be hidden shows as empty; pipe a question every respondent sees.' },
+    { code: 'CX340', severity: 'error', name: 'special-option', help: 'A `specify` option (Other, please specify) is named `other` and belongs to choice and multichoice questions; an `exclusive` one (None of these) is named `none` and belongs to multichoice; each comes once, after the plain options.' },
+    { code: 'CX341', severity: 'error', name: 'choice-presentation', help: 'Only choice questions take `dropdown`, only questions with options `random`, and only multichoice `select min..max`, within the number of options a respondent can pick together.' },
     { code: 'CX401', severity: 'error', name: 'logic-order', help: 'Display logic may only read questions asked earlier in the same survey.' },
     { code: 'CX402', severity: 'error', name: 'logic-type', help: 'Display logic compares each question with values of its own type: option ids, numbers inside its scale, true/false.' },
     { code: 'CX403', severity: 'error', name: 'logic-cycle', help: 'A question cannot depend on itself.' },

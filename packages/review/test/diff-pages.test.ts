@@ -45,6 +45,23 @@ describe('pages in the diff', () => {
         });
     });
 
+    it('reports how options are offered, and a page or group shuffled', async () => {
+        const v1 = SPEC(`    question a: multichoice { en "A?" option x { en "X" } option y { en "Y" } option z { en "Z" } }
+    page two
+    question b: boolean { en "B?" }
+    question c: boolean { en "C?" }`);
+        const v2 = SPEC(`    question a: multichoice select ..2 random { en "A?" option x { en "X" } option y { en "Y" } option z { en "Z" } option other specify { en "Other" } }
+    page two random
+    question b: boolean { en "B?" }
+    question c: boolean { en "C?" }`);
+        const changes = diffWorkspaces(await models(v1), await models(v2)).specs[0].changes;
+        expect(changes.map(c => [c.severity, c.kind, c.before, c.after])).toEqual([
+            ['non-breaking', 'survey.pages', 'questions: a | two: b, c', 'questions: a | two (random): b, c'],
+            ['breaking', 'question.options', 'x, y, z', 'x, y, z, other'],
+            ['non-breaking', 'question.presentation', 'a list in order', "a random order, 0..2 options, 'other' with its text"]
+        ]);
+    });
+
     it('reports pages added to a survey that had one page', async () => {
         const v0 = SPEC(`    question a: nps { en "A?" }
     question b: boolean { en "B?" }`);

@@ -3,7 +3,7 @@
  * them (docs/response-format.md), including every form of "not answered".
  */
 import fc from 'fast-check';
-import { questionKind, type Question, type Survey } from '@cxspec/model';
+import { otherTextField, questionKind, specialOption, type Question, type Survey } from '@cxspec/model';
 
 /** A valid, non-empty answer to `q`. */
 export function answerArb(q: Question): fc.Arbitrary<unknown> {
@@ -18,7 +18,13 @@ export function answerArb(q: Question): fc.Arbitrary<unknown> {
             return n.integer ? fc.integer(bounds) : fc.oneof(fc.integer(bounds), fc.double({ ...bounds, noNaN: true, noDefaultInfinity: true }));
         }
         case 'option': return fc.constantFrom(...ids);
-        case 'options': return fc.subarray(ids, { minLength: 1 });
+        case 'options': {
+            // What SurveyJS lets a respondent pick: None of these alone, else within `select`.
+            const none = specialOption(q, 'exclusive')?.id;
+            const rest = ids.filter(id => id !== none);
+            const picks = fc.subarray(rest, { minLength: Math.max(1, q.select?.min ?? 1), maxLength: q.select?.max ?? rest.length });
+            return none === undefined ? picks : fc.oneof(picks, fc.constant([none]));
+        }
         case 'order': return fc.shuffledSubarray(ids, { minLength: ids.length });
         case 'boolean': return fc.boolean();
         // SurveyJS does not accept blanks as the answer to a required question.
@@ -50,4 +56,14 @@ export function answerSetArb(survey: Survey): fc.Arbitrary<Record<string, unknow
 
 export function withoutUndefined(answers: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The text SurveyJS requires beside an Other (please specify) answer, under its own field; nothing
+ * when the answer is not `other`.
+ */
+export function otherText(q: Question, answer: unknown): Record<string, string> {
+    const other = specialOption(q, 'specify')?.id;
+    const picked = Array.isArray(answer) ? answer.includes(other) : answer === other;
+    return other !== undefined && picked ? { [otherTextField(q.name)]: `Said in ${q.name}'s Other` } : {};
 }

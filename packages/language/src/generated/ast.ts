@@ -60,7 +60,9 @@ export type CxSpecKeywordNames =
     | "description"
     | "discount"
     | "drivers"
+    | "dropdown"
     | "end"
+    | "exclusive"
     | "expect"
     | "false"
     | "group"
@@ -102,6 +104,7 @@ export type CxSpecKeywordNames =
     | "quarter"
     | "question"
     | "questions"
+    | "random"
     | "ranking"
     | "rate"
     | "rating"
@@ -112,7 +115,9 @@ export type CxSpecKeywordNames =
     | "sample"
     | "seconds"
     | "segment"
+    | "select"
     | "spec"
+    | "specify"
     | "stage"
     | "start"
     | "survey"
@@ -468,6 +473,7 @@ export interface Group extends langium.AstNode {
     readonly $type: 'Group';
     description?: Description;
     name: Name;
+    random: boolean;
     texts: Array<LocalizedText>;
 }
 
@@ -475,6 +481,7 @@ export const Group = {
     $type: 'Group',
     description: 'description',
     name: 'name',
+    random: 'random',
     texts: 'texts'
 } as const;
 
@@ -667,10 +674,10 @@ export function isMetricExpr(item: unknown): item is MetricExpr {
     return reflection.isInstance(item, MetricExpr.$type);
 }
 
-export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'end' | 'expect' | 'group' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'median' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'page' | 'percentile' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
+export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'dropdown' | 'end' | 'exclusive' | 'expect' | 'group' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'median' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'page' | 'percentile' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'random' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'select' | 'specify' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || item === 'integer' || item === 'unit' || item === 'page' || item === 'group' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || item === 'integer' || item === 'unit' || item === 'page' || item === 'group' || item === 'random' || item === 'dropdown' || item === 'select' || item === 'specify' || item === 'exclusive' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotCondition extends langium.AstNode {
@@ -724,12 +731,14 @@ export interface Option extends langium.AstNode {
     readonly $container: Question;
     readonly $type: 'Option';
     name: Name;
+    special?: 'exclusive' | 'specify';
     texts: Array<LocalizedText>;
 }
 
 export const Option = {
     $type: 'Option',
     name: 'name',
+    special: 'special',
     texts: 'texts'
 } as const;
 
@@ -759,6 +768,7 @@ export interface Page extends langium.AstNode {
     readonly $type: 'Page';
     description?: Description;
     name: Name;
+    random: boolean;
     texts: Array<LocalizedText>;
     visibleWhen?: Condition;
 }
@@ -767,6 +777,7 @@ export const Page = {
     $type: 'Page',
     description: 'description',
     name: 'name',
+    random: 'random',
     texts: 'texts',
     visibleWhen: 'visibleWhen'
 } as const;
@@ -811,14 +822,17 @@ export interface Question extends langium.AstNode {
     readonly $type: 'Question';
     about?: langium.Reference<Touchpoint>;
     description?: Description;
+    dropdown: boolean;
     integer: boolean;
     items: Array<MatrixItem>;
     kind: QuestionKind;
     labels: Array<ScaleLabel>;
     name: Name;
     options: Array<Option>;
+    random: boolean;
     range?: ScaleRange;
     required: boolean;
+    select?: SelectRange;
     texts: Array<LocalizedText>;
     unit?: UnitLabel;
     visibleWhen?: Condition;
@@ -828,14 +842,17 @@ export const Question = {
     $type: 'Question',
     about: 'about',
     description: 'description',
+    dropdown: 'dropdown',
     integer: 'integer',
     items: 'items',
     kind: 'kind',
     labels: 'labels',
     name: 'name',
     options: 'options',
+    random: 'random',
     range: 'range',
     required: 'required',
+    select: 'select',
     texts: 'texts',
     unit: 'unit',
     visibleWhen: 'visibleWhen'
@@ -931,6 +948,23 @@ export const Segment = {
 
 export function isSegment(item: unknown): item is Segment {
     return reflection.isInstance(item, Segment.$type);
+}
+
+export interface SelectRange extends langium.AstNode {
+    readonly $container: Question;
+    readonly $type: 'SelectRange';
+    max?: number;
+    min?: number;
+}
+
+export const SelectRange = {
+    $type: 'SelectRange',
+    max: 'max',
+    min: 'min'
+} as const;
+
+export function isSelectRange(item: unknown): item is SelectRange {
+    return reflection.isInstance(item, SelectRange.$type);
 }
 
 export type SignedNumber = number;
@@ -1246,6 +1280,7 @@ export type CxSpecAstType = {
     ScaleLabel: ScaleLabel
     ScaleRange: ScaleRange
     Segment: Segment
+    SelectRange: SelectRange
     Source: Source
     SpecHeader: SpecHeader
     Stage: Stage
@@ -1544,6 +1579,11 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Group.name
                 },
+                random: {
+                    name: Group.random,
+                    defaultValue: false,
+                    optional: true
+                },
                 texts: {
                     name: Group.texts,
                     defaultValue: [],
@@ -1749,6 +1789,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Option.name
                 },
+                special: {
+                    name: Option.special,
+                    optional: true
+                },
                 texts: {
                     name: Option.texts,
                     defaultValue: [],
@@ -1778,6 +1822,11 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Page.name
+                },
+                random: {
+                    name: Page.random,
+                    defaultValue: false,
+                    optional: true
                 },
                 texts: {
                     name: Page.texts,
@@ -1819,6 +1868,11 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                     name: Question.description,
                     optional: true
                 },
+                dropdown: {
+                    name: Question.dropdown,
+                    defaultValue: false,
+                    optional: true
+                },
                 integer: {
                     name: Question.integer,
                     defaultValue: false,
@@ -1845,6 +1899,11 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                random: {
+                    name: Question.random,
+                    defaultValue: false,
+                    optional: true
+                },
                 range: {
                     name: Question.range,
                     optional: true
@@ -1852,6 +1911,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 required: {
                     name: Question.required,
                     defaultValue: false,
+                    optional: true
+                },
+                select: {
+                    name: Question.select,
                     optional: true
                 },
                 texts: {
@@ -1934,6 +1997,20 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type]
+        },
+        SelectRange: {
+            name: SelectRange.$type,
+            properties: {
+                max: {
+                    name: SelectRange.max,
+                    optional: true
+                },
+                min: {
+                    name: SelectRange.min,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         Source: {
             name: Source.$type,

@@ -8,7 +8,7 @@ import {
     type Document, type FieldRef, type LocalizedText, type Metric, type Question, type Survey, type Target, type Touchpoint
 } from '../generated/ast.js';
 import type { QuestionKind } from '@cxspec/model';
-import { METRIC_FUNCTIONS, METRIC_KINDS, escapeMarkdown as escapeModelMarkdown, estimateSeconds, scaleOf, type MetricKind } from '@cxspec/model';
+import { METRIC_FUNCTIONS, METRIC_KINDS, escapeMarkdown as escapeModelMarkdown, questionKindOf, scaleOf, type MetricKind } from '@cxspec/model';
 import { resolveField } from '../references/field-resolution.js';
 import type { SpecMembership } from '../references/spec-membership.js';
 import { surveyReadingSeconds } from '../model/survey-structure.js';
@@ -33,7 +33,7 @@ export function questionKindText(question: Question): string {
 /** Seconds a respondent needs for the survey, with the same figures as CX305 (questions and texts read). */
 export function surveySeconds(survey: Survey): number {
     // A question whose kind is still being typed counts nothing yet.
-    return survey.questions.reduce((sum, q) => sum + (estimateSeconds(q.kind as QuestionKind, q.options.length, q.items.length) ?? 0), 0)
+    return survey.questions.reduce((sum, q) => sum + (questionKindOf(q.kind)?.seconds(q.options.length, q.items.length) ?? 0), 0)
         + surveyReadingSeconds(survey);
 }
 

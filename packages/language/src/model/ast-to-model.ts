@@ -159,8 +159,10 @@ class ModelBuilder {
                 title: this.texts(group.texts),
                 description: this.texts(group.description?.texts),
                 questions: questions.map(q => q.name),
+                ...(group.random ? { randomOrder: true as const } : {}),
                 loc: this.loc(group)
             })),
+            ...(page?.random ? { randomOrder: true as const } : {}),
             loc: this.loc(page ?? questions[0] ?? groups[0]?.group ?? s)
         };
     }
@@ -179,11 +181,14 @@ class ModelBuilder {
             about: q.about?.ref?.name ?? q.about?.$refText ?? null,
             scale: bounds ? { min: bounds.min, max: bounds.max, minLabel: label('low'), maxLabel: label('high') } : null,
             ...(questionKind(kind).answer === 'number' ? { number: this.numberAnswer(q) } : {}),
-            options: q.options.map(o => ({ id: o.name, label: this.texts(o.texts) })),
+            options: q.options.map(o => ({ id: o.name, label: this.texts(o.texts), ...(o.special ? { special: o.special as 'specify' | 'exclusive' } : {}) })),
             items: q.items.map(i => ({ id: i.name, label: this.texts(i.texts) })),
             trueLabel: kind === 'boolean' ? label('true') : {},
             falseLabel: kind === 'boolean' ? label('false') : {},
             visibleWhen: q.visibleWhen ? this.condition(q.visibleWhen) : null,
+            ...(q.random ? { randomOrder: true as const } : {}),
+            ...(q.dropdown ? { dropdown: true as const } : {}),
+            ...(q.select ? { select: { min: q.select.min ?? null, max: q.select.max ?? null } } : {}),
             estimatedSeconds: estimateSeconds(kind, q.options.length, q.items.length),
             loc: this.loc(q)
         };

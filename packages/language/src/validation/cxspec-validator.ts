@@ -14,6 +14,7 @@ import { checkConditionText } from './condition-text-validation.js';
 import { nestingDiagnostics } from '../parser/nesting-limit.js';
 import { ProgramValidator } from './program-validation.js';
 import { PipingValidator } from './piping-validation.js';
+import { ChoiceValidator } from './choice-validation.js';
 
 /** Registers every check, grouped by concept, in one place. */
 export function registerValidationChecks(services: CxSpecServices): void {
@@ -28,6 +29,7 @@ export function registerValidationChecks(services: CxSpecServices): void {
     const drivers = new DriverValidator();
     const program = new ProgramValidator(membership);
     const piping = new PipingValidator();
+    const choices = new ChoiceValidator();
     const texts = (node: { texts: LocalizedText[] } & Parameters<LocaleValidator['checkTexts']>[0], accept: ValidationAcceptor) => locales.checkTexts(node, accept);
     const checks: ValidationChecks<CxSpecAstType> = {
         Document: (n, a) => spec.checkDocument(n, a),
@@ -42,7 +44,7 @@ export function registerValidationChecks(services: CxSpecServices): void {
         Welcome: texts,
         Page: [(n, a) => logic.checkPageLogic(n, a), texts],
         Group: texts,
-        Question: [(n, a) => surveys.checkQuestion(n, a), (n, a) => logic.checkDisplayLogic(n, a), texts],
+        Question: [(n, a) => surveys.checkQuestion(n, a), (n, a) => choices.checkQuestion(n, a), (n, a) => logic.checkDisplayLogic(n, a), texts],
         Option: texts,
         MatrixItem: texts,
         ScaleLabel: texts,

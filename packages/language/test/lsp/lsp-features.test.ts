@@ -100,7 +100,7 @@ describe('completion', () => {
         const items = await withText('coffee-mobile-order/survey.cx', t => t.replace('text when recommend <= 6 {', 'text when visit_reason = {'),
             (text, uri) => complete(uri, positionOf(text, 'visit_reason = ', 15)));
         expect(items.map(i => [i.label, i.detail])).toEqual([
-            ['commute', '通勤・通学の途中'], ['work_break', '仕事や勉強の合間の休憩'], ['weekend', '休日のお出かけ'], ['meetup', '友人・家族との待ち合わせ'], ['other', 'その他']
+            ['commute', '通勤・通学の途中'], ['work_break', '仕事や勉強の合間の休憩'], ['weekend', '休日のお出かけ'], ['meetup', '友人・家族との待ち合わせ'], ['other', 'その他 (具体的に)']
         ]);
     });
 
@@ -248,7 +248,7 @@ describe('hover on the other declarations', () => {
 describe('hover escaping', () => {
     it('shows spec text as text: no HTML, links or emphasis from a label', async () => {
         const label = 'en "<img src=x onerror=alert(1)> *bold* [link](http://x) `code`"';
-        const value = await withText('coffee-mobile-order/survey.cx', t => t.replace('en "What is the main reason for your score?"', label),
+        const value = await withText('coffee-mobile-order/survey.cx', t => t.replace('en \"You gave us {recommend}. What is the main reason for your score?\"', label),
             async (text, uri) => {
                 const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'question reason', 9) });
                 return (hover.contents as { value: string }).value.split('\n').at(-1);
@@ -291,7 +291,7 @@ describe('navigation', () => {
         expect(Object.keys(changes).sort()).toEqual([uriOf('coffee-mobile-order/metrics.cx'), uri]);
         const newSurvey = applyEdits(survey, changes[uri]);
         const newMetrics = applyEdits(metrics, changes[uriOf('coffee-mobile-order/metrics.cx')]);
-        expect(newSurvey).toBe(survey.replace('question recommend:', 'question likelihood:').replace('when recommend <=', 'when likelihood <='));
+        expect(newSurvey).toBe(survey.replace('question recommend:', 'question likelihood:').replace('when recommend <=', 'when likelihood <=').replaceAll('{recommend}', '{likelihood}'));
         expect(newMetrics).toBe(metrics.replaceAll('AfterPickup.recommend', 'AfterPickup.likelihood'));
         const metricsUri = uriOf('coffee-mobile-order/metrics.cx');
         await client.open(uri, survey);
@@ -306,7 +306,7 @@ describe('navigation', () => {
 
     it('renaming a question renames its {name} pipes in the survey\'s texts, and refuses a group\'s name', async () => {
         const pipe = (text: string) => text
-            .replace('en "What is the main reason for your score?"', 'en "You gave {recommend}. What is the main reason?"')
+            .replace('en "You gave us {recommend}. What is the main reason for your score?"', 'en "You gave {recommend}. What is the main reason?"')
             .replace('  question reason:', '  page why { en "About your {recommend}" }\n  group reasons { en "Reasons" }\n  question reason:');
         await withText('coffee-mobile-order/survey.cx', pipe, async (text, uri) => {
             expect(await client.waitForDiagnostics(uri, d => d.length === 0)).toEqual([]);
@@ -485,5 +485,11 @@ describe('formatting, code lenses and inlay hints', () => {
             position: { line: 3, character: 18 }, label: '≈ 1 min 26 s', kind: 1, paddingLeft: true,
             tooltip: '10 questions; estimated completion time 86 s'
         }]);
+    });
+
+    it('still estimates the time while a question\'s kind is being typed (the question counts nothing yet)', async () => {
+        const hints = await withText('coffee-mobile-order/survey.cx', t => t.replace('question drink: csat {', 'question drink: {'),
+            (_text, uri) => client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 500, character: 0 } } }));
+        expect(hints.map(h => h.tooltip)).toEqual(['10 questions; estimated completion time 80 s']);
     });
 });

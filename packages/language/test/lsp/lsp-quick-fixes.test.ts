@@ -70,10 +70,10 @@ describe('quick fixes', () => {
     });
 
     it('CX101: adds the missing default-locale text', async () => {
-        const japanese = '    ja "そのように評価された一番の理由を教えてください。"\n';
+        const japanese = '    ja "{recommend} 点と評価された一番の理由を教えてください。"\n';
         const { title, texts } = await fix('survey.cx', t => t.replace(japanese, ''), 'CX101');
         expect(title).toBe("Add the 'ja' text (copied from 'en', to translate)");
-        const english = '    en "What is the main reason for your score?"\n';
+        const english = '    en "You gave us {recommend}. What is the main reason for your score?"\n';
         expect(texts.get('survey.cx')).toBe(originals.get('survey.cx')!.replace(japanese + english, english + english.replace('en "', 'ja "')));
         await restore('survey.cx');
     });

@@ -4,7 +4,7 @@
  * respondent id, or with the wrong number of CSV fields, is left out whole; any other bad value is
  * left out of just the metrics that read it (it becomes INVALID).
  */
-import type { Survey } from '@cxspec/model';
+import { otherTextField, specialOption, type Survey } from '@cxspec/model';
 import type { CsvBatch } from '../input/csv-byte-reader.js';
 import type { RawRecord } from '../input/read-records.js';
 import { mappingClash, type ColumnMapping } from '../input/mapping.js';
@@ -103,6 +103,8 @@ export class SurveyRowChecker {
             } else {
                 this.fields.set(q.name, { type: 'answer', index, rule: questionRule(q, mapping.recode.get(q.name)) });
             }
+            // The text typed into Other (please specify) is read as text and not scored.
+            if (specialOption(q, 'specify')) this.fields.set(otherTextField(q.name), { type: 'ignored' });
         });
         for (const [column, field] of mapping.columns) {
             if (!this.fields.has(field)) {

@@ -3,7 +3,7 @@
  * question: integers inside the scale, option ids of the question, booleans, text. A cell that
  * fails becomes INVALID and the reason goes to the reporter; an empty cell is "not answered".
  */
-import { NUMERIC_KINDS, questionKind, type Question } from '@cxspec/model';
+import { NUMERIC_KINDS, questionKind, specialOption, type Question } from '@cxspec/model';
 import type { ExclusionReason } from '../result.js';
 import type { Recode } from '../input/mapping.js';
 import { show } from './preview.js';
@@ -141,6 +141,7 @@ function optionConverter(q: Question, recode?: Recode): Converter {
         return id;
     };
     if (q.kind === 'choice') return (raw, report) => (isEmpty(raw) ? undefined : one(raw, report));
+    const exclusive = specialOption(q, 'exclusive')?.id;
     return (raw, report) => {
         if (isEmpty(raw)) return undefined;
         const parts = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(';').filter(p => p.trim() !== '') : null;
@@ -154,7 +155,19 @@ function optionConverter(q: Question, recode?: Recode): Converter {
             if (id === INVALID) return INVALID;
             out.push(id);
         }
-        return out.length === 0 ? undefined : out;
+        if (out.length === 0) return undefined;
+        // Answers SurveyJS cannot record: None of these with other options, or a count outside `select`.
+        if (exclusive !== undefined && out.length > 1 && out.includes(exclusive)) {
+            report('out_of_range', `${q.name} holds '${exclusive}' (None of these) with other options in ${show(raw)}; a respondent gives it alone`);
+            return INVALID;
+        }
+        const bounds = q.select;
+        if (bounds && !(exclusive !== undefined && out.length === 1 && out[0] === exclusive)
+            && ((bounds.min !== null && out.length < bounds.min) || (bounds.max !== null && out.length > bounds.max))) {
+            report('out_of_range', `${q.name} holds ${out.length} options in ${show(raw)}; the survey asks for ${bounds.min ?? 0} to ${bounds.max ?? q.options.length}`);
+            return INVALID;
+        }
+        return out;
     };
 }
 

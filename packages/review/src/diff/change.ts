@@ -21,7 +21,7 @@ export type ChangeKind =
     | 'survey.welcome' | 'survey.pages'
     | 'question.added' | 'question.removed' | 'question.renamed' | 'question.moved' | 'question.kind' | 'question.wording'
     | 'question.description' | 'question.scale' | 'question.scale-labels' | 'question.options' | 'question.option-labels'
-    | 'question.items' | 'question.logic' | 'question.required' | 'question.about' | 'question.boolean-labels'
+    | 'question.items' | 'question.logic' | 'question.required' | 'question.about' | 'question.boolean-labels' | 'question.presentation'
     | 'segment.added' | 'segment.removed' | 'segment.condition' | 'segment.title'
     | 'dataset.added' | 'dataset.removed' | 'dataset.title' | 'dataset.key' | 'dataset.lifecycle'
     | 'column.added' | 'column.removed' | 'column.type'

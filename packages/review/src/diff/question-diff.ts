@@ -74,6 +74,12 @@ export function diffQuestion(before: Question, after: Question, ctx: QuestionCon
         add({ kind: 'question.required', severity: 'non-breaking', before: String(before.required), after: String(after.required),
             message: `Question '${after.name}' is ${after.required ? 'now required' : 'no longer required'}.` });
     }
+    const wasOffered = presentationText(before), nowOffered = presentationText(after);
+    if (wasOffered !== nowOffered) {
+        // The same answers, offered differently: order effects and captured texts, not a new answer set.
+        add({ kind: 'question.presentation', severity: 'non-breaking', before: wasOffered, after: nowOffered,
+            message: `Question '${after.name}' now offers its options as ${nowOffered} (was ${wasOffered}).` });
+    }
     // A question that only followed its touchpoint's rename measures the same thing.
     if ((before.about === null ? null : ctx.touchpointRenames.get(before.about) ?? before.about) !== after.about) {
         add({ kind: 'question.about', severity: 'non-breaking', before: before.about ?? 'none', after: after.about ?? 'none',
@@ -106,4 +112,15 @@ function diffChoices(before: Question['options'], after: Question['options'], wh
         add({ kind: 'question.option-labels', severity: allCosmetic ? 'cosmetic' : 'non-breaking',
             message: `Question '${question}' relabeled ${what === 'options' ? 'option(s)' : 'item(s)'} ${relabeled.map(c => c.id).join(', ')}.` });
     }
+}
+
+/** `dropdown, random order, 1..3 options, other specified, none exclusive`, or `listed in order`. */
+function presentationText(q: Question): string {
+    const parts = [
+        q.dropdown ? 'a drop-down' : '',
+        q.randomOrder ? 'a random order' : '',
+        q.select ? `${q.select.min ?? 0}..${q.select.max ?? q.options.length} options` : '',
+        ...q.options.filter(o => o.special).map(o => `'${o.id}' ${o.special === 'specify' ? 'with its text' : 'exclusive'}`)
+    ].filter(Boolean);
+    return parts.length > 0 ? parts.join(', ') : 'a list in order';
 }

@@ -75,7 +75,7 @@ export function diffSurveys(before: CxModel, after: CxModel, ctx: SurveyContext)
     return changes;
 }
 
-/** `questions: recommend | room: clean, night [quiet, bed] | complaint (when recommend <= 6): why`. */
+/** `questions: recommend | room (random): clean, night [quiet, bed] | complaint (when recommend <= 6): why`. */
 function layoutText(survey: Survey, rename: (name: string) => string): string {
     if (!survey.pages) return 'one page';
     return survey.pages.map(page => {
@@ -83,10 +83,10 @@ function layoutText(survey: Survey, rename: (name: string) => string): string {
         const inGroup = new Set(page.groups.flatMap(g => g.questions));
         const parts = page.questions.flatMap(q => {
             const group = grouped.get(q);
-            if (group) return [`${group.name} [${group.questions.map(rename).join(', ')}]`];
+            if (group) return [`${group.name}${group.randomOrder ? ' (random)' : ''} [${group.questions.map(rename).join(', ')}]`];
             return inGroup.has(q) ? [] : [rename(q)];
         });
-        const when = page.visibleWhen ? ` (when ${conditionText(page.visibleWhen, survey.name)})` : '';
+        const when = (page.randomOrder ? ' (random)' : '') + (page.visibleWhen ? ` (when ${conditionText(page.visibleWhen, survey.name)})` : '');
         return `${page.name}${when}: ${parts.join(', ')}`;
     }).join(' | ');
 }
