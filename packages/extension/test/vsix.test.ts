@@ -1,6 +1,7 @@
 /**
  * `npm run package` output: the .vsix holds the bundles, the grammar, the language configuration,
- * the snippets, the icon and the manifest, and nothing else (no node_modules, no sources).
+ * the icon and the manifest, and nothing else (no node_modules, no sources). Snippets come from the
+ * language server, in the spec's locales, so none are packed.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,8 +34,7 @@ describe('cxspec.vsix', () => {
             'extension/icons/cxspec-file.svg',
             'extension/language-configuration.json',
             'extension/package.json',
-            'extension/readme.md',
-            'extension/snippets/cxspec.json'
+            'extension/readme.md'
         ]);
         expect(files.filter(f => f.includes('node_modules') || /\.ts$|\.map$/.test(f))).toEqual([]);
     });
@@ -45,7 +45,7 @@ describe('cxspec.vsix', () => {
         expect(manifest.main).toBe('./dist/extension.cjs');
         expect(packed(manifest.main)).toBe(true);
         expect(manifest.contributes.grammars.map((g: { path: string }) => packed(g.path))).toEqual([true]);
-        expect(manifest.contributes.snippets.map((s: { path: string }) => packed(s.path))).toEqual([true]);
+        expect(manifest.contributes.snippets).toBeUndefined();
         const language = manifest.contributes.languages[0];
         expect([language.id, language.extensions, packed(language.configuration), packed(language.icon.light), packed(language.icon.dark)])
             .toEqual(['cxspec', ['.cx'], true, true, true]);

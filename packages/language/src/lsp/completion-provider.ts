@@ -6,12 +6,13 @@ import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem,
     type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, CompletionList, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
 import { KNOWN_CHANNELS } from '@cxspec/model';
 import type { CxSpecLspServices } from './cxspec-lsp-module.js';
 import { isColumn, isDataset, isDocument, isEnumValue, isOption, isQuestion, isSurvey, isTouchpoint } from '../generated/ast.js';
 import { localeSettings, type SpecMembership } from '../references/spec-membership.js';
 import { offered } from './completion-rules.js';
+import { expandSnippet, FALLBACK_LOCALES, SNIPPET_TEMPLATES, type SnippetLocales } from './snippets.js';
 import { guarded } from './guard.js';
 import { questionKindText } from './spec-facts.js';
 
@@ -61,7 +62,33 @@ export class CxSpecCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         if (GrammarAST.isKeyword(next.feature) && BOOLEAN_KEYWORDS.has(next.feature.value) && this.comparesSymbols(context)) return;
+        if (GrammarAST.isKeyword(next.feature) && SNIPPET_KEYWORDS.has(next.feature.value)) {
+            // The keyword first (Langium offers it at once), then its snippets.
+            const keyword = super.completionFor(context, next, acceptor);
+            this.completeSnippets(context, next.feature.value, acceptor);
+            return keyword;
+        }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** The snippets starting with `keyword`, written in the locales the spec declares. */
+    private completeSnippets(context: CompletionContext, keyword: string, acceptor: CompletionAcceptor): void {
+        const locales = this.snippetLocales(context);
+        const indent = /^\s*/.exec(textBefore(context))![0];
+        SNIPPET_TEMPLATES.filter(t => t.keyword === keyword).forEach((template, index) => acceptor(context, {
+            label: template.label, kind: CompletionItemKind.Snippet, detail: template.description,
+            insertText: expandSnippet(template, locales, indent), insertTextFormat: InsertTextFormat.Snippet,
+            // After the keyword itself, in the order declared.
+            sortText: `~${String(index).padStart(2, '0')}`
+        }));
+    }
+
+    private snippetLocales(context: CompletionContext): SnippetLocales {
+        const root = context.document.parseResult.value;
+        if (!isDocument(root) || !root.name) return FALLBACK_LOCALES;
+        const header = this.membership.documentsOf(root.name).map(r => r.header).find(h => h !== undefined);
+        if (!header || header.locales.length === 0) return FALLBACK_LOCALES;
+        return localeSettings(header);
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
@@ -156,6 +183,8 @@ function inComment(text: string, offset: number): boolean {
 }
 
 /** Text of the current line up to the start of the word being completed. */
+const SNIPPET_KEYWORDS = new Set(SNIPPET_TEMPLATES.map(t => t.keyword));
+
 function textBefore(context: CompletionContext): string {
     const text = context.textDocument.getText();
     return text.slice(text.lastIndexOf('\n', context.tokenOffset - 1) + 1, context.tokenOffset);

@@ -9,6 +9,7 @@ import type {
     CodeLens, CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, LocationLink,
     SemanticTokens, SymbolInformation, TextEdit, WorkspaceEdit
 } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
 import { applyEdits, copyExamples, fileUri, positionOf, startServer, type LspClient } from './lsp-client.js';
 
 const EXAMPLES = ['b2b-saas', 'coffee-mobile-order', 'd2c-ecommerce', 'life-insurance-sales', 'mobile-carrier-shop'];
@@ -96,6 +97,27 @@ describe('completion', () => {
         expect(items.map(i => i.label)).toEqual(['MenuBrowse', 'Payment', 'ReadyNotice', 'PickupShelf', 'Rewards']);
     });
 
+    it('offers snippets written in the locales the spec declares, indented where they are inserted', async () => {
+        const insertAt = (t: string) => t.replace('  question drink: csat {', '  \n  question drink: csat {');
+        const snippet = (items: CompletionItem[], label: string) => items.find(i => i.label === label && i.kind === CompletionItemKind.Snippet);
+        const at = (text: string) => ({ line: positionOf(text, 'question drink: csat {').line - 1, character: 2 });
+        const declared = await withText('coffee-mobile-order/survey.cx', insertAt, (text, uri) => complete(uri, at(text)));
+        expect(declared.filter(i => i.kind === CompletionItemKind.Snippet).map(i => i.label)).toEqual([
+            'question nps', 'question csat', 'question ces', 'question rating', 'question choice', 'question multichoice',
+            'question boolean', 'question text', 'question matrix', 'question ranking', 'question number'
+        ]);
+        expect(snippet(declared, 'question csat')).toMatchObject({
+            insertTextFormat: InsertTextFormat.Snippet,
+            insertText: 'question ${1:satisfaction}: csat about ${2:Touchpoint} {\n    ja "${3:どの程度満足していますか?}"\n    en "${4:How satisfied are you?}"\n'
+                + '    low { ja "${5:非常に不満}" en "${6:Very dissatisfied}" }\n    high { ja "${7:非常に満足}" en "${8:Very satisfied}" }\n  }'
+        });
+        // The spec's header (in another file) now declares English and French.
+        const other = await withText('coffee-mobile-order/spec.cx', t => t.replace('locales ja default, en', 'locales en default, fr'),
+            () => withText('coffee-mobile-order/survey.cx', insertAt, (text, uri) => complete(uri, at(text))));
+        expect(snippet(other, 'question text')!.insertText).toBe(
+            'question ${1:reason}: text when ${2:recommend} <= ${3:6} {\n    en "${4:What is the main reason for your score?}"\n    fr "${5:What is the main reason for your score?}"\n  }');
+    });
+
     it('offers exactly the option ids of a choice question after a comparison', async () => {
         const items = await withText('coffee-mobile-order/survey.cx', t => t.replace('text when recommend <= 6 {', 'text when visit_reason = {'),
             (text, uri) => complete(uri, positionOf(text, 'visit_reason = ', 15)));
@@ -129,7 +151,10 @@ describe('completion', () => {
     it('offers the top-level keywords on an empty line', async () => {
         const items = await withText('coffee-mobile-order/metrics.cx', t => `${t}\n\n`,
             (text, uri) => complete(uri, { line: text.split('\n').length - 2, character: 0 }));
-        expect(items.map(i => i.label)).toEqual(['segment', 'journey', 'survey', 'dataset', 'metric', 'drivers']);
+        expect(items.filter(i => i.kind !== CompletionItemKind.Snippet).map(i => i.label)).toEqual(['segment', 'journey', 'survey', 'dataset', 'metric', 'drivers']);
+        // Each keyword's snippet too, sorted after the keywords.
+        expect(items.filter(i => i.kind === CompletionItemKind.Snippet).map(i => i.label).sort()).toEqual(['dataset', 'drivers', 'journey', 'metric', 'segment', 'survey']);
+        expect(items.filter(i => i.kind === CompletionItemKind.Snippet).every(i => i.sortText!.startsWith('~'))).toBe(true);
     });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Runs inside VS Code's extension host (started by run-vscode.ts with @vscode/test-electron and the
- * coffee example as workspace): activation, diagnostics from the bundled server, the preview
+ * coffee example as workspace): activation, diagnostics, a hover and a completion with its
+ * snippets from the bundled server, the preview
  * command opening its webview, and the preview's serializer reviving it. Plain async checks with
  * node:assert; the first failure rejects `run`.
  */
@@ -74,6 +75,18 @@ const checks: Array<[string, () => Promise<void>]> = [
         assert.equal(diagnostics[0].range.start.line, 6);
         const clean = await vscode.workspace.openTextDocument(workspaceFile('journey.cx'));
         await until('the example to be validated', () => vscode.languages.getDiagnostics(clean.uri).length === 0 ? true : undefined);
+    }],
+    ['completes and hovers through the bundled server, with snippets in the spec\'s locales', async () => {
+        const document = await vscode.workspace.openTextDocument(workspaceFile('survey.cx'));
+        const line = document.getText().split('\n').findIndex(l => l.includes('question drink: csat'));
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 13));
+        const hoverText = hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+        assert.match(hoverText, /AfterPickup\.drink/);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, 2));
+        const snippet = list.items.find(i => i.label === 'question csat' && i.kind === vscode.CompletionItemKind.Snippet);
+        assert.ok(snippet, 'the server offers the csat question snippet');
+        const body = snippet.insertText instanceof vscode.SnippetString ? snippet.insertText.value : String(snippet.insertText);
+        assert.match(body, /ja "\$\{3:[^}]+\}"\n\s+en "\$\{4:/);
     }],
     ['opens the survey preview beside the editor', async () => {
         const uri = workspaceFile('survey.cx');
