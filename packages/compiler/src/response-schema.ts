@@ -3,7 +3,7 @@
  * respondent id, submission time, the joined dataset's key, then one property per question.
  * Questions are optional (display logic may hide them); anything not declared is rejected.
  */
-import { otherTextField, questionKind, SPECIAL_OPTION_IDS, specialOption, type CxModel, type Question, type Survey } from '@cxspec/model';
+import { otherTextField, questionKind, textPatterns, SPECIAL_OPTION_IDS, specialOption, type CxModel, type Question, type Survey } from '@cxspec/model';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -71,8 +71,15 @@ function answerSchema(q: Question): JsonSchema {
             return { type: 'array', items: { type: 'string', enum: ids }, uniqueItems: true, maxItems: ids.length, anyOf: [{ maxItems: 0 }, { minItems: ids.length }] };
         case 'boolean':
             return { type: 'boolean' };
-        case 'text':
-            return { type: 'string' };
+        case 'text': {
+            const patterns = textPatterns(q);
+            const length = q.textRules?.maxLength;
+            return {
+                type: 'string',
+                ...(length != null ? { maxLength: length } : {}),
+                ...(patterns.length === 1 ? { pattern: patterns[0] } : patterns.length > 1 ? { allOf: patterns.map(pattern => ({ pattern })) } : {})
+            };
+        }
         case 'items': {
             const rating = { type: 'integer', minimum: q.scale!.min, maximum: q.scale!.max };
             return {

@@ -3,7 +3,7 @@
  * one element per question, option ids as choice values, display logic as `visibleIf` (of a
  * question or a page), a welcome text as SurveyJS's start page, every text localized.
  */
-import { MAX_SCALE_POINTS, UNTITLED_PAGE, questionKind, specialOption, type CxModel, type Localized, type Question, type Survey, type SurveyPage } from '@cxspec/model';
+import { MAX_SCALE_POINTS, UNTITLED_PAGE, questionKind, specialOption, textPatterns, type CxModel, type Localized, type Question, type Survey, type SurveyPage } from '@cxspec/model';
 import { NPS_END_LABELS } from './default-labels.js';
 import { compileCondition } from './expression.js';
 import { htmlLines, mapText, surveyText, type SurveyText } from './localize.js';
@@ -123,7 +123,19 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
                 maxSelectedChoices: q.select?.max ?? undefined
             });
         }
-        case 'text': return common;
+        case 'text': {
+            const rules = q.textRules;
+            if (!rules) return common;
+            // A format makes the answer one line (SurveyJS `text`; `email` brings the e-mail keyboard);
+            // every pattern is a regex validator over the whole answer, the same the schema checks.
+            return compact({
+                ...common,
+                type: rules.format ? 'text' : common.type,
+                inputType: rules.format === 'email' ? 'email' : undefined,
+                maxLength: rules.maxLength ?? undefined,
+                validators: textPatterns(q).length > 0 ? textPatterns(q).map(regex => ({ type: 'regex', regex })) : undefined
+            });
+        }
         // SurveyJS draws the "no" label first unless swapOrder is set; "yes" reads first in both locales.
         case 'boolean': return { ...common, labelTrue: text(q.trueLabel), labelFalse: text(q.falseLabel), swapOrder: true };
         case 'items': {

@@ -13,8 +13,9 @@ import { METRIC_CASES } from './cases/metric-cases.js';
 import { PROGRAM_CASES } from './cases/program-cases.js';
 import { PIPING_CASES } from './cases/piping-cases.js';
 import { CHOICE_CASES } from './cases/choice-cases.js';
+import { TEXT_ANSWER_CASES } from './cases/text-answer-cases.js';
 
-const ALL_CASES: DiagnosticCase[] = [...SPEC_CASES, ...LIMIT_CASES, ...LOCALE_CASES, ...JOURNEY_CASES, ...SURVEY_CASES, ...LOGIC_CASES, ...METRIC_CASES, ...PROGRAM_CASES, ...PIPING_CASES, ...CHOICE_CASES];
+const ALL_CASES: DiagnosticCase[] = [...SPEC_CASES, ...LIMIT_CASES, ...LOCALE_CASES, ...JOURNEY_CASES, ...SURVEY_CASES, ...LOGIC_CASES, ...METRIC_CASES, ...PROGRAM_CASES, ...PIPING_CASES, ...CHOICE_CASES, ...TEXT_ANSWER_CASES];
 const LINE = /^[^:]+:\d+:\d+ (error|warning|info|hint) (CX\d{3}) /;
 
 describe('diagnostic codes', () => {

@@ -184,6 +184,15 @@ export const Question = z.object({
     randomOrder: z.literal(true).optional(),
     /** True when a choice is shown as a drop-down list; absent otherwise. */
     dropdown: z.literal(true).optional(),
+    /**
+     * What a text answer accepts: at most `maxLength` characters, an e-mail address or digits only
+     * (`format`), and a regular expression (ECMAScript, matched whole) it must match; absent when none.
+     */
+    textRules: z.object({
+        maxLength: z.number().int().nullable(),
+        format: z.enum(['email', 'digits']).nullable(),
+        pattern: z.string().nullable()
+    }).optional(),
     /** Bounds on how many options a multichoice answer holds (null: no bound); absent when not declared. */
     select: z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() }).optional(),
     /** Estimated seconds a respondent spends on this question. */

@@ -36,6 +36,7 @@ const rules = [
     { code: 'CX305', severity: 'warning', name: 'survey-fatigue', help: 'Long surveys lose respondents; stay within the spec limits on questions and seconds.' },
     { code: 'CX306', severity: 'warning', name: 'empty-survey', help: 'A survey without questions collects nothing.' },
     { code: 'CX307', severity: 'error', name: 'number-settings', help: 'Only number questions take `integer` and `unit`, which describe their answer.' },
+    { code: 'CX308', severity: 'error', name: 'text-rules', help: 'Only text questions take `max`, `format` and `pattern`; a length is at least 1 and a pattern a valid regular expression.' },
     { code: 'CX320', severity: 'error', name: 'page-structure', help: 'Each page and group of a survey has its own name (a page not `questions`, the untitled first page\'s, when questions come before the first page; a group not a question\'s) and at least one question.' },
     { code: 'CX330', severity: 'error', name: 'piping-unknown', help: 'A `{name}` in a survey text pipes the answer of a question of that survey.' },
     { code: 'CX331', severity: 'error', name: 'piping-order', help: 'A text pipes only answers given before it is shown: questions asked earlier, on an earlier page for a page\'s texts.' },

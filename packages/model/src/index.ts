@@ -2,6 +2,7 @@ export * from './cx-model.js';
 export * from './catalog/question-kinds.js';
 export * from './catalog/metric-kinds.js';
 export * from './catalog/special-options.js';
+export * from './catalog/text-rules.js';
 export * from './queries/condition-queries.js';
 export * from './queries/metric-queries.js';
 export * from './texts/escape.js';

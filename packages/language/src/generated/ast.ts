@@ -58,13 +58,16 @@ export type CxSpecKeywordNames =
     | "default"
     | "delay"
     | "description"
+    | "digits"
     | "discount"
     | "drivers"
     | "dropdown"
+    | "email"
     | "end"
     | "exclusive"
     | "expect"
     | "false"
+    | "format"
     | "group"
     | "high"
     | "in"
@@ -80,6 +83,7 @@ export type CxSpecKeywordNames =
     | "low"
     | "margin"
     | "matrix"
+    | "max"
     | "mean"
     | "measured"
     | "median"
@@ -96,6 +100,7 @@ export type CxSpecKeywordNames =
     | "or"
     | "owner"
     | "page"
+    | "pattern"
     | "per"
     | "percentile"
     | "priority"
@@ -207,6 +212,12 @@ export const BoxExpr = {
 
 export function isBoxExpr(item: unknown): item is BoxExpr {
     return reflection.isInstance(item, BoxExpr.$type);
+}
+
+export type ChannelName = 'email' | string;
+
+export function isChannelName(item: unknown): item is ChannelName {
+    return item === 'email' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface ClvExpr extends langium.AstNode {
@@ -674,10 +685,10 @@ export function isMetricExpr(item: unknown): item is MetricExpr {
     return reflection.isInstance(item, MetricExpr.$type);
 }
 
-export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'discount' | 'dropdown' | 'end' | 'exclusive' | 'expect' | 'group' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'mean' | 'measured' | 'median' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'page' | 'percentile' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'random' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'select' | 'specify' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
+export type Name = 'about' | 'after' | 'at' | 'boolean' | 'bottom' | 'ces' | 'channel' | 'choice' | 'churn' | 'clv' | 'contact' | 'correlation' | 'csat' | 'date' | 'default' | 'delay' | 'description' | 'digits' | 'discount' | 'dropdown' | 'email' | 'end' | 'exclusive' | 'expect' | 'format' | 'group' | 'high' | 'integer' | 'item' | 'joins' | 'key' | 'lifecycle' | 'limits' | 'low' | 'margin' | 'matrix' | 'max' | 'mean' | 'measured' | 'median' | 'method' | 'min' | 'month' | 'most' | 'multichoice' | 'nps' | 'number' | 'option' | 'owner' | 'page' | 'pattern' | 'percentile' | 'priority' | 'pts' | 'quarantine' | 'quarter' | 'questions' | 'random' | 'ranking' | 'rate' | 'rating' | 'relative_weights' | 'required' | 'retention' | 'salt' | 'sample' | 'seconds' | 'select' | 'specify' | 'start' | 'target' | 'text' | 'thanks' | 'top' | 'unit' | 'warn' | 'week' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || item === 'integer' || item === 'unit' || item === 'page' || item === 'group' || item === 'random' || item === 'dropdown' || item === 'select' || item === 'specify' || item === 'exclusive' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'low' || item === 'high' || item === 'text' || item === 'date' || item === 'number' || item === 'boolean' || item === 'start' || item === 'end' || item === 'week' || item === 'month' || item === 'quarter' || item === 'year' || item === 'key' || item === 'default' || item === 'rating' || item === 'sample' || item === 'owner' || item === 'channel' || item === 'nps' || item === 'csat' || item === 'ces' || item === 'choice' || item === 'multichoice' || item === 'matrix' || item === 'ranking' || item === 'mean' || item === 'median' || item === 'percentile' || item === 'rate' || item === 'top' || item === 'bottom' || item === 'churn' || item === 'retention' || item === 'clv' || item === 'margin' || item === 'discount' || item === 'pts' || item === 'method' || item === 'correlation' || item === 'relative_weights' || item === 'target' || item === 'warn' || item === 'min' || item === 'expect' || item === 'contact' || item === 'at' || item === 'most' || item === 'salt' || item === 'priority' || item === 'delay' || item === 'quarantine' || item === 'after' || item === 'about' || item === 'required' || item === 'limits' || item === 'questions' || item === 'seconds' || item === 'option' || item === 'item' || item === 'description' || item === 'thanks' || item === 'lifecycle' || item === 'joins' || item === 'measured' || item === 'integer' || item === 'unit' || item === 'page' || item === 'group' || item === 'random' || item === 'dropdown' || item === 'select' || item === 'specify' || item === 'exclusive' || item === 'max' || item === 'format' || item === 'email' || item === 'digits' || item === 'pattern' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotCondition extends langium.AstNode {
@@ -823,12 +834,15 @@ export interface Question extends langium.AstNode {
     about?: langium.Reference<Touchpoint>;
     description?: Description;
     dropdown: boolean;
+    format?: 'digits' | 'email';
     integer: boolean;
     items: Array<MatrixItem>;
     kind: QuestionKind;
     labels: Array<ScaleLabel>;
+    maxLength?: number;
     name: Name;
     options: Array<Option>;
+    pattern?: string;
     random: boolean;
     range?: ScaleRange;
     required: boolean;
@@ -843,12 +857,15 @@ export const Question = {
     about: 'about',
     description: 'description',
     dropdown: 'dropdown',
+    format: 'format',
     integer: 'integer',
     items: 'items',
     kind: 'kind',
     labels: 'labels',
+    maxLength: 'maxLength',
     name: 'name',
     options: 'options',
+    pattern: 'pattern',
     random: 'random',
     range: 'range',
     required: 'required',
@@ -1135,7 +1152,7 @@ export function isThanks(item: unknown): item is Thanks {
 export interface Touchpoint extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Touchpoint';
-    channel?: string;
+    channel?: ChannelName;
     description?: Description;
     name: Name;
     notMeasured?: string;
@@ -1873,6 +1890,10 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                     defaultValue: false,
                     optional: true
                 },
+                format: {
+                    name: Question.format,
+                    optional: true
+                },
                 integer: {
                     name: Question.integer,
                     defaultValue: false,
@@ -1891,12 +1912,20 @@ export class CxSpecAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                maxLength: {
+                    name: Question.maxLength,
+                    optional: true
+                },
                 name: {
                     name: Question.name
                 },
                 options: {
                     name: Question.options,
                     defaultValue: [],
+                    optional: true
+                },
+                pattern: {
+                    name: Question.pattern,
                     optional: true
                 },
                 random: {

@@ -49,7 +49,8 @@ export class CxSpecCompletionProvider extends DefaultCompletionProvider {
         // The `Name` rule admits some keywords as names; offered where a name is typed, Enter would
         // turn `segment C` into `segment channel`.
         if (GrammarAST.isKeyword(next.feature) && isInRule(next.feature, 'Name')) return;
-        if (isAssignmentTo(next.feature, 'channel')) {
+        // `channel` takes a ChannelName: an identifier, or `email` (also a keyword of text formats).
+        if (isAssignmentTo(next.feature, 'channel') || isInRule(next.feature, 'ChannelName')) {
             KNOWN_CHANNELS.forEach((channel, index) => acceptor(context, {
                 label: channel, kind: CompletionItemKind.EnumMember, detail: 'channel', sortText: String(index).padStart(3, '0')
             }));

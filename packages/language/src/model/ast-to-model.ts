@@ -188,6 +188,9 @@ class ModelBuilder {
             visibleWhen: q.visibleWhen ? this.condition(q.visibleWhen) : null,
             ...(q.random ? { randomOrder: true as const } : {}),
             ...(q.dropdown ? { dropdown: true as const } : {}),
+            ...(q.maxLength !== undefined || q.format || q.pattern !== undefined
+                ? { textRules: { maxLength: q.maxLength ?? null, format: (q.format as 'email' | 'digits' | undefined) ?? null, pattern: q.pattern ?? null } }
+                : {}),
             ...(q.select ? { select: { min: q.select.min ?? null, max: q.select.max ?? null } } : {}),
             estimatedSeconds: estimateSeconds(kind, q.options.length, q.items.length),
             loc: this.loc(q)

@@ -15,6 +15,7 @@ import { nestingDiagnostics } from '../parser/nesting-limit.js';
 import { ProgramValidator } from './program-validation.js';
 import { PipingValidator } from './piping-validation.js';
 import { ChoiceValidator } from './choice-validation.js';
+import { TextAnswerValidator } from './text-answer-validation.js';
 
 /** Registers every check, grouped by concept, in one place. */
 export function registerValidationChecks(services: CxSpecServices): void {
@@ -30,6 +31,7 @@ export function registerValidationChecks(services: CxSpecServices): void {
     const program = new ProgramValidator(membership);
     const piping = new PipingValidator();
     const choices = new ChoiceValidator();
+    const textAnswers = new TextAnswerValidator();
     const texts = (node: { texts: LocalizedText[] } & Parameters<LocaleValidator['checkTexts']>[0], accept: ValidationAcceptor) => locales.checkTexts(node, accept);
     const checks: ValidationChecks<CxSpecAstType> = {
         Document: (n, a) => spec.checkDocument(n, a),
@@ -44,7 +46,7 @@ export function registerValidationChecks(services: CxSpecServices): void {
         Welcome: texts,
         Page: [(n, a) => logic.checkPageLogic(n, a), texts],
         Group: texts,
-        Question: [(n, a) => surveys.checkQuestion(n, a), (n, a) => choices.checkQuestion(n, a), (n, a) => logic.checkDisplayLogic(n, a), texts],
+        Question: [(n, a) => surveys.checkQuestion(n, a), (n, a) => choices.checkQuestion(n, a), (n, a) => textAnswers.checkQuestion(n, a), (n, a) => logic.checkDisplayLogic(n, a), texts],
         Option: texts,
         MatrixItem: texts,
         ScaleLabel: texts,

@@ -3,7 +3,7 @@
  * question: integers inside the scale, option ids of the question, booleans, text. A cell that
  * fails becomes INVALID and the reason goes to the reporter; an empty cell is "not answered".
  */
-import { NUMERIC_KINDS, questionKind, specialOption, type Question } from '@cxspec/model';
+import { NUMERIC_KINDS, questionKind, specialOption, textPatterns, type Question } from '@cxspec/model';
 import type { ExclusionReason } from '../result.js';
 import type { Recode } from '../input/mapping.js';
 import { show } from './preview.js';
@@ -185,12 +185,33 @@ function booleanConverter(q: Question, recode?: Recode): Converter {
 }
 
 function textConverter(q: Question): Converter {
-    return (raw, report) => {
+    const plain = (raw: unknown, report: Reporter): Answer => {
         if (isEmpty(raw)) return undefined;
         if (typeof raw === 'string') return raw;
         if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
         report('wrong_type', `${q.name} expects text, got ${show(raw)}`);
         return INVALID;
+    };
+    const rules = q.textRules;
+    if (!rules) return plain;
+    // The survey refuses these answers, so a row holding one did not come from it.
+    const patterns = textPatterns(q).map(p => new RegExp(p, 'u'));
+    const what = [rules.format === 'email' ? 'an e-mail address' : rules.format === 'digits' ? 'digits only' : '', rules.pattern !== null ? `text matching ${rules.pattern}` : '']
+        .filter(Boolean).join(' and ');
+    return (raw, report) => {
+        const text = plain(raw, report);
+        if (typeof text !== 'string') return text;
+        // Length in code points, as JSON Schema's maxLength counts (a browser's maxlength counts UTF-16
+        // units, which differ only for characters outside the BMP such as emoji).
+        if (rules.maxLength !== null && [...text].length > rules.maxLength) {
+            report('out_of_range', `${q.name} is at most ${rules.maxLength} characters, got ${[...text].length}`);
+            return INVALID;
+        }
+        if (patterns.some(p => !p.test(text))) {
+            report('wrong_type', `${q.name} expects ${what}, got ${show(raw)}`);
+            return INVALID;
+        }
+        return text;
     };
 }
 
