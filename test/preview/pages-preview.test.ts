@@ -30,6 +30,31 @@ afterAll(async () => {
 });
 
 describe('preview of a multi-page survey', () => {
+    it('at 390 px (a phone) keeps the NPS and CSAT scales as rows of buttons, never a drop-down', async () => {
+        const narrow = await openPreview(browser, file);
+        try {
+            const { page } = narrow;
+            await page.setViewportSize({ width: 390, height: 844 });
+            await page.waitForSelector('text=Thank you for staying with us. This takes two minutes.');
+            await page.click('.sd-navigation__start-btn');
+            await page.waitForSelector('.sd-question[data-name="recommend"] .sd-rating__item');
+            const scale = async (name: string) => page.$eval(`.sd-question[data-name="${name}"]`, q => ({
+                buttons: q.querySelectorAll('.sd-rating__item').length,
+                dropdowns: q.querySelectorAll('.sd-dropdown, select').length,
+                // Every button inside the question's width: wrapped onto rows, not cut off.
+                overflow: [...q.querySelectorAll('.sd-rating__item')].some(b => b.getBoundingClientRect().right > q.getBoundingClientRect().right + 0.5)
+            }));
+            expect(await scale('recommend')).toEqual({ buttons: 11, dropdowns: 0, overflow: false });
+            await page.screenshot({ path: path.join(out, 'nps-390.png'), fullPage: true });
+            await page.click('.sd-question[data-name="recommend"] label.sd-rating__item:has(input[value="9"])');
+            await page.click('.sd-navigation__next-btn');
+            await page.waitForSelector('.sd-question[data-name="clean"] .sd-rating__item');
+            expect(await scale('clean')).toEqual({ buttons: 5, dropdowns: 0, overflow: false });
+        } finally {
+            await narrow.close();
+        }
+    });
+
     it('starts on the welcome page, then walks the pages with Next and Previous, piping live', async () => {
         preview = await openPreview(browser, file);
         const { page } = preview;

@@ -87,6 +87,9 @@ function questionBody(q: Question, text: TextOf): SurveyJson {
                 ...common,
                 rateMin: scale.min,
                 rateMax: scale.max,
+                // SurveyJS's 'auto' turns a scale that does not fit one row into a drop-down on a phone,
+                // which hides the scale's ends; buttons wrap onto rows instead.
+                displayMode: 'buttons',
                 minRateDescription: text(withDefault(scale.minLabel, defaults.min)),
                 maxRateDescription: text(withDefault(scale.maxLabel, defaults.max))
             };
